@@ -1,0 +1,17 @@
+// Shared jest settings. ts-jest compiles with tsc, which keeps decorator metadata (type-graphql needs it);
+// isolatedModules skips per-file type checking, which `npm run typecheck` already does.
+/** @type {import('jest').Config} */
+module.exports = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  roots: ['<rootDir>/packages', '<rootDir>/services', '<rootDir>/infra'],
+  modulePathIgnorePatterns: ['<rootDir>/.*/dist/'],
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.base.json', isolatedModules: true }],
+  },
+  moduleNameMapper: {
+    '^@kollegia/(events|service-kit|testing)$': '<rootDir>/packages/$1/src',
+    '^@kollegia/events/testing$': '<rootDir>/packages/events/src/testing',
+    '^@kollegia/local-stack$': '<rootDir>/infra/local/src',
+  },
+};
