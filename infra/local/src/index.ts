@@ -1,0 +1,2 @@
+export { up, down, reset, status, type StackEndpoints, type ComponentStatus } from './stack';
+export { readSettings, StackError, type StackSettings, KAFKA_VERSION, FERRETDB_VERSION } from './settings';

@@ -1,0 +1,114 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { ensureFerretdbBuild, ensureKafkaBuild } from './build';
+import { ferretdbProcess, mongoUrl, startFerretdb } from './ferretdb';
+import { kafkaBrokers, kafkaProcess, startKafka } from './kafka';
+import { withLock } from './lock';
+import { probeKafka, probeMongo } from './probes';
+import { runningPid, stopProcess } from './process';
+import { readSettings, type StackSettings } from './settings';
+
+/** Where services and tests find the stack. */
+export interface StackEndpoints {
+  kafkaBrokers: string[];
+  mongoUrl: string;
+  /** True when this call started Kafka or FerretDB (so whoever called it should stop them). */
+  started: boolean;
+  /** True when KAFKA_BROKERS and MONGO_URL pointed at an existing Kafka and MongoDB. */
+  external: boolean;
+}
+
+export interface ComponentStatus {
+  name: string;
+  pid?: number;
+  endpoint: string;
+  answers: boolean;
+  error?: string;
+}
+
+const quiet = (): void => undefined;
+
+/**
+ * Builds what is missing (cached), starts Kafka and FerretDB unless they run already, and waits
+ * until both answer. With KAFKA_BROKERS and MONGO_URL set, only checks that those answer.
+ */
+export async function up(
+  settings: StackSettings = readSettings(),
+  log: (line: string) => void = quiet,
+): Promise<StackEndpoints> {
+  if (settings.external) {
+    await Promise.all([
+      probeKafka(settings.external.kafkaBrokers),
+      probeMongo(settings.external.mongoUrl),
+    ]);
+    return { ...settings.external, started: false, external: true };
+  }
+  const [libs, binary] = await Promise.all([
+    ensureKafkaBuild(settings, log),
+    ensureFerretdbBuild(settings, log),
+  ]);
+  // One starter at a time per instance: a test run and `npm start` may race here.
+  return withLock(
+    join(settings.stateDir + '.lock'),
+    async () => {
+      const wasRunning =
+        runningPid(kafkaProcess(settings)) !== undefined &&
+        runningPid(ferretdbProcess(settings)) !== undefined;
+      await Promise.all([startKafka(settings, libs), startFerretdb(settings, binary)]);
+      return {
+        kafkaBrokers: kafkaBrokers(settings),
+        mongoUrl: mongoUrl(settings),
+        started: !wasRunning,
+        external: false,
+      };
+    },
+    { waitMs: 3 * 60_000, staleMs: 3 * 60_000 },
+  );
+}
+
+/** Stops Kafka and FerretDB (data is kept). Returns the names of what was running. */
+export async function down(settings: StackSettings = readSettings()): Promise<string[]> {
+  if (settings.external) return [];
+  const stopped: string[] = [];
+  const procs = [kafkaProcess(settings), ferretdbProcess(settings)];
+  await Promise.all(
+    procs.map(async (proc) => {
+      if (await stopProcess(proc)) stopped.push(proc.name);
+    }),
+  );
+  return stopped;
+}
+
+/** Stops the stack and deletes its data (topics, databases); builds stay cached. */
+export async function reset(settings: StackSettings = readSettings()): Promise<void> {
+  if (settings.external) {
+    throw new Error('infra:reset only wipes the local stack; KAFKA_BROKERS and MONGO_URL are set');
+  }
+  await down(settings);
+  for (const dir of ['kafka-data', 'ferretdb-data', 'kafka-config']) {
+    rmSync(join(settings.stateDir, dir), { recursive: true, force: true });
+  }
+}
+
+export async function status(settings: StackSettings = readSettings()): Promise<ComponentStatus[]> {
+  const brokers = settings.external?.kafkaBrokers ?? kafkaBrokers(settings);
+  const url = settings.external?.mongoUrl ?? mongoUrl(settings);
+  const check = async (
+    name: string,
+    endpoint: string,
+    pid: number | undefined,
+    probe: () => Promise<void>,
+  ): Promise<ComponentStatus> => {
+    try {
+      await probe();
+      return { name, pid, endpoint, answers: true };
+    } catch (error) {
+      return { name, pid, endpoint, answers: false, error: (error as Error).message };
+    }
+  };
+  return Promise.all([
+    check('Kafka', brokers.join(','), runningPid(kafkaProcess(settings)), () => probeKafka(brokers)),
+    check('FerretDB', url, runningPid(ferretdbProcess(settings)), () => probeMongo(url)),
+  ]);
+}
