@@ -59,7 +59,11 @@ export async function ensureKafkaBuild(
         '-DincludeScope=runtime',
         `-DoutputDirectory=${join(staging, 'libs')}`,
       ],
-      { cwd: recipeDir, log: join(settings.cacheDir, 'kafka-build.log'), what: 'the Kafka build (mvn)' },
+      {
+        cwd: recipeDir,
+        log: join(settings.cacheDir, 'kafka-build.log'),
+        what: 'the Kafka build (mvn)',
+      },
     );
     rmSync(dir, { recursive: true, force: true });
     renameSync(staging, dir);

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 import { down, reset, status, up } from './stack';
-import { readSettings, StackError } from './settings';
+import { readSettings, StackError, type StackSettings } from './settings';
 
-const USAGE = `usage: kollegia-stack <up|down|status|reset>
+const USAGE = `usage: kollegia-stack <start|up|down|status|reset>
+  start   up, then the services; Ctrl-C stops everything it started
   up      build what is missing (cached), start Kafka and FerretDB, wait until both answer
   down    stop them (data is kept)
   status  show what runs and whether it answers
@@ -12,6 +13,22 @@ function say(line: string): void {
   process.stdout.write(`[stack] ${line}\n`);
 }
 
+/** `npm start`: the stack in the foreground; Ctrl-C stops what this command started. */
+async function start(settings: StackSettings): Promise<number> {
+  const endpoints = await up(settings, say);
+  say(`Kafka ${endpoints.kafkaBrokers.join(',')}, MongoDB ${endpoints.mongoUrl}`);
+  say('no services are built yet: only the local stack runs. Ctrl-C stops it.');
+  await new Promise<void>((resolvePromise) => {
+    process.once('SIGINT', resolvePromise);
+    process.once('SIGTERM', resolvePromise);
+  });
+  if (endpoints.started) {
+    await down(settings);
+    say('stopped Kafka and FerretDB');
+  }
+  return 0;
+}
+
 async function main(command: string | undefined): Promise<number> {
   const settings = readSettings();
   switch (command) {
@@ -19,13 +36,16 @@ async function main(command: string | undefined): Promise<number> {
       const started = Date.now();
       const endpoints = await up(settings, say);
       const took = ((Date.now() - started) / 1000).toFixed(1);
-      if (endpoints.external) say('KAFKA_BROKERS and MONGO_URL are set: using them, nothing started');
+      if (endpoints.external)
+        say('KAFKA_BROKERS and MONGO_URL are set: using them, nothing started');
       say(`ready in ${took}s`);
       say(`KAFKA_BROKERS=${endpoints.kafkaBrokers.join(',')}`);
       say(`MONGO_URL=${endpoints.mongoUrl}`);
       say(`data and logs: ${settings.stateDir}`);
       return 0;
     }
+    case 'start':
+      return start(settings);
     case 'down': {
       const stopped = await down(settings);
       say(stopped.length ? `stopped ${stopped.join(' and ')}` : 'nothing was running');
@@ -35,7 +55,9 @@ async function main(command: string | undefined): Promise<number> {
       const components = await status(settings);
       for (const c of components) {
         const pid = c.pid ? `pid ${c.pid}` : settings.external ? 'external' : 'not running';
-        say(`${c.name.padEnd(9)} ${c.endpoint.padEnd(28)} ${pid.padEnd(12)} ${c.answers ? 'answers' : `down (${c.error ?? ''})`}`);
+        say(
+          `${c.name.padEnd(9)} ${c.endpoint.padEnd(28)} ${pid.padEnd(12)} ${c.answers ? 'answers' : `down (${c.error ?? ''})`}`,
+        );
       }
       return components.every((c) => c.answers) ? 0 : 1;
     }
@@ -57,7 +79,9 @@ main(process.argv[2]).then(
       process.stderr.write(`[stack] ${error.message}\n`);
       if (error.hint) process.stderr.write(`[stack] hint: ${error.hint}\n`);
     } else {
-      process.stderr.write(`[stack] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.stderr.write(
+        `[stack] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
     }
     process.exit(1);
   },

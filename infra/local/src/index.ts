@@ -1,2 +1,8 @@
 export { up, down, reset, status, type StackEndpoints, type ComponentStatus } from './stack';
-export { readSettings, StackError, type StackSettings, KAFKA_VERSION, FERRETDB_VERSION } from './settings';
+export {
+  readSettings,
+  StackError,
+  type StackSettings,
+  KAFKA_VERSION,
+  FERRETDB_VERSION,
+} from './settings';

@@ -65,7 +65,10 @@ log4j.appender.stdout.layout.ConversionPattern=[%d] %p %m (%c)%n
 export async function startKafka(settings: StackSettings, libs: string): Promise<void> {
   const proc = kafkaProcess(settings);
   if (runningPid(proc) !== undefined) {
-    await waitUntilReady(proc, () => probeKafka(kafkaBrokers(settings)), { timeoutMs: 60_000, tail });
+    await waitUntilReady(proc, () => probeKafka(kafkaBrokers(settings)), {
+      timeoutMs: 60_000,
+      tail,
+    });
     return;
   }
   await assertPortFree(settings.kafkaPort, 'Kafka', 'KOLLEGIA_KAFKA_PORT');

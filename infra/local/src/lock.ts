@@ -27,7 +27,10 @@ export async function withLock<T>(
         continue;
       }
       if (Date.now() > deadline) {
-        throw new StackError(`timed out waiting for the lock ${lockDir}`, 'remove it if no build runs');
+        throw new StackError(
+          `timed out waiting for the lock ${lockDir}`,
+          'remove it if no build runs',
+        );
       }
       await sleep(250);
     }

@@ -108,7 +108,9 @@ export async function status(settings: StackSettings = readSettings()): Promise<
     }
   };
   return Promise.all([
-    check('Kafka', brokers.join(','), runningPid(kafkaProcess(settings)), () => probeKafka(brokers)),
+    check('Kafka', brokers.join(','), runningPid(kafkaProcess(settings)), () =>
+      probeKafka(brokers),
+    ),
     check('FerretDB', url, runningPid(ferretdbProcess(settings)), () => probeMongo(url)),
   ]);
 }

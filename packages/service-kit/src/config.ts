@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+const commaList = z
+  .string()
+  .min(1)
+  .transform((value) =>
+    value
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean),
+  );
+
+/**
+ * The settings every service shares. A service extends this schema with its own and parses it once
+ * at boot with {@link parseConfig}; nothing else reads `process.env`.
+ */
+export const baseConfigSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535),
+  MONGO_URL: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// URL'),
+  /** Each service owns one database; tests give each test file its own. */
+  MONGO_DB: z.string().regex(/^[A-Za-z0-9_-]{1,63}$/, 'letters, digits, _ and - only'),
+  KAFKA_BROKERS: commaList,
+  /** Prepended to every topic name; tests use it to keep each test file's topics apart. */
+  KAFKA_TOPIC_PREFIX: z.string().default(''),
+  KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).default(3),
+  KAFKA_TOPIC_REPLICATION: z.coerce.number().int().min(1).default(1),
+  OUTBOX_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
+  CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
+  /** JWT verification: a JWKS URL (production, OIDC) or the local dev public key file. */
+  AUTH_JWKS_URL: z.url().optional(),
+  AUTH_DEV_PUBLIC_KEY_FILE: z.string().optional(),
+  AUTH_ISSUER: z.string().default('kollegia-local'),
+  AUTH_AUDIENCE: z.string().default('kollegia'),
+});
+
+export type BaseConfig = z.infer<typeof baseConfigSchema>;
+
+/** Thrown at boot when the environment does not satisfy the config schema. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n  ${problems.join('\n  ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment once; the error names every variable that is missing or wrong. */
+export function parseConfig<S extends z.ZodType>(
+  schema: S,
+  env: NodeJS.ProcessEnv = process.env,
+): z.infer<S> {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const variable = issue.path.join('.') || '(environment)';
+    const value = issue.path.length === 1 ? env[String(issue.path[0])] : undefined;
+    return value === undefined
+      ? `${variable}: ${issue.message} (not set)`
+      : `${variable}: ${issue.message}`;
+  });
+  throw new ConfigError(problems);
+}

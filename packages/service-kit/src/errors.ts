@@ -1,0 +1,117 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+
+import type { Logger } from './logger';
+
+/** The codes clients see in `extensions.code` (DESIGN.md section 6). */
+export type ErrorCode =
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'BAD_USER_INPUT'
+  | 'CONFLICT'
+  | 'INTERNAL_SERVER_ERROR';
+
+/** A domain error: a public message and a code; `field` names the offending input. */
+export class DomainError extends Error {
+  override name = 'DomainError';
+  constructor(
+    readonly code: Exclude<ErrorCode, 'INTERNAL_SERVER_ERROR'>,
+    message: string,
+    readonly details: { field?: string; currentState?: string; [key: string]: unknown } = {},
+  ) {
+    super(message);
+  }
+}
+
+export const badInput = (field: string, message: string) =>
+  new DomainError('BAD_USER_INPUT', `${field}: ${message}`, { field });
+export const notFound = (what: string, id: string) =>
+  new DomainError('NOT_FOUND', `${what} ${id} was not found`, { id });
+export const conflict = (message: string, currentState?: string) =>
+  new DomainError('CONFLICT', message, currentState ? { currentState } : {});
+export const forbidden = (message = 'you are not allowed to do this') =>
+  new DomainError('FORBIDDEN', message);
+export const unauthenticated = (message = 'a valid bearer token is required') =>
+  new DomainError('UNAUTHENTICATED', message);
+export const staleVersion = (expected: number, actual: number) =>
+  new DomainError(
+    'CONFLICT',
+    `expectedVersion ${expected} is stale: the current version is ${actual}`,
+    { field: 'expectedVersion', currentVersion: actual },
+  );
+
+const PASS_THROUGH = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+interface ValidationFailure {
+  property: string;
+  constraints?: Record<string, string>;
+  children?: ValidationFailure[];
+}
+
+function flattenValidation(
+  errors: ValidationFailure[],
+  prefix = '',
+): { field: string; messages: string[] }[] {
+  return errors.flatMap((e) => {
+    const field = prefix ? `${prefix}.${e.property}` : e.property;
+    const own = e.constraints ? [{ field, messages: Object.values(e.constraints) }] : [];
+    return [...own, ...flattenValidation(e.children ?? [], field)];
+  });
+}
+
+/**
+ * The one mapper from thrown errors to GraphQL errors (Apollo's `formatError`). Domain errors keep
+ * their message and code; class-validator failures become BAD_USER_INPUT naming the fields;
+ * GraphQL's own request errors pass; anything else is logged in full and masked.
+ */
+export function createErrorFormatter(logger: Logger, options: { maskInternal: boolean }) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+    if (original instanceof DomainError) {
+      return {
+        message: original.message,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: original.code, ...original.details },
+      };
+    }
+    const validation = (original as { extensions?: { validationErrors?: ValidationFailure[] } })
+      ?.extensions?.validationErrors;
+    if (Array.isArray(validation)) {
+      const fields = flattenValidation(validation);
+      const first = fields[0];
+      return {
+        message: first ? `${first.field}: ${first.messages.join('; ')}` : 'invalid input',
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: 'BAD_USER_INPUT', field: first?.field, validationErrors: fields },
+      };
+    }
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && (PASS_THROUGH.has(code) || code === 'BAD_USER_INPUT')) {
+      return {
+        message: formatted.message,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code },
+      };
+    }
+    if (code === 'UNAUTHORIZED') {
+      return { ...formatted, extensions: { code: 'FORBIDDEN' } };
+    }
+    logger.error({ err: original, path: formatted.path }, 'unexpected error');
+    return {
+      message: options.maskInternal ? 'Internal server error' : formatted.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
+  };
+}

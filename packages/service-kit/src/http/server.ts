@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
+
+import { bearerToken, type Identity, type TokenVerifier } from '../auth';
+import { createErrorFormatter, DomainError } from '../errors';
+import type { Logger } from '../logger';
+
+/** What every resolver receives. Services extend it with their use cases. */
+export interface RequestContext {
+  identity: Identity | null;
+  requestId: string;
+  logger: Logger;
+}
+
+/** Named readiness checks; each throws when its dependency is not usable. */
+export type ReadinessChecks = Record<string, () => Promise<void> | void>;
+
+export interface HttpServer {
+  url: string;
+  port: number;
+  /** Stops taking requests and waits for those under way. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Serves a subgraph on `/graphql`, liveness on `/healthz` and readiness on `/readyz` (each check
+ * must pass). Identity comes from the bearer token the gateway forwards, verified again here.
+ */
+export async function startHttpServer<C extends RequestContext>(options: {
+  schema: GraphQLSchema;
+  host: string;
+  port: number;
+  logger: Logger;
+  verifier: TokenVerifier;
+  production: boolean;
+  readiness: ReadinessChecks;
+  extendContext: (base: RequestContext) => C;
+}): Promise<HttpServer> {
+  const { logger } = options;
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer: Server = createServer(app);
+
+  const apollo = new ApolloServer<C>({
+    schema: options.schema,
+    introspection: !options.production,
+    includeStacktraceInErrorResponses: !options.production,
+    formatError: createErrorFormatter(logger, { maskInternal: options.production }),
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+  });
+  await apollo.start();
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const results: Record<string, string> = {};
+    let ready = true;
+    for (const [name, check] of Object.entries(options.readiness)) {
+      try {
+        await check();
+        results[name] = 'ok';
+      } catch (error) {
+        ready = false;
+        results[name] = (error as Error).message;
+      }
+    }
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks: results });
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const requestId = req.header('x-request-id') ?? randomUUID();
+        const token = bearerToken(req.header('authorization'));
+        let identity: Identity | null = null;
+        if (token) {
+          try {
+            identity = await options.verifier.verify(token);
+          } catch (error) {
+            const message = error instanceof DomainError ? error.message : 'invalid token';
+            throw new GraphQLError(message, {
+              extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+            });
+          }
+        }
+        const requestLogger = logger.child({ requestId, tenantId: identity?.tenantId });
+        return options.extendContext({ identity, requestId, logger: requestLogger });
+      },
+    }),
+  );
+
+  await new Promise<void>((resolvePromise) =>
+    httpServer.listen(options.port, options.host, resolvePromise),
+  );
+  const port = (httpServer.address() as AddressInfo).port;
+  const url = `http://${options.host}:${port}/graphql`;
+  logger.info({ url }, 'graphql server listening');
+  return {
+    url,
+    port,
+    async stop() {
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,20 @@
+import 'reflect-metadata';
+
+export * from './config';
+export * from './logger';
+export * from './mongo';
+export * from './errors';
+export * from './auth';
+export * from './idempotency';
+export * from './document-lock';
+export * from './shutdown';
+export * from './kafka/client';
+export * from './kafka/consumer-runner';
+export * from './kafka/dead-letter';
+export * from './outbox/outbox';
+export * from './outbox/relay';
+export * from './outbox/aggregate-writes';
+export * from './graphql/federation';
+export * from './graphql/connection';
+export * from './graphql/paginate';
+export * from './http/server';

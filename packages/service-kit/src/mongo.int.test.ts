@@ -1,0 +1,162 @@
+import { testNamespace } from '@kollegia/testing';
+import mongoose, { type Connection, type Model } from 'mongoose';
+
+import { pageRequest, toConnection, type ConnectionShape } from './graphql/connection';
+import { paginate } from './graphql/paginate';
+
+/**
+ * What the services rely on, checked against the database the tests run on (FerretDB 1.24 locally,
+ * MongoDB when MONGO_URL points at one), through the mongoose version the project uses.
+ */
+interface Item {
+  _id: string;
+  tenantId: string;
+  name: string;
+  rank: number;
+  version: number;
+  createdAt: Date;
+}
+
+const ns = testNamespace('mongo');
+let connection: Connection;
+let items: Model<Item>;
+
+beforeAll(async () => {
+  connection = await mongoose
+    .createConnection(ns.mongoUrl, { dbName: ns.dbName, autoIndex: false })
+    .asPromise();
+  const schema = new mongoose.Schema<Item>({
+    _id: String,
+    tenantId: { type: String, required: true },
+    name: { type: String, required: true },
+    rank: Number,
+    version: Number,
+    createdAt: Date,
+  });
+  // unique per tenant: the query "find by name in tenant" and the duplicate check
+  schema.index({ tenantId: 1, name: 1 }, { unique: true });
+  // compound: tenant-scoped listing ordered by rank (keyset pagination)
+  schema.index({ tenantId: 1, rank: 1, _id: 1 });
+  items = connection.model<Item>('Item', schema, 'items');
+  await items.syncIndexes();
+});
+
+afterAll(async () => {
+  await connection.dropDatabase();
+  await connection.close();
+});
+
+describe('mongoose on the test database', () => {
+  it('should build unique and compound indexes with syncIndexes', async () => {
+    const indexes = await items.listIndexes();
+    const byName = Object.fromEntries(indexes.map((i) => [i.name, i]));
+    expect(byName['tenantId_1_name_1']?.unique).toBe(true);
+    expect(byName['tenantId_1_rank_1__id_1']?.key).toEqual({ tenantId: 1, rank: 1, _id: 1 });
+  });
+
+  it('should reject a duplicate of a unique key with E11000', async () => {
+    await items.create({ _id: 'dup-1', tenantId: 't', name: 'same', rank: 1, version: 1 });
+    await expect(
+      items.create({ _id: 'dup-2', tenantId: 't', name: 'same', rank: 2, version: 1 }),
+    ).rejects.toMatchObject({ code: 11000 });
+    // the same name in another tenant is fine
+    await expect(
+      items.create({ _id: 'dup-3', tenantId: 'u', name: 'same', rank: 2, version: 1 }),
+    ).resolves.toBeDefined();
+  });
+
+  it('should upsert with findOneAndUpdate and $setOnInsert only once', async () => {
+    const upsert = () =>
+      items
+        .findOneAndUpdate(
+          { _id: 'up-1', tenantId: 't' },
+          { $setOnInsert: { name: 'upserted', rank: 7, version: 1 } },
+          { upsert: true, returnDocument: 'after' },
+        )
+        .lean();
+    expect(await upsert()).toMatchObject({ _id: 'up-1', name: 'upserted', rank: 7 });
+    await items.updateOne({ _id: 'up-1' }, { $set: { rank: 8 } });
+    expect(await upsert()).toMatchObject({ rank: 8 });
+    expect(await items.countDocuments({ _id: 'up-1' })).toBe(1);
+  });
+
+  it('should apply an optimistic-concurrency update only at the expected version', async () => {
+    await items.create({ _id: 'occ-1', tenantId: 't', name: 'occ', rank: 1, version: 1 });
+    const first = await items.findOneAndUpdate(
+      { _id: 'occ-1', version: 1 },
+      { $set: { rank: 2 }, $inc: { version: 1 } },
+      { returnDocument: 'after' },
+    );
+    const stale = await items.findOneAndUpdate(
+      { _id: 'occ-1', version: 1 },
+      { $set: { rank: 3 }, $inc: { version: 1 } },
+      { returnDocument: 'after' },
+    );
+    expect(first?.version).toBe(2);
+    expect(stale).toBeNull();
+    expect((await items.findById('occ-1').lean())?.rank).toBe(2);
+  });
+
+  it('should count and page 250 documents by keyset with no gaps or repeats', async () => {
+    const docs = Array.from({ length: 250 }, (_, i) => ({
+      _id: `page-${String(i).padStart(3, '0')}`,
+      tenantId: 'paged',
+      name: `n${i}`,
+      rank: i % 17, // many ties: the _id tie-breaker must hold
+      version: 1,
+    }));
+    await items.insertMany(docs);
+    expect(await items.countDocuments({ tenantId: 'paged' })).toBe(250);
+
+    const seen: string[] = [];
+    let after: string | null = null;
+    let pages = 0;
+    for (;;) {
+      const page: ConnectionShape<Item> = toConnection(
+        await paginate(items, { tenantId: 'paged' }, 'rank', 1, pageRequest({ first: 40, after })),
+      );
+      expect(page.totalCount).toBe(250);
+      seen.push(...page.nodes.map((n) => n._id));
+      pages += 1;
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(pages).toBe(7);
+    expect(seen).toHaveLength(250);
+    expect(new Set(seen).size).toBe(250);
+    const expected = [...docs].sort((a, b) => a.rank - b.rank || a._id.localeCompare(b._id));
+    expect(seen).toEqual(expected.map((d) => d._id));
+  });
+
+  it('should page by a date field descending', async () => {
+    const base = Date.UTC(2026, 0, 1);
+    await items.insertMany(
+      Array.from({ length: 30 }, (_, i) => ({
+        _id: `date-${String(i).padStart(2, '0')}`,
+        tenantId: 'dated',
+        name: `d${i}`,
+        rank: 0,
+        version: 1,
+        createdAt: new Date(base + (i % 10) * 60_000),
+      })),
+    );
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page: ConnectionShape<Item> = toConnection(
+        await paginate(
+          items,
+          { tenantId: 'dated' },
+          'createdAt',
+          -1,
+          pageRequest({ first: 7, after }),
+        ),
+      );
+      seen.push(...page.nodes.map((n) => n._id));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(new Set(seen).size).toBe(30);
+    expect(seen.slice(0, 3)).toEqual(['date-29', 'date-19', 'date-09']);
+  });
+});

@@ -1,0 +1,103 @@
+import {
+  encodeEvent,
+  findEventDefinition,
+  topicName,
+  type CloudEventEnvelope,
+} from '@kollegia/events';
+import type { Model, UpdateQuery } from 'mongoose';
+
+import { withDocumentLock } from '../document-lock';
+import { notFound, staleVersion } from '../errors';
+import type { OutboxEntry } from './outbox';
+import type { OutboxRelay } from './relay';
+
+/** Where a service's writes send their events. */
+export interface OutboxTarget {
+  relay: OutboxRelay;
+  topicPrefix: string;
+}
+
+/** Serialises validated events into outbox entries, each addressed to its aggregate's topic. */
+export function toOutboxEntries(events: CloudEventEnvelope[], topicPrefix: string): OutboxEntry[] {
+  return events.map((event) => {
+    const definition = findEventDefinition(event.type);
+    if (!definition) throw new Error(`no contract for event type ${event.type}`);
+    const { key, value } = encodeEvent(event);
+    return {
+      eventId: event.id,
+      topic: topicName(definition.aggregate, topicPrefix),
+      key,
+      value,
+      createdAt: new Date(event.time),
+    };
+  });
+}
+
+interface AggregateFields {
+  _id: string;
+  tenantId: string;
+  version: number;
+}
+
+/**
+ * Inserts a new aggregate (version 1) together with its events, in one write, then asks the relay
+ * to publish them. A duplicate `_id` surfaces as the driver's E11000 error for the caller to map.
+ */
+export async function insertWithEvents<TDoc extends AggregateFields>(
+  model: Model<TDoc>,
+  doc: Omit<TDoc, 'version' | 'outbox'> & { version?: number },
+  events: CloudEventEnvelope[],
+  target: OutboxTarget,
+): Promise<void> {
+  await model.collection.insertOne({
+    ...doc,
+    version: doc.version ?? 1,
+    createdAt: (doc as { createdAt?: Date }).createdAt ?? new Date(),
+    updatedAt: (doc as { updatedAt?: Date }).updatedAt ?? new Date(),
+    outbox: toOutboxEntries(events, target.topicPrefix),
+  } as never);
+  void target.relay.notify(model.collection.collectionName, doc._id);
+}
+
+/**
+ * Applies a change to an aggregate at `expectedVersion`, bumps the version and appends the events
+ * to its outbox — one single-document write, so the change and its events stand or fall together.
+ * Fails with NOT_FOUND (no such aggregate in this tenant) or CONFLICT (stale version).
+ */
+export async function updateWithEvents<TDoc extends AggregateFields>(
+  model: Model<TDoc>,
+  key: { tenantId: string; id: string; expectedVersion: number; what: string },
+  update: UpdateQuery<TDoc>,
+  events: CloudEventEnvelope[],
+  target: OutboxTarget,
+): Promise<TDoc> {
+  const entries = toOutboxEntries(events, target.topicPrefix);
+  const collection = model.collection.collectionName;
+  const updated = await withDocumentLock(collection, key.id, async () => {
+    const result = await model
+      .findOneAndUpdate(
+        { _id: key.id, tenantId: key.tenantId, version: key.expectedVersion } as never,
+        {
+          ...update,
+          $set: { ...(update.$set ?? {}), updatedAt: new Date() },
+          $inc: { ...(update.$inc ?? {}), version: 1 },
+          ...(entries.length > 0
+            ? { $push: { ...(update.$push ?? {}), outbox: { $each: entries } } }
+            : {}),
+        },
+        { returnDocument: 'after', lean: true, timestamps: false },
+      )
+      .exec();
+    if (!result) {
+      const current = await model
+        .findOne({ _id: key.id, tenantId: key.tenantId } as never, { version: 1 })
+        .lean<{ version: number }>()
+        .exec();
+      if (!current) throw notFound(key.what, key.id);
+      throw staleVersion(key.expectedVersion, current.version);
+    }
+    return result;
+  });
+  if (entries.length > 0) void target.relay.notify(collection, key.id);
+  return updated;
+}

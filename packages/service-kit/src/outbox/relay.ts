@@ -1,0 +1,129 @@
+import type { Collection, Document } from 'mongodb';
+import type { Producer } from 'kafkajs';
+
+import { withDocumentLock } from '../document-lock';
+import type { Logger } from '../logger';
+import { OUTBOX_FIELD, type OutboxEntry } from './outbox';
+
+interface OutboxDocument extends Document {
+  _id: string;
+  outbox?: OutboxEntry[];
+}
+
+export interface OutboxRelay {
+  /** Publishes a document's pending events now (called right after the write that stored them). */
+  notify(collection: string, id: string): Promise<void>;
+  /** Publishes every pending event in every registered collection (at start, then periodically). */
+  sweep(): Promise<number>;
+  start(): Promise<void>;
+  /** Stops the periodic sweep and waits for sends under way. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Relays outbox entries to Kafka. Delivery is at least once: an entry is removed only after Kafka
+ * acknowledged it (`acks=all`), so a crash in between sends it again and consumers absorb the
+ * duplicate by event id.
+ *
+ * Entries are removed with `$pullAll` of the exact entries read: FerretDB 1.24 silently ignores
+ * `$pull` with a condition, and `$pullAll` leaves entries appended meanwhile in place. The removal
+ * takes the document lock, since FerretDB's updates are not atomic (see document-lock.ts).
+ */
+export function createOutboxRelay(options: {
+  producer: Producer;
+  collections: Collection<OutboxDocument>[];
+  logger: Logger;
+  sweepIntervalMs: number;
+}): OutboxRelay {
+  const { producer, logger } = options;
+  const byName = new Map(options.collections.map((c) => [c.collectionName, c]));
+  // One relay pass per document at a time keeps an aggregate's events in order within this process.
+  const inFlight = new Map<string, Promise<void>>();
+  let timer: NodeJS.Timeout | undefined;
+  let sweeping: Promise<number> | undefined;
+
+  async function relayDocument(collection: Collection<OutboxDocument>, id: string): Promise<void> {
+    const doc = await collection.findOne({ _id: id }, { projection: { [OUTBOX_FIELD]: 1 } });
+    const entries = doc?.outbox ?? [];
+    if (entries.length === 0) return;
+    const byTopic = new Map<string, OutboxEntry[]>();
+    for (const entry of entries)
+      byTopic.set(entry.topic, [...(byTopic.get(entry.topic) ?? []), entry]);
+    await producer.sendBatch({
+      acks: -1,
+      topicMessages: [...byTopic].map(([topic, list]) => ({
+        topic,
+        messages: list.map((entry) => ({
+          key: entry.key,
+          value: entry.value,
+          headers: { 'content-type': 'application/cloudevents+json' },
+        })),
+      })),
+    });
+    await withDocumentLock(collection.collectionName, id, () =>
+      collection.updateOne({ _id: id }, { $pullAll: { [OUTBOX_FIELD]: entries } } as never),
+    );
+    logger.debug(
+      { collection: collection.collectionName, count: entries.length },
+      'outbox relayed',
+    );
+  }
+
+  function serialised(collection: Collection<OutboxDocument>, id: string): Promise<void> {
+    const key = `${collection.collectionName}/${String(id)}`;
+    const previous = inFlight.get(key) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(() => relayDocument(collection, id));
+    inFlight.set(key, next);
+    return next.finally(() => {
+      if (inFlight.get(key) === next) inFlight.delete(key);
+    });
+  }
+
+  async function sweepOnce(): Promise<number> {
+    let relayed = 0;
+    for (const collection of byName.values()) {
+      const pending = collection.find(
+        { [`${OUTBOX_FIELD}.0`]: { $exists: true } },
+        { projection: { _id: 1 } },
+      );
+      for await (const doc of pending) {
+        try {
+          await serialised(collection, doc._id);
+          relayed += 1;
+        } catch (error) {
+          logger.warn({ err: error, collection: collection.collectionName }, 'outbox sweep failed');
+        }
+      }
+    }
+    return relayed;
+  }
+
+  return {
+    async notify(collectionName, id) {
+      const collection = byName.get(collectionName);
+      if (!collection) throw new Error(`outbox relay does not know collection ${collectionName}`);
+      try {
+        await serialised(collection, id);
+      } catch (error) {
+        // The write is committed; the sweep will send it. The caller's change succeeded.
+        logger.warn({ err: error, collection: collectionName }, 'outbox relay deferred to sweep');
+      }
+    },
+    sweep() {
+      sweeping ??= sweepOnce().finally(() => (sweeping = undefined));
+      return sweeping;
+    },
+    async start() {
+      await this.sweep();
+      timer = setInterval(() => {
+        this.sweep().catch((error: unknown) => logger.warn({ err: error }, 'outbox sweep failed'));
+      }, options.sweepIntervalMs);
+      timer.unref();
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      await sweeping?.catch(() => undefined);
+      await Promise.allSettled([...inFlight.values()]);
+    },
+  };
+}

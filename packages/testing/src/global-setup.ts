@@ -1,0 +1,17 @@
+import { up } from '@kollegia/local-stack';
+
+/**
+ * Jest global setup of the integration and e2e tiers: starts the local stack once per run (builds it
+ * on first use), or attaches to KAFKA_BROKERS / MONGO_URL when set. Workers inherit the endpoints
+ * through the environment.
+ */
+export default async function globalSetup(): Promise<void> {
+  const started = Date.now();
+  const endpoints = await up(undefined, (line) => process.stderr.write(`\n[stack] ${line}`));
+  process.env.KAFKA_BROKERS = endpoints.kafkaBrokers.join(',');
+  process.env.MONGO_URL = endpoints.mongoUrl;
+  process.env.KOLLEGIA_STACK_STARTED_BY_TESTS = endpoints.started ? '1' : '';
+  process.stderr.write(
+    `\n[stack] ${endpoints.external ? 'attached to' : endpoints.started ? 'started' : 'reusing'} Kafka ${process.env.KAFKA_BROKERS} and MongoDB ${endpoints.mongoUrl} in ${((Date.now() - started) / 1000).toFixed(1)}s\n`,
+  );
+}

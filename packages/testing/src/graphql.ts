@@ -1,0 +1,74 @@
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+/** Posts a GraphQL operation; returns the response body whatever the HTTP status. */
+export async function graphqlRequest<T = Record<string, unknown>>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+): Promise<GraphQLResponse<T>> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as GraphQLResponse<T>;
+}
+
+/** Like graphqlRequest, but fails unless the response has data and no errors. */
+export async function graphqlData<T = Record<string, unknown>>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+): Promise<T> {
+  const response = await graphqlRequest<T>(url, query, variables, token);
+  if (response.errors?.length || !response.data) {
+    throw new Error(`GraphQL errors: ${JSON.stringify(response.errors)}`);
+  }
+  return response.data;
+}
+
+/** The first error code of a response, for assertions on refusals. */
+export function errorCode(response: GraphQLResponse<unknown>): unknown {
+  return response.errors?.[0]?.extensions?.code;
+}
+
+/** A graphql-ws client that authenticates in `connection_init`. */
+export function wsClient(url: string, token?: string): Client {
+  return createClient({
+    url,
+    webSocketImpl: WebSocket,
+    lazy: true,
+    retryAttempts: 0,
+    connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+  });
+}
+
+/** Subscribes and collects every `next` payload into an array until disposed. */
+export function collectSubscription<T = Record<string, unknown>>(
+  client: Client,
+  query: string,
+  variables: Record<string, unknown> = {},
+): { received: GraphQLResponse<T>[]; errors: unknown[]; dispose: () => void } {
+  const received: GraphQLResponse<T>[] = [];
+  const errors: unknown[] = [];
+  const dispose = client.subscribe<T>(
+    { query, variables },
+    {
+      next: (value) => received.push(value as GraphQLResponse<T>),
+      error: (error) => errors.push(error),
+      complete: () => undefined,
+    },
+  );
+  return { received, errors, dispose };
+}

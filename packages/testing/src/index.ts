@@ -1,0 +1,4 @@
+export * from './eventually';
+export * from './namespace';
+export * from './kafka';
+export * from './graphql';

@@ -1,0 +1,37 @@
+import { randomBytes } from 'node:crypto';
+
+/** A test file's own corner of the shared stack: its database and its topic prefix. */
+export interface TestNamespace {
+  id: string;
+  dbName: string;
+  topicPrefix: string;
+  kafkaBrokers: string[];
+  mongoUrl: string;
+}
+
+/** Call once per test file. Needs the environment that the jest global setup provides. */
+export function testNamespace(label: string): TestNamespace {
+  const brokers = process.env.KAFKA_BROKERS;
+  const mongoUrl = process.env.MONGO_URL;
+  if (!brokers || !mongoUrl) {
+    throw new Error(
+      'KAFKA_BROKERS and MONGO_URL are not set: run integration tests with jest.int.config.js',
+    );
+  }
+  const id = `${label
+    .replace(/[^a-z0-9]/gi, '')
+    .slice(0, 20)
+    .toLowerCase()}${randomBytes(4).toString('hex')}`;
+  return {
+    id,
+    dbName: `t_${id}`,
+    topicPrefix: `t.${id}.`,
+    kafkaBrokers: brokers.split(','),
+    mongoUrl,
+  };
+}
+
+/** A unique id for test data. */
+export function uniqueId(prefix = 'id'): string {
+  return `${prefix}-${randomBytes(6).toString('hex')}`;
+}
