@@ -12,6 +12,7 @@ module.exports = {
   moduleNameMapper: {
     '^@kollegia/(events|service-kit|testing)$': '<rootDir>/packages/$1/src',
     '^@kollegia/events/testing$': '<rootDir>/packages/events/src/testing',
+    '^@kollegia/service-kit/domain$': '<rootDir>/packages/service-kit/src/domain-error',
     '^@kollegia/local-stack$': '<rootDir>/infra/local/src',
   },
 };

@@ -13,7 +13,7 @@ import {
 } from 'jose';
 import { z } from 'zod';
 
-import { forbidden, unauthenticated } from './errors';
+import { forbidden, unauthenticated } from './domain-error';
 
 /** Roles of DESIGN.md section 2, from most to least powerful. */
 export const ROLES = ['admin', 'secretary', 'member', 'addressee', 'partner'] as const;

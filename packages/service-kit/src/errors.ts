@@ -1,44 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
+import { DomainError } from './domain-error';
 import type { Logger } from './logger';
-
-/** The codes clients see in `extensions.code` (DESIGN.md section 6). */
-export type ErrorCode =
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'BAD_USER_INPUT'
-  | 'CONFLICT'
-  | 'INTERNAL_SERVER_ERROR';
-
-/** A domain error: a public message and a code; `field` names the offending input. */
-export class DomainError extends Error {
-  override name = 'DomainError';
-  constructor(
-    readonly code: Exclude<ErrorCode, 'INTERNAL_SERVER_ERROR'>,
-    message: string,
-    readonly details: { field?: string; currentState?: string; [key: string]: unknown } = {},
-  ) {
-    super(message);
-  }
-}
-
-export const badInput = (field: string, message: string) =>
-  new DomainError('BAD_USER_INPUT', `${field}: ${message}`, { field });
-export const notFound = (what: string, id: string) =>
-  new DomainError('NOT_FOUND', `${what} ${id} was not found`, { id });
-export const conflict = (message: string, currentState?: string) =>
-  new DomainError('CONFLICT', message, currentState ? { currentState } : {});
-export const forbidden = (message = 'you are not allowed to do this') =>
-  new DomainError('FORBIDDEN', message);
-export const unauthenticated = (message = 'a valid bearer token is required') =>
-  new DomainError('UNAUTHENTICATED', message);
-export const staleVersion = (expected: number, actual: number) =>
-  new DomainError(
-    'CONFLICT',
-    `expectedVersion ${expected} is stale: the current version is ${actual}`,
-    { field: 'expectedVersion', currentVersion: actual },
-  );
 
 const PASS_THROUGH = new Set([
   'GRAPHQL_PARSE_FAILED',

@@ -12,6 +12,9 @@ export const communitySnapshotSchema = z.object({
   parentId: aggregateIdSchema.optional().describe('The community this one belongs to, if any.'),
   validUntil: calendarDateSchema.optional().describe('Last day of a temporary community.'),
   status: communityStatusSchema,
+  published: z
+    .boolean()
+    .describe('Visible to partners (read-only API clients); internal otherwise.'),
 });
 /** A community as every consumer may know it. */
 export type CommunitySnapshot = z.infer<typeof communitySnapshotSchema>;
@@ -24,6 +27,7 @@ const example = {
   parentId: '6650a1f0c2b9e4a1d3f00200',
   validUntil: '2026-12-31',
   status: 'ACTIVE',
+  published: true,
 } satisfies CommunitySnapshot;
 
 /** A community was formed. */
@@ -45,6 +49,7 @@ export const communityUpdatableFieldSchema = z.enum([
   'description',
   'parentId',
   'validUntil',
+  'published',
 ]);
 
 /** A community's card changed. */

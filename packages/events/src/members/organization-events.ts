@@ -22,6 +22,9 @@ export const organizationSnapshotSchema = z.object({
   website: z.url({ protocol: /^https?$/ }).optional(),
   parentId: aggregateIdSchema.optional().describe('The parent organisation, if any.'),
   status: organizationStatusSchema,
+  published: z
+    .boolean()
+    .describe('Visible to partners (read-only API clients); internal otherwise.'),
 });
 /** An organisation as every consumer may know it. */
 export type OrganizationSnapshot = z.infer<typeof organizationSnapshotSchema>;
@@ -37,6 +40,7 @@ const example = {
   ogrn: '1157700012345',
   website: 'https://akit.example.ru',
   status: 'ACTIVE',
+  published: true,
 } satisfies OrganizationSnapshot;
 
 /** An organisation entered the directory. */
@@ -60,6 +64,7 @@ export const organizationUpdatableFieldSchema = z.enum([
   'ogrn',
   'website',
   'parentId',
+  'published',
 ]);
 
 /** An organisation's card changed in anything but its name and status. */

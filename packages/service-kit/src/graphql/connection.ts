@@ -2,7 +2,7 @@ import 'reflect-metadata';
 
 import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 
-import { badInput } from '../errors';
+import { badInput } from '../domain-error';
 
 /** Relay page info; shared by every subgraph. */
 @Directive('@shareable')

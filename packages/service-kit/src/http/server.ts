@@ -9,7 +9,8 @@ import express from 'express';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 
 import { bearerToken, type Identity, type TokenVerifier } from '../auth';
-import { createErrorFormatter, DomainError } from '../errors';
+import { DomainError } from '../domain-error';
+import { createErrorFormatter } from '../errors';
 import type { Logger } from '../logger';
 
 /** What every resolver receives. Services extend it with their use cases. */

@@ -7,7 +7,7 @@ import {
 import type { Model, UpdateQuery } from 'mongoose';
 
 import { withDocumentLock } from '../document-lock';
-import { notFound, staleVersion } from '../errors';
+import { notFound, staleVersion } from '../domain-error';
 import type { OutboxEntry } from './outbox';
 import type { OutboxRelay } from './relay';
 

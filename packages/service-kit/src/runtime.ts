@@ -1,0 +1,163 @@
+import { readFileSync } from 'node:fs';
+
+import { deadLetterTopic, topicName, type Aggregate } from '@kollegia/events';
+import type { GraphQLSchema } from 'graphql';
+import type { Kafka, Producer } from 'kafkajs';
+import type { Collection, Connection } from 'mongoose';
+
+import { createTokenVerifier, type TokenVerifier } from './auth';
+import type { BaseConfig } from './config';
+import {
+  createConsumerRunner,
+  type ConsumerRunner,
+  type EventHandlers,
+} from './kafka/consumer-runner';
+import { createKafka, createProducer, ensureTopics } from './kafka/client';
+import { createLogger, type Logger } from './logger';
+import { connectMongo, pingMongo } from './mongo';
+import type { OutboxTarget } from './outbox/aggregate-writes';
+import { createOutboxRelay } from './outbox/relay';
+import {
+  startHttpServer,
+  type HttpServer,
+  type ReadinessChecks,
+  type RequestContext,
+} from './http/server';
+import { Shutdown } from './shutdown';
+
+/**
+ * The parts every service wires the same way: logger, database, Kafka producer, token verifier,
+ * outbox relay, consumers, HTTP server, and the one shutdown path that stops them in reverse order.
+ * A service's `createApp` builds one, adds its models, schema and handlers, and calls `serve`.
+ */
+export interface ServiceRuntime {
+  config: BaseConfig;
+  logger: Logger;
+  connection: Connection;
+  kafka: Kafka;
+  producer: Producer;
+  verifier: TokenVerifier;
+  shutdown: Shutdown;
+  /** The prefixed topic of an aggregate type. */
+  topic(aggregate: Aggregate): string;
+  /** Creates the service's topics if missing. */
+  ensureTopics(topics: string[]): Promise<void>;
+  /** Starts the relay over the collections whose documents carry an outbox. */
+  startOutbox(collections: Collection[]): Promise<OutboxTarget>;
+  /** Starts a consumer group (its dead-letter topic is created too). */
+  startConsumer(options: {
+    purpose: string;
+    topics: string[];
+    handlers: EventHandlers;
+  }): Promise<ConsumerRunner>;
+  /** Starts the HTTP server; readiness includes the database, Kafka and every consumer. */
+  serve<C extends RequestContext>(
+    schema: GraphQLSchema,
+    extendContext: (base: RequestContext) => C,
+    readiness?: ReadinessChecks,
+  ): Promise<HttpServer>;
+}
+
+export async function createRuntime(service: string, config: BaseConfig): Promise<ServiceRuntime> {
+  const logger = createLogger({ service, level: config.LOG_LEVEL });
+  const shutdown = new Shutdown(logger);
+  const verifier = await createTokenVerifier({
+    jwksUrl: config.AUTH_JWKS_URL,
+    publicKeyPem: config.AUTH_DEV_PUBLIC_KEY_FILE
+      ? readFileSync(config.AUTH_DEV_PUBLIC_KEY_FILE, 'utf8')
+      : undefined,
+    issuer: config.AUTH_ISSUER,
+    audience: config.AUTH_AUDIENCE,
+  });
+  const connection = await connectMongo(config.MONGO_URL, config.MONGO_DB, logger);
+  const kafka = createKafka({ clientId: service, brokers: config.KAFKA_BROKERS, logger });
+  const producer = createProducer(kafka);
+  await producer.connect();
+  const consumers: { name: string; runner: ConsumerRunner }[] = [];
+  // Stopped in this order by `shutdown.run()`: steps added later by `serve` and consumers run first.
+  const closing: { name: string; run: () => Promise<void> }[] = [];
+
+  const runtime: ServiceRuntime = {
+    config,
+    logger,
+    connection,
+    kafka,
+    producer,
+    verifier,
+    shutdown,
+    topic: (aggregate) => topicName(aggregate, config.KAFKA_TOPIC_PREFIX),
+    ensureTopics: (topics) =>
+      ensureTopics(kafka, topics, {
+        partitions: config.KAFKA_TOPIC_PARTITIONS,
+        replicationFactor: config.KAFKA_TOPIC_REPLICATION,
+      }),
+    async startOutbox(collections) {
+      const relay = createOutboxRelay({
+        producer,
+        collections: collections as never,
+        logger: logger.child({ component: 'outbox' }),
+        sweepIntervalMs: config.OUTBOX_SWEEP_INTERVAL_MS,
+      });
+      await relay.start();
+      closing.push({ name: 'outbox relay', run: () => relay.stop() });
+      return { relay, topicPrefix: config.KAFKA_TOPIC_PREFIX };
+    },
+    async startConsumer({ purpose, topics, handlers }) {
+      const groupId = `${config.KAFKA_TOPIC_PREFIX}kollegia.${service}.${purpose}`;
+      const dlq = deadLetterTopic(`${service}.${purpose}`, config.KAFKA_TOPIC_PREFIX);
+      await runtime.ensureTopics([...topics, dlq]);
+      const runner = createConsumerRunner({
+        kafka,
+        producer,
+        logger,
+        groupId,
+        topics,
+        deadLetterTopic: dlq,
+        handlers,
+        maxAttempts: config.CONSUMER_MAX_ATTEMPTS,
+      });
+      await runner.start();
+      consumers.push({ name: purpose, runner });
+      closing.unshift({ name: `consumer ${purpose}`, run: () => runner.stop() });
+      return runner;
+    },
+    async serve(schema, extendContext, readiness = {}) {
+      const server = await startHttpServer({
+        schema,
+        host: config.HOST,
+        port: config.PORT,
+        logger,
+        verifier,
+        production: config.NODE_ENV === 'production',
+        extendContext,
+        readiness: {
+          mongo: () => pingMongo(connection),
+          ...Object.fromEntries(
+            consumers.map(({ name, runner }) => [
+              `consumer:${name}`,
+              () => {
+                if (!runner.running) throw new Error('not running');
+              },
+            ]),
+          ),
+          ...readiness,
+        },
+      });
+      closing.unshift({ name: 'http server', run: () => server.stop() });
+      return server;
+    },
+  };
+
+  shutdown.add('service', async () => {
+    for (const step of closing) {
+      try {
+        await step.run();
+      } catch (error) {
+        logger.error({ err: error, step: step.name }, 'shutdown step failed');
+      }
+    }
+    await producer.disconnect();
+    await connection.close();
+  });
+  return runtime;
+}
