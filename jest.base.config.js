@@ -12,7 +12,7 @@ module.exports = {
   moduleNameMapper: {
     '^@kollegia/(events|service-kit|testing)$': '<rootDir>/packages/$1/src',
     '^@kollegia/events/testing$': '<rootDir>/packages/events/src/testing',
-    '^@kollegia/service-kit/domain$': '<rootDir>/packages/service-kit/src/domain-error',
+    '^@kollegia/service-kit/domain$': '<rootDir>/packages/service-kit/src/domain',
     '^@kollegia/local-stack$': '<rootDir>/infra/local/src',
   },
 };

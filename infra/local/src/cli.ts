@@ -1,9 +1,8 @@
 #!/usr/bin/env node
 import { down, reset, status, up } from './stack';
-import { readSettings, StackError, type StackSettings } from './settings';
+import { readSettings, StackError } from './settings';
 
-const USAGE = `usage: kollegia-stack <start|up|down|status|reset>
-  start   up, then the services; Ctrl-C stops everything it started
+const USAGE = `usage: kollegia-stack <up|down|status|reset>
   up      build what is missing (cached), start Kafka and FerretDB, wait until both answer
   down    stop them (data is kept)
   status  show what runs and whether it answers
@@ -11,22 +10,6 @@ const USAGE = `usage: kollegia-stack <start|up|down|status|reset>
 
 function say(line: string): void {
   process.stdout.write(`[stack] ${line}\n`);
-}
-
-/** `npm start`: the stack in the foreground; Ctrl-C stops what this command started. */
-async function start(settings: StackSettings): Promise<number> {
-  const endpoints = await up(settings, say);
-  say(`Kafka ${endpoints.kafkaBrokers.join(',')}, MongoDB ${endpoints.mongoUrl}`);
-  say('no services are built yet: only the local stack runs. Ctrl-C stops it.');
-  await new Promise<void>((resolvePromise) => {
-    process.once('SIGINT', resolvePromise);
-    process.once('SIGTERM', resolvePromise);
-  });
-  if (endpoints.started) {
-    await down(settings);
-    say('stopped Kafka and FerretDB');
-  }
-  return 0;
 }
 
 async function main(command: string | undefined): Promise<number> {
@@ -44,8 +27,6 @@ async function main(command: string | undefined): Promise<number> {
       say(`data and logs: ${settings.stateDir}`);
       return 0;
     }
-    case 'start':
-      return start(settings);
     case 'down': {
       const stopped = await down(settings);
       say(stopped.length ? `stopped ${stopped.join(' and ')}` : 'nothing was running');

@@ -5,5 +5,6 @@ export * from './envelope';
 export * from './issues';
 export * from './members';
 export * from './registry';
+export * from './roundtables';
 export * from './shared-schemas';
 export * from './topics';

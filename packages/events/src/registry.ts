@@ -1,8 +1,9 @@
 import { type EventOf } from './define-event';
 import { membersEvents } from './members';
+import { roundtablesEvents } from './roundtables';
 
 /** Every event type and version Kollegia knows, across all services. */
-export const eventDefinitions = [...membersEvents] as const;
+export const eventDefinitions = [...membersEvents, ...roundtablesEvents] as const;
 
 /** Any one of the known event definitions. */
 export type KollegiaEventDefinition = (typeof eventDefinitions)[number];

@@ -4,6 +4,7 @@ import { createEvent } from './codec';
 import { type EventDataSchema, type EventDefinition } from './define-event';
 import { type CloudEventEnvelope } from './envelope';
 import * as members from './members';
+import * as roundtables from './roundtables';
 
 /** What a test may set on an event built by `anEnvelope`; anything left out gets a valid default. */
 export type EnvelopeOverrides<TData extends EventDataSchema> = Partial<
@@ -83,3 +84,49 @@ export const membershipGranted = factory(members.membershipGrantedV1);
 export const membershipRoleChanged = factory(members.membershipRoleChangedV1);
 /** A valid `kollegia.members.membership.revoked.v1` event. */
 export const membershipRevoked = factory(members.membershipRevokedV1);
+/** A valid `kollegia.roundtables.conference.scheduled.v1` event. */
+export const conferenceScheduled = factory(roundtables.conferenceScheduledV1);
+/** A valid `kollegia.roundtables.conference.updated.v1` event. */
+export const conferenceUpdated = factory(roundtables.conferenceUpdatedV1);
+/** A valid `kollegia.roundtables.conference.opened.v1` event. */
+export const conferenceOpened = factory(roundtables.conferenceOpenedV1);
+/** A valid `kollegia.roundtables.conference.closed.v1` event. */
+export const conferenceClosed = factory(roundtables.conferenceClosedV1);
+/** A valid `kollegia.roundtables.roundtable.scheduled.v1` event. */
+export const roundtableScheduled = factory(roundtables.roundtableScheduledV1);
+/** A valid `kollegia.roundtables.roundtable.updated.v1` event. */
+export const roundtableUpdated = factory(roundtables.roundtableUpdatedV1);
+/** A valid `kollegia.roundtables.roundtable.rescheduled.v1` event. */
+export const roundtableRescheduled = factory(roundtables.roundtableRescheduledV1);
+/** A valid `kollegia.roundtables.roundtable.started.v1` event. */
+export const roundtableStarted = factory(roundtables.roundtableStartedV1);
+/** A valid `kollegia.roundtables.roundtable.cancelled.v1` event. */
+export const roundtableCancelled = factory(roundtables.roundtableCancelledV1);
+/** A valid `kollegia.roundtables.roundtable.concluded.v1` event. */
+export const roundtableConcluded = factory(roundtables.roundtableConcludedV1);
+/** A valid `kollegia.roundtables.roundtable.participant-registered.v1` event. */
+export const roundtableParticipantRegistered = factory(
+  roundtables.roundtableParticipantRegisteredV1,
+);
+/** A valid `kollegia.roundtables.roundtable.participant-attendance-marked.v1` event. */
+export const roundtableParticipantAttendanceMarked = factory(
+  roundtables.roundtableParticipantAttendanceMarkedV1,
+);
+/** A valid `kollegia.roundtables.roundtable.participant-removed.v1` event. */
+export const roundtableParticipantRemoved = factory(roundtables.roundtableParticipantRemovedV1);
+/** A valid `kollegia.roundtables.roundtable.agenda-set.v1` event. */
+export const roundtableAgendaSet = factory(roundtables.roundtableAgendaSetV1);
+/** A valid `kollegia.roundtables.roundtable.agenda-item-opened.v1` event. */
+export const roundtableAgendaItemOpened = factory(roundtables.roundtableAgendaItemOpenedV1);
+/** A valid `kollegia.roundtables.roundtable.agenda-item-closed.v1` event. */
+export const roundtableAgendaItemClosed = factory(roundtables.roundtableAgendaItemClosedV1);
+/** A valid `kollegia.roundtables.roundtable.agenda-item-deferred.v1` event. */
+export const roundtableAgendaItemDeferred = factory(roundtables.roundtableAgendaItemDeferredV1);
+/** A valid `kollegia.roundtables.roundtable.statement-recorded.v1` event. */
+export const roundtableStatementRecorded = factory(roundtables.roundtableStatementRecordedV1);
+/** A valid `kollegia.roundtables.roundtable.resolution-proposed.v1` event. */
+export const roundtableResolutionProposed = factory(roundtables.roundtableResolutionProposedV1);
+/** A valid `kollegia.roundtables.roundtable.resolution-amended.v1` event. */
+export const roundtableResolutionAmended = factory(roundtables.roundtableResolutionAmendedV1);
+/** A valid `kollegia.roundtables.roundtable.resolution-withdrawn.v1` event. */
+export const roundtableResolutionWithdrawn = factory(roundtables.roundtableResolutionWithdrawnV1);

@@ -9,11 +9,11 @@ import {
   jwtVerify,
   SignJWT,
   type JWTVerifyGetKey,
-  type CryptoKey,
+  type KeyLike,
 } from 'jose';
 import { z } from 'zod';
 
-import { forbidden, unauthenticated } from './domain-error';
+import { forbidden, unauthenticated } from './domain';
 
 /** Roles of DESIGN.md section 2, from most to least powerful. */
 export const ROLES = ['admin', 'secretary', 'member', 'addressee', 'partner'] as const;
@@ -49,7 +49,7 @@ export async function createTokenVerifier(options: {
   issuer: string;
   audience: string;
 }): Promise<TokenVerifier> {
-  let key: JWTVerifyGetKey | CryptoKey;
+  let key: JWTVerifyGetKey | KeyLike;
   let algorithms: string[];
   if (options.jwksUrl) {
     key = createRemoteJWKSet(new URL(options.jwksUrl));
@@ -64,7 +64,7 @@ export async function createTokenVerifier(options: {
     async verify(token) {
       let payload: unknown;
       try {
-        ({ payload } = await jwtVerify(token, key as CryptoKey, {
+        ({ payload } = await jwtVerify(token, key as KeyLike, {
           issuer: options.issuer,
           audience: options.audience,
           algorithms,
@@ -146,4 +146,25 @@ export async function signDevToken(
     .setIssuedAt()
     .setExpirationTime(options.expiresIn ?? '12h')
     .sign(key);
+}
+
+/** The dev key pair and a signer bound to it: what `npm run token` and the tests use. */
+export function devAuth(dir: string, options: { issuer?: string; audience?: string } = {}) {
+  const keys = loadOrCreateDevKeys(dir);
+  const issuer = options.issuer ?? 'kollegia-local';
+  const audience = options.audience ?? 'kollegia';
+  return {
+    publicKeyFile: keys.publicKeyFile,
+    issuer,
+    audience,
+    token: (
+      claims: { sub?: string; tenant: string; roles: Role[]; org?: string },
+      expiresIn?: string,
+    ) =>
+      signDevToken(
+        keys.privateKeyPem,
+        { sub: claims.sub ?? `user-${claims.roles.join('-')}`, ...claims },
+        { issuer, audience, ...(expiresIn ? { expiresIn } : {}) },
+      ),
+  };
 }

@@ -1,7 +1,16 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
-import { DomainError } from './domain-error';
+import { DomainError } from './domain';
 import type { Logger } from './logger';
+
+/** Our own codes, raised as GraphQLError outside resolvers (e.g. by the context function). */
+const PUBLIC_CODES = new Set([
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'BAD_USER_INPUT',
+  'CONFLICT',
+]);
 
 const PASS_THROUGH = new Set([
   'GRAPHQL_PARSE_FAILED',
@@ -58,7 +67,7 @@ export function createErrorFormatter(logger: Logger, options: { maskInternal: bo
       };
     }
     const code = formatted.extensions?.code;
-    if (typeof code === 'string' && (PASS_THROUGH.has(code) || code === 'BAD_USER_INPUT')) {
+    if (typeof code === 'string' && (PASS_THROUGH.has(code) || PUBLIC_CODES.has(code))) {
       return {
         message: formatted.message,
         locations: formatted.locations,

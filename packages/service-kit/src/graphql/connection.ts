@@ -2,7 +2,7 @@ import 'reflect-metadata';
 
 import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 
-import { badInput } from '../domain-error';
+import { badInput } from '../domain';
 
 /** Relay page info; shared by every subgraph. */
 @Directive('@shareable')

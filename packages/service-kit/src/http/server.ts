@@ -4,12 +4,13 @@ import type { AddressInfo } from 'node:net';
 
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 
 import { bearerToken, type Identity, type TokenVerifier } from '../auth';
-import { DomainError } from '../domain-error';
+import { DomainError } from '../domain';
 import { createErrorFormatter } from '../errors';
 import type { Logger } from '../logger';
 
@@ -54,7 +55,11 @@ export async function startHttpServer<C extends RequestContext>(options: {
     introspection: !options.production,
     includeStacktraceInErrorResponses: !options.production,
     formatError: createErrorFormatter(logger, { maskInternal: options.production }),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    // No Apollo usage reporting or inline traces: nothing leaves the machine.
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginInlineTraceDisabled(),
+    ],
   });
   await apollo.start();
 

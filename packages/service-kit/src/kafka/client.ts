@@ -18,11 +18,14 @@ export function createKafka(options: {
 /**
  * The producer every service uses: idempotent (no duplicates from its own retries), `acks=all`
  * on every send, and one request in flight so a retry cannot reorder an aggregate's events.
+ * It retries without limit (what idempotence requires): while Kafka is away, sends wait and the
+ * outbox keeps the events; nothing is dropped.
  */
 export function createProducer(kafka: Kafka): Producer {
   return kafka.producer({
     idempotent: true,
     maxInFlightRequests: 1,
+    retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 200, maxRetryTime: 5000 },
     allowAutoTopicCreation: false,
     createPartitioner: Partitioners.DefaultPartitioner,
   });

@@ -7,7 +7,7 @@ import {
 import type { Model, UpdateQuery } from 'mongoose';
 
 import { withDocumentLock } from '../document-lock';
-import { notFound, staleVersion } from '../domain-error';
+import { notFound, staleVersion } from '../domain';
 import type { OutboxEntry } from './outbox';
 import type { OutboxRelay } from './relay';
 

@@ -83,7 +83,7 @@ export function createOutboxRelay(options: {
     let relayed = 0;
     for (const collection of byName.values()) {
       const pending = collection.find(
-        { [`${OUTBOX_FIELD}.0`]: { $exists: true } },
+        { [`${OUTBOX_FIELD}.eventId`]: { $exists: true } },
         { projection: { _id: 1 } },
       );
       for await (const doc of pending) {

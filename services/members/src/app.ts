@@ -1,0 +1,81 @@
+import 'reflect-metadata';
+
+import { createRuntime, type ServiceRuntime } from '@kollegia/service-kit';
+
+import { commandContext, systemClock, type Clock } from './application/context';
+import { MembersUseCases } from './application/use-cases';
+import { communityModel } from './db/community.model';
+import { CommunityRepository } from './db/community.repository';
+import { membershipModel } from './db/membership.model';
+import { MembershipRepository } from './db/membership.repository';
+import { organizationModel } from './db/organization.model';
+import { OrganizationRepository } from './db/organization.repository';
+import { personModel } from './db/person.model';
+import { PersonRepository } from './db/person.repository';
+import type { MembersConfig } from './config';
+import type { MembersContext } from './graphql/context';
+import { createLoaders } from './graphql/loaders';
+import { buildMembersSubgraph } from './graphql/schema';
+
+export interface MembersApp {
+  url: string;
+  runtime: ServiceRuntime;
+  useCases: MembersUseCases;
+  /** Runs the expiry job once (the timer runs it every COMMUNITY_EXPIRY_INTERVAL_MS). */
+  dissolveExpiredCommunities(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Boots the members service: database and indexes, topics, outbox relay, the GraphQL subgraph,
+ * and the job that dissolves temporary communities past their last day. Bootable in a test.
+ */
+export async function createApp(
+  config: MembersConfig,
+  deps: { clock?: Clock } = {},
+): Promise<MembersApp> {
+  const clock = deps.clock ?? systemClock;
+  const runtime = await createRuntime('members', config);
+  const { connection } = runtime;
+  const models = {
+    organizations: organizationModel(connection),
+    people: personModel(connection),
+    communities: communityModel(connection),
+    memberships: membershipModel(connection),
+  };
+  for (const model of Object.values(models)) await model.syncIndexes();
+  await runtime.ensureTopics(
+    ['organization', 'person', 'community', 'membership'].map((a) => runtime.topic(a as never)),
+  );
+  const outbox = await runtime.startOutbox(Object.values(models).map((model) => model.collection));
+
+  const useCases = new MembersUseCases({
+    organizations: new OrganizationRepository(models.organizations, outbox),
+    people: new PersonRepository(models.people, outbox),
+    communities: new CommunityRepository(models.communities, outbox),
+    memberships: new MembershipRepository(models.memberships, outbox),
+  });
+
+  const { schema } = await buildMembersSubgraph();
+  const server = await runtime.serve<MembersContext>(schema, (base) => {
+    const command = commandContext(base.identity, clock, base.requestId);
+    return { ...base, command, useCases, loaders: createLoaders(useCases, command) };
+  });
+
+  const dissolveExpiredCommunities = () => useCases.communities.dissolveExpired(clock());
+  const expiry = setInterval(() => {
+    dissolveExpiredCommunities().catch((error: unknown) =>
+      runtime.logger.error({ err: error }, 'community expiry failed'),
+    );
+  }, config.COMMUNITY_EXPIRY_INTERVAL_MS);
+  expiry.unref();
+  runtime.shutdown.add('community expiry', () => clearInterval(expiry));
+
+  return {
+    url: server.url,
+    runtime,
+    useCases,
+    dissolveExpiredCommunities,
+    stop: () => runtime.shutdown.run(),
+  };
+}

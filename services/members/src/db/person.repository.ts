@@ -1,0 +1,51 @@
+import {
+  TenantRepository,
+  type OutboxTarget,
+  type Page,
+  type PageRequest,
+} from '@kollegia/service-kit';
+
+import type { Person } from '../domain/person';
+import { searchTokens, sortKey } from '../domain/search';
+import { tokenFilter } from './organization.repository';
+import type { PersonModel } from './person.model';
+
+export interface PersonFilter {
+  text?: string | null;
+  organizationId?: string | null;
+  expertise?: string | null;
+  /** Only these ids (e.g. the active members of a community). */
+  ids?: string[];
+  /** Only people of these organisations (e.g. partners: published organisations). */
+  organizationIds?: string[];
+}
+
+/** People, tenant by tenant. */
+export class PersonRepository extends TenantRepository<Person> {
+  constructor(model: PersonModel, outbox: OutboxTarget) {
+    super(model as never, outbox, {
+      what: 'person',
+      optional: ['position', 'organizationId'],
+      derivedFields: ['searchTokens', 'sortName'],
+      derive: (state) => ({
+        searchTokens: searchTokens(state.fullName, state.position),
+        sortName: sortKey(state.fullName),
+      }),
+    });
+  }
+
+  search(tenantId: string, filter: PersonFilter, page: PageRequest): Promise<Page<Person>> {
+    return this.page(
+      tenantId,
+      {
+        ...(filter.organizationId ? { organizationId: filter.organizationId } : {}),
+        ...(filter.expertise ? { expertise: filter.expertise.trim().toLowerCase() } : {}),
+        ...(filter.ids ? { _id: { $in: filter.ids } } : {}),
+        ...tokenFilter('searchTokens', filter.text),
+      },
+      'sortName',
+      1,
+      page,
+    );
+  }
+}

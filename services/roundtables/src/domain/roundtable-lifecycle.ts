@@ -1,0 +1,207 @@
+import {
+  type PartyRef,
+  type RoundtableFormat,
+  type RoundtableUpdatableField,
+  roundtableUpdatableFieldSchema,
+} from '@kollegia/events';
+import {
+  badInput,
+  conflict,
+  notFound,
+  optionalText,
+  requiredText,
+  sameValue,
+  withoutUndefined,
+} from '@kollegia/service-kit/domain';
+
+import type { Conference } from './conference';
+import { type CreationContext, type DecisionContext, withArticle } from './decision';
+import { requireStatus, type Roundtable, type RoundtableDecision } from './roundtable';
+import { instant, LIMITS, partyRef } from './validation';
+
+/** What can be said about a round table besides its time and place. */
+export interface RoundtableCard {
+  title: string;
+  format: RoundtableFormat;
+  moderator: PartyRef;
+  description?: string | null;
+  published?: boolean | null;
+}
+
+/** When and where a round table sits. */
+export interface RoundtableSchedule {
+  startsAt: Date;
+  endsAt?: Date | null;
+  venue?: string | null;
+}
+
+export interface ScheduleRoundtable extends RoundtableCard, RoundtableSchedule {
+  /** The conference it sits in; absent for a round table on its own. */
+  conferenceId?: string | null;
+}
+
+/** A conference as far as scheduling a round table in it needs to know. */
+export type HostConference = Pick<Conference, 'id' | 'status'>;
+
+function validCard(card: RoundtableCard) {
+  return {
+    title: requiredText('title', card.title, LIMITS.title),
+    format: card.format,
+    moderator: partyRef('moderator', card.moderator),
+    description: optionalText('description', card.description, LIMITS.description),
+    published: card.published ?? false,
+  };
+}
+
+function validSchedule(schedule: RoundtableSchedule) {
+  const startsAt = instant('startsAt', schedule.startsAt);
+  const endsAt = schedule.endsAt ? instant('endsAt', schedule.endsAt) : undefined;
+  if (endsAt && endsAt.getTime() <= startsAt.getTime()) {
+    throw badInput('endsAt', 'must be after startsAt');
+  }
+  return { startsAt, endsAt, venue: optionalText('venue', schedule.venue, LIMITS.name) };
+}
+
+/**
+ * Schedules a round table. The caller loads the conference named by `conferenceId` and passes
+ * it (or nothing when there is none); a closed conference takes no new round tables.
+ */
+export function scheduleRoundtable(
+  command: ScheduleRoundtable,
+  context: CreationContext,
+  conference?: HostConference,
+): RoundtableDecision {
+  const conferenceId = optionalText('conferenceId', command.conferenceId, LIMITS.name);
+  if (conferenceId !== undefined) {
+    if (conference?.id !== conferenceId) throw notFound('conference', conferenceId);
+    if (conference.status === 'CLOSED') {
+      throw conflict(
+        `${withArticle(conference.status)} conference cannot take new round tables (status ${conference.status})`,
+        conference.status,
+      );
+    }
+  }
+  const state: Roundtable = withoutUndefined({
+    id: context.ids(),
+    tenantId: context.tenantId,
+    version: 1,
+    conferenceId,
+    ...validCard(command),
+    ...validSchedule(command),
+    status: 'SCHEDULED',
+    participants: [],
+    agenda: [],
+    resolutions: [],
+    statementCount: 0,
+    lastStatementSequence: 0,
+    createdAt: context.now,
+    updatedAt: context.now,
+  });
+  return { state, changes: [{ kind: 'scheduled' }] };
+}
+
+// The contract's list, so the domain cannot report a field the event does not know.
+const UPDATABLE: readonly RoundtableUpdatableField[] = roundtableUpdatableFieldSchema.options;
+
+/**
+ * Changes the card (not the time or place: see `rescheduleRoundtable`). Allowed after conclusion
+ * too, because minutes are often published only once they are final; never once cancelled.
+ */
+export function updateRoundtable(
+  state: Roundtable,
+  patch: Partial<RoundtableCard>,
+  context: DecisionContext,
+): RoundtableDecision {
+  requireStatus(state, ['SCHEDULED', 'LIVE', 'CONCLUDED'], 'be changed');
+  const card = validCard({
+    title: patch.title ?? state.title,
+    format: patch.format ?? state.format,
+    moderator: patch.moderator ?? state.moderator,
+    description: patch.description === undefined ? state.description : patch.description,
+    published: patch.published ?? state.published,
+  });
+  const changedFields = UPDATABLE.filter((field) => !sameValue(state[field], card[field]));
+  if (changedFields.length === 0) return { state, changes: [] };
+  return {
+    state: withoutUndefined({ ...state, ...card, updatedAt: context.now }),
+    changes: [{ kind: 'updated', changedFields }],
+  };
+}
+
+/** Moves a scheduled round table. Absent fields stay, `null` clears `endsAt` or `venue`. */
+export function rescheduleRoundtable(
+  state: Roundtable,
+  patch: Partial<RoundtableSchedule>,
+  context: DecisionContext,
+): RoundtableDecision {
+  requireStatus(state, ['SCHEDULED'], 'be rescheduled');
+  const schedule = validSchedule({
+    startsAt: patch.startsAt ?? state.startsAt,
+    endsAt: patch.endsAt === undefined ? state.endsAt : patch.endsAt,
+    venue: patch.venue === undefined ? state.venue : patch.venue,
+  });
+  const previous = withoutUndefined({
+    startsAt: state.startsAt,
+    endsAt: state.endsAt,
+    venue: state.venue,
+  });
+  if (sameValue(previous, withoutUndefined(schedule))) return { state, changes: [] };
+  return {
+    state: withoutUndefined({ ...state, ...schedule, updatedAt: context.now }),
+    changes: [{ kind: 'rescheduled', previous }],
+  };
+}
+
+export function startRoundtable(state: Roundtable, context: DecisionContext): RoundtableDecision {
+  requireStatus(state, ['SCHEDULED'], 'be started');
+  return {
+    state: { ...state, status: 'LIVE', startedAt: context.now, updatedAt: context.now },
+    changes: [{ kind: 'started' }],
+  };
+}
+
+/**
+ * Concludes a live round table: every proposed resolution is adopted and frozen, and the
+ * question still in discussion counts as discussed.
+ */
+export function concludeRoundtable(
+  state: Roundtable,
+  context: DecisionContext,
+): RoundtableDecision {
+  requireStatus(state, ['LIVE'], 'be concluded');
+  return {
+    state: {
+      ...state,
+      status: 'CONCLUDED',
+      agenda: state.agenda.map((item) =>
+        item.status === 'IN_DISCUSSION' ? { ...item, status: 'DISCUSSED' } : item,
+      ),
+      resolutions: state.resolutions.map((resolution) =>
+        resolution.status === 'PROPOSED' ? { ...resolution, status: 'ADOPTED' } : resolution,
+      ),
+      concludedAt: context.now,
+      updatedAt: context.now,
+    },
+    changes: [{ kind: 'concluded' }],
+  };
+}
+
+/** Calls off a scheduled or live round table; its proposed resolutions are never adopted. */
+export function cancelRoundtable(
+  state: Roundtable,
+  command: { reason: string },
+  context: DecisionContext,
+): RoundtableDecision {
+  requireStatus(state, ['SCHEDULED', 'LIVE'], 'be cancelled');
+  const reason = requiredText('reason', command.reason, LIMITS.text);
+  return {
+    state: {
+      ...state,
+      status: 'CANCELLED',
+      cancelledAt: context.now,
+      cancelReason: reason,
+      updatedAt: context.now,
+    },
+    changes: [{ kind: 'cancelled', previousStatus: state.status, reason }],
+  };
+}
