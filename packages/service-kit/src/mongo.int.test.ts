@@ -115,7 +115,7 @@ describe('mongoose on the test database', () => {
       const page: ConnectionShape<Item> = toConnection(
         await paginate(items, { tenantId: 'paged' }, 'rank', 1, pageRequest({ first: 40, after })),
       );
-      expect(page.totalCount).toBe(250);
+      expect(await page.totalCount).toBe(250);
       seen.push(...page.nodes.map((n) => n._id));
       pages += 1;
       if (!page.pageInfo.hasNextPage) break;

@@ -3,6 +3,8 @@ import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { parse, validate } from 'graphql';
+
 import { buildMembersSubgraph } from './graphql/schema';
 
 describe('schema.graphql', () => {
@@ -10,5 +12,14 @@ describe('schema.graphql', () => {
     const { sdl } = await buildMembersSubgraph();
     const committed = readFileSync(join(__dirname, '..', 'schema.graphql'), 'utf8');
     expect(committed).toBe(`${sdl.trim()}\n`);
+  });
+});
+
+describe('examples.graphql', () => {
+  it('should hold only operations that are valid against the schema', async () => {
+    const { schema } = await buildMembersSubgraph();
+    const document = parse(readFileSync(join(__dirname, '..', 'examples.graphql'), 'utf8'));
+    expect(document.definitions.length).toBeGreaterThan(5);
+    expect(validate(schema, document).map((error) => error.message)).toEqual([]);
   });
 });

@@ -89,23 +89,27 @@ export interface Page<T> {
   cursors: string[];
   hasNextPage: boolean;
   hasPreviousPage: boolean;
-  totalCount: number;
+  /**
+   * Counted only when called; `toConnection` exposes it as a getter, so a query that does not
+   * select `totalCount` does not pay for the count.
+   */
+  totalCount: () => Promise<number>;
 }
 
 export interface ConnectionShape<T> {
   edges: { cursor: string; node: T }[];
   nodes: T[];
   pageInfo: PageInfo;
-  totalCount: number;
+  /** A getter: the count runs only when a query selects `totalCount`. */
+  readonly totalCount: Promise<number>;
 }
 
 /** Turns a page into the Relay shape. */
 export function toConnection<T>(page: Page<T>): ConnectionShape<T> {
   const edges = page.items.map((node, i) => ({ node, cursor: page.cursors[i] ?? '' }));
-  return {
+  const connection = {
     edges,
     nodes: page.items,
-    totalCount: page.totalCount,
     pageInfo: {
       hasNextPage: page.hasNextPage,
       hasPreviousPage: page.hasPreviousPage,
@@ -113,6 +117,10 @@ export function toConnection<T>(page: Page<T>): ConnectionShape<T> {
       endCursor: edges.at(-1)?.cursor ?? null,
     },
   };
+  return Object.defineProperty(connection, 'totalCount', {
+    get: page.totalCount,
+    enumerable: true,
+  }) as ConnectionShape<T>;
 }
 
 /**

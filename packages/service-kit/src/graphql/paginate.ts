@@ -28,15 +28,14 @@ export async function paginate<TDoc extends { _id: string }>(
     );
     if (filter.$or) delete keyset.$or;
   }
-  const [rows, totalCount] = await Promise.all([
-    model
-      .find(keyset)
-      .sort({ [sortField]: direction, _id: direction })
-      .limit(page.limit + 1)
-      .lean<TDoc[]>()
-      .exec(),
-    model.countDocuments(filter).exec(),
-  ]);
+  const rows = await model
+    .find(keyset)
+    .sort({ [sortField]: direction, _id: direction })
+    .limit(page.limit + 1)
+    .lean<TDoc[]>()
+    .exec();
+  let count: Promise<number> | undefined;
+  const totalCount = () => (count ??= model.countDocuments(filter).exec());
   const items = rows.slice(0, page.limit);
   return {
     items,
