@@ -79,3 +79,4 @@ export async function createApp(
     stop: () => runtime.shutdown.run(),
   };
 }
+export { membersConfigSchema, type MembersConfig } from './config';

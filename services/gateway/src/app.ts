@@ -1,0 +1,237 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { topicName, aggregates } from '@kollegia/events';
+import {
+  createKafka,
+  createLogger,
+  createTokenVerifier,
+  ensureTopics,
+  hasRole,
+  type Logger,
+} from '@kollegia/service-kit';
+import { createGatewayRuntime, getGraphQLWSOptions } from '@graphql-hive/gateway-runtime';
+import { normalizeNodeRequest } from '@whatwg-node/server';
+import { CloseCode } from 'graphql-ws';
+import { useServer, type Extra } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+
+import { authenticate, tokenOf, useAuthentication, type AuthContext } from './auth';
+import type { GatewayConfig } from './config';
+import { limitBodySize, limitPlugins, useValidationErrorCodes } from './limits';
+import { LiveFeed } from './live/live-feed';
+import { liveSubscriptions, type AccessCheck } from './live/subscriptions';
+import { readSupergraph, subgraphUrls, withSubgraphUrls } from './supergraph';
+
+export interface Gateway {
+  url: string;
+  wsUrl: string;
+  port: number;
+  feed: LiveFeed;
+  logger: Logger;
+  stop(): Promise<void>;
+}
+
+/** Is a browser origin allowed? Non-browser clients send none; same-host origins always pass. */
+function originAllowed(
+  origin: string | undefined,
+  host: string | undefined,
+  allowed: string[],
+): boolean {
+  if (!origin) return true;
+  if (allowed.includes(origin)) return true;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Boots the gateway: Hive Gateway over the static supergraph (queries, mutations, subscriptions
+ * over graphql-ws and SSE on one endpoint), JWT authentication, limits, and the live feed from
+ * Kafka. Bootable in a test.
+ */
+export async function createGateway(config: GatewayConfig): Promise<Gateway> {
+  const logger = createLogger({ service: 'gateway', level: config.LOG_LEVEL });
+  const verifier = await createTokenVerifier({
+    jwksUrl: config.AUTH_JWKS_URL,
+    publicKeyPem: config.AUTH_DEV_PUBLIC_KEY_FILE
+      ? readFileSync(config.AUTH_DEV_PUBLIC_KEY_FILE, 'utf8')
+      : undefined,
+    issuer: config.AUTH_ISSUER,
+    audience: config.AUTH_AUDIENCE,
+  });
+  const supergraph = withSubgraphUrls(readSupergraph(config.SUPERGRAPH_PATH), config.SUBGRAPH_URLS);
+  const urls = subgraphUrls(supergraph);
+
+  const kafka = createKafka({ clientId: 'gateway', brokers: config.KAFKA_BROKERS, logger });
+  const topics = aggregates.map((aggregate) => topicName(aggregate, config.KAFKA_TOPIC_PREFIX));
+  await ensureTopics(kafka, topics, { partitions: 3, replicationFactor: 1 });
+  const feed = new LiveFeed({
+    kafka,
+    topics,
+    // A group of its own per process: live delivery starts at the latest offset anyway, and a
+    // restarted gateway must not wait for its predecessor's session to expire before joining.
+    groupId: `${config.KAFKA_TOPIC_PREFIX}kollegia.gateway.live.${config.GATEWAY_INSTANCE}.${randomUUID()}`,
+    logger: logger.child({ component: 'live-feed' }),
+  });
+  await feed.start();
+
+  const check: AccessCheck = async (subgraph, query, variables, authorization) => {
+    const url = urls.get(subgraph);
+    if (!url) return undefined;
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data?: Record<string, unknown> | null };
+    return body.data;
+  };
+  const live = liveSubscriptions(supergraph, { feed, check });
+
+  const runtime = createGatewayRuntime<AuthContext>({
+    supergraph,
+    logging:
+      config.LOG_LEVEL === 'silent'
+        ? false
+        : config.LOG_LEVEL === 'trace'
+          ? 'debug'
+          : config.LOG_LEVEL === 'fatal'
+            ? 'error'
+            : config.LOG_LEVEL,
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    graphiql: config.NODE_ENV !== 'production',
+    maskedErrors: true,
+    healthCheckEndpoint: '/healthz',
+    csrfPrevention: { requestHeaders: ['x-graphql-csrf'] },
+    disableIntrospection:
+      config.INTROSPECTION === 'all'
+        ? undefined
+        : {
+            disableIf: ({ context }) =>
+              config.INTROSPECTION === 'off' ||
+              !hasRole(
+                (context as Partial<AuthContext>).identity ?? null,
+                'admin',
+                'secretary',
+                'member',
+                'addressee',
+              ),
+          },
+    propagateHeaders: {
+      fromClientToSubgraphs: ({ context, request }) => ({
+        authorization: context.authorization ?? request.headers.get('authorization'),
+        'x-request-id': request.headers.get('x-request-id'),
+      }),
+    },
+    ...(live.typeDefs
+      ? { additionalTypeDefs: live.typeDefs, additionalResolvers: live.resolvers }
+      : {}),
+    plugins: () => [
+      useAuthentication(verifier),
+      ...limitPlugins(config),
+      useValidationErrorCodes(),
+    ],
+  });
+
+  const limitBody = limitBodySize(config.MAX_BODY_BYTES);
+  const server = createServer((request: IncomingMessage, response: ServerResponse) => {
+    if (!originAllowed(request.headers.origin, request.headers.host, config.ALLOWED_ORIGINS)) {
+      response.writeHead(403, { 'content-type': 'application/json' });
+      response.end(
+        JSON.stringify({
+          errors: [{ message: 'origin not allowed', extensions: { code: 'FORBIDDEN' } }],
+        }),
+      );
+      return;
+    }
+    if (request.url === '/readyz') {
+      void readiness().then((checks) => {
+        const ready = Object.values(checks).every((value) => value === 'ok');
+        response.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ status: ready ? 'ready' : 'not ready', checks }));
+      });
+      return;
+    }
+    if (!limitBody(request, response)) return;
+    void runtime(request, response);
+  });
+
+  async function readiness(): Promise<Record<string, string>> {
+    const checks: Record<string, string> = {
+      kafka: feed.isRunning ? 'ok' : 'live feed not running',
+    };
+    await Promise.all(
+      [...urls].map(async ([name, url]) => {
+        try {
+          const response = await fetch(new URL('/readyz', url), {
+            signal: AbortSignal.timeout(2000),
+          });
+          checks[`subgraph:${name}`] = response.ok ? 'ok' : `status ${response.status}`;
+        } catch (error) {
+          checks[`subgraph:${name}`] = (error as Error).message;
+        }
+      }),
+    );
+    return checks;
+  }
+
+  const wsServer = new WebSocketServer({
+    server,
+    path: '/graphql',
+    verifyClient: ({ origin, req }: { origin: string; req: IncomingMessage }) =>
+      originAllowed(origin || undefined, req.headers.host, config.ALLOWED_ORIGINS),
+  });
+  const wsOptions = getGraphQLWSOptions<AuthContext, Extra>(runtime, (ctx) => ({
+    req: ctx.extra.request,
+    socket: ctx.extra.socket,
+    request: normalizeNodeRequest(ctx.extra.request, runtime.fetchAPI),
+  }));
+  useServer(
+    {
+      ...wsOptions,
+      // Authenticate once, at connection_init; a bad token closes the socket with 4401.
+      onConnect: async (ctx) => {
+        try {
+          await authenticate(verifier, tokenOf({ connectionParams: ctx.connectionParams ?? {} }));
+          return true;
+        } catch (error) {
+          ctx.extra.socket.close(CloseCode.Unauthorized, (error as Error).message.slice(0, 120));
+          return false;
+        }
+      },
+    },
+    wsServer,
+  );
+
+  await new Promise<void>((resolvePromise) =>
+    server.listen(config.PORT, config.HOST, resolvePromise),
+  );
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${config.HOST}:${port}/graphql`;
+  logger.info(
+    { url, subgraphs: [...urls.keys()], subscriptions: live.fields },
+    'gateway listening',
+  );
+
+  return {
+    url,
+    wsUrl: url.replace(/^http/, 'ws'),
+    port,
+    feed,
+    logger,
+    async stop() {
+      for (const client of wsServer.clients) client.close(1001, 'going away');
+      await new Promise<void>((resolvePromise) => wsServer.close(() => resolvePromise()));
+      await new Promise<void>((resolvePromise) => server.close(() => resolvePromise()));
+      server.closeAllConnections();
+      await runtime.dispose();
+      await feed.stop();
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import { bearerToken, DomainError, type Identity, type TokenVerifier } from '@kollegia/service-kit';
+import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { GraphQLError } from 'graphql';
+
+/** What the gateway adds to every operation's context. */
+export interface AuthContext {
+  identity: Identity;
+  /** The caller's `Authorization` header, forwarded to the subgraphs (they verify it again). */
+  authorization: string;
+}
+
+function unauthenticated(message: string): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+  });
+}
+
+/** The bearer token of an HTTP request, or of a graphql-ws `connection_init` payload. */
+export function tokenOf(context: {
+  request?: Request;
+  connectionParams?: Record<string, unknown>;
+}): string | undefined {
+  const fromParams =
+    context.connectionParams?.authorization ?? context.connectionParams?.Authorization;
+  const header =
+    typeof fromParams === 'string'
+      ? fromParams
+      : (context.request?.headers.get('authorization') ?? undefined);
+  return bearerToken(header);
+}
+
+/** Verifies a token, turning any failure into UNAUTHENTICATED with a short reason. */
+export async function authenticate(
+  verifier: TokenVerifier,
+  token: string | undefined,
+): Promise<Identity> {
+  if (!token) throw unauthenticated('a valid bearer token is required');
+  try {
+    return await verifier.verify(token);
+  } catch (error) {
+    throw unauthenticated(error instanceof DomainError ? error.message : 'invalid token');
+  }
+}
+
+/**
+ * Every GraphQL operation needs a verified token (HTTP header or graphql-ws connection params).
+ * The identity goes into the context; the header goes on to the subgraphs.
+ */
+export function useAuthentication(verifier: TokenVerifier): GatewayPlugin<AuthContext> {
+  return {
+    async onContextBuilding({ context, extendContext }) {
+      const token = tokenOf(context as never);
+      const identity = await authenticate(verifier, token);
+      extendContext({ identity, authorization: `Bearer ${token}` });
+    },
+  };
+}

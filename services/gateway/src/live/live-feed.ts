@@ -1,0 +1,108 @@
+import { decodeEvent, type KollegiaEvent } from '@kollegia/events';
+import type { Logger } from '@kollegia/service-kit';
+import { MemPubSub } from '@graphql-hive/pubsub';
+import type { Consumer, Kafka } from 'kafkajs';
+
+/** One event as live subscribers get it: its keys, not its full payload. */
+export interface LiveEvent {
+  /** Where this event stands in its stream; stable across gateways (`<aggregate version>:<event id>`). */
+  cursor: string;
+  eventId: string;
+  /** The short event name, e.g. `statement-recorded`. */
+  type: string;
+  occurredAt: string;
+  tenantId: string;
+  aggregate: string;
+  subject: string;
+  data: Record<string, unknown>;
+  /** When this gateway received it from Kafka (for latency measurements). */
+  receivedAt: number;
+}
+
+/** The live channels an event goes to; subscriptions listen on one channel each. */
+export function channelsOf(event: LiveEvent): string[] {
+  const { tenantId, aggregate, subject, data } = event;
+  const channels = [`${aggregate}/${tenantId}/${subject}`];
+  const conferenceId =
+    (data.conferenceId as string | undefined) ??
+    (data.source as { conferenceId?: string } | undefined)?.conferenceId;
+  if (conferenceId && aggregate !== 'conference')
+    channels.push(`conference/${tenantId}/${conferenceId}`);
+  if (typeof data.recommendationId === 'string') {
+    channels.push(`recommendation/${tenantId}/${data.recommendationId}`);
+  }
+  if (typeof data.addresseeId === 'string')
+    channels.push(`addressee/${tenantId}/${data.addresseeId}`);
+  return channels;
+}
+
+function toLiveEvent(event: KollegiaEvent): LiveEvent {
+  const parts = event.type.split('.');
+  return {
+    cursor: `${event.aggregateversion}:${event.id}`,
+    eventId: event.id,
+    type: parts.at(-2) ?? event.type,
+    occurredAt: event.time,
+    tenantId: event.tenantid,
+    aggregate: parts[2] ?? '',
+    subject: event.subject,
+    data: event.data,
+    receivedAt: Date.now(),
+  };
+}
+
+/**
+ * Feeds live subscriptions from Kafka. Each gateway instance reads every event in a consumer
+ * group of its own, from the latest offset (history is the services' business: clients catch up
+ * through cursor queries), and fans events out in memory to its own subscribers.
+ */
+export class LiveFeed {
+  private readonly pubsub = new MemPubSub<Record<string, LiveEvent>>();
+  private consumer: Consumer | undefined;
+  private running = false;
+
+  constructor(
+    private readonly options: { kafka: Kafka; topics: string[]; groupId: string; logger: Logger },
+  ) {}
+
+  get isRunning(): boolean {
+    return this.running;
+  }
+
+  async start(): Promise<void> {
+    const { kafka, topics, groupId, logger } = this.options;
+    this.consumer = kafka.consumer({
+      groupId,
+      // An idle topic must not delay a follow-up: the broker answers a fetch after at most 50 ms.
+      maxWaitTimeInMs: 50,
+      allowAutoTopicCreation: false,
+    });
+    this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
+      logger.error({ err: payload.error }, 'live feed consumer crashed');
+      if (!payload.restart) this.running = false;
+    });
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topics, fromBeginning: false });
+    await this.consumer.run({
+      eachMessage: ({ message }) => {
+        const decoded = decodeEvent(message.value);
+        // Services dead-letter what does not decode; live watchers simply do not see it.
+        if (!decoded.ok) return Promise.resolve();
+        const live = toLiveEvent(decoded.event);
+        for (const channel of channelsOf(live)) this.pubsub.publish(channel, live);
+        return Promise.resolve();
+      },
+    });
+    this.running = true;
+  }
+
+  subscribe(channel: string): AsyncIterable<LiveEvent> {
+    return this.pubsub.subscribe(channel);
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    await this.consumer?.disconnect();
+    this.pubsub.dispose();
+  }
+}
