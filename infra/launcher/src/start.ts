@@ -124,7 +124,8 @@ async function main(): Promise<number> {
   for (const role of ['admin', 'secretary', 'member', 'partner'] as Role[]) {
     tokens.push([role, await auth.token({ tenant: TENANT, roles: [role], sub: `demo-${role}` })]);
   }
-  const first = services[0];
+  // The gateway is the one endpoint clients use; the subgraphs are listed for debugging.
+  const first = services.find((s) => s.name === 'gateway') ?? services[0];
   process.stdout.write(`
 Kollegia is ready in ${((Date.now() - started) / 1000).toFixed(1)}s (tenant "${TENANT}").
 ${services.map((s) => `  ${s.name.padEnd(16)} http://127.0.0.1:${s.port}/graphql`).join('\n') || '  (no services are built yet: only Kafka and FerretDB run)'}
@@ -135,7 +136,7 @@ ${tokens.map(([role, token]) => `  ${role.padEnd(10)} ${token}`).join('\n')}
 ${
   first
     ? `
-A first query:
+A first query (${first.name}):
   curl -s http://127.0.0.1:${first.port}/graphql -H 'content-type: application/json' \\
     -H "authorization: Bearer ${tokens[0]?.[1] ?? ''}" \\
     -d '{"query":"{ organizations(first: 5) { totalCount nodes { id shortName kind region } } }"}'
