@@ -13,6 +13,7 @@ import {
   type Logger,
 } from '@kollegia/service-kit';
 import { createGatewayRuntime, getGraphQLWSOptions } from '@graphql-hive/gateway-runtime';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { normalizeNodeRequest } from '@whatwg-node/server';
 import { CloseCode } from 'graphql-ws';
 import { useServer, type Extra } from 'graphql-ws/use/ws';
@@ -24,6 +25,15 @@ import { limitBodySize, limitPlugins, useValidationErrorCodes } from './limits';
 import { LiveFeed } from './live/live-feed';
 import { liveSubscriptions, type AccessCheck } from './live/subscriptions';
 import { readSupergraph, subgraphUrls, withSubgraphUrls } from './supergraph';
+
+const EXPLORER_DEFAULT_QUERY = `# Paste a token into Headers (npm run token -- --tenant akit --role member).
+query Directory {
+  organizations(first: 10) {
+    totalCount
+    nodes { id shortName kind region }
+  }
+}
+`;
 
 export interface Gateway {
   url: string;
@@ -105,7 +115,17 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
             : config.LOG_LEVEL,
     graphqlEndpoint: '/graphql',
     landingPage: false,
-    graphiql: config.NODE_ENV !== 'production',
+    // The explorer ships with the gateway (no CDN), so it works offline; GET /graphql in a browser.
+    graphiql:
+      config.NODE_ENV === 'production'
+        ? false
+        : {
+            title: 'Kollegia',
+            subscriptionsProtocol: 'WS',
+            defaultQuery: EXPLORER_DEFAULT_QUERY,
+            headers: JSON.stringify({ authorization: 'Bearer <token from npm run token>' }),
+          },
+    renderGraphiQL,
     maskedErrors: true,
     healthCheckEndpoint: '/healthz',
     csrfPrevention: { requestHeaders: ['x-graphql-csrf'] },

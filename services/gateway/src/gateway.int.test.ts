@@ -219,4 +219,13 @@ describe('limits', () => {
     const allOk = Object.values(body.checks).every((value) => value === 'ok');
     expect(ready.status).toBe(allOk ? 200 : 503);
   });
+
+  it('should serve the explorer with every script inlined, nothing from a CDN', async () => {
+    const response = await fetch(gw.gateway.url, { headers: { accept: 'text/html' } });
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toMatch(/<title>Kollegia<\/title>/);
+    expect(html.length).toBeGreaterThan(100_000);
+    expect(html).not.toMatch(/<(script|link)[^>]+(src|href)=["']https?:/);
+  });
 });
