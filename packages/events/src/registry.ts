@@ -1,9 +1,16 @@
 import { type EventOf } from './define-event';
 import { membersEvents } from './members';
+import { recommendationsEvents } from './recommendations';
+import { requestsEvents } from './requests';
 import { roundtablesEvents } from './roundtables';
 
 /** Every event type and version Kollegia knows, across all services. */
-export const eventDefinitions = [...membersEvents, ...roundtablesEvents] as const;
+export const eventDefinitions = [
+  ...membersEvents,
+  ...roundtablesEvents,
+  ...recommendationsEvents,
+  ...requestsEvents,
+] as const;
 
 /** Any one of the known event definitions. */
 export type KollegiaEventDefinition = (typeof eventDefinitions)[number];

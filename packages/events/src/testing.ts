@@ -4,6 +4,8 @@ import { createEvent } from './codec';
 import { type EventDataSchema, type EventDefinition } from './define-event';
 import { type CloudEventEnvelope } from './envelope';
 import * as members from './members';
+import * as recommendations from './recommendations';
+import * as requests from './requests';
 import * as roundtables from './roundtables';
 
 /** What a test may set on an event built by `anEnvelope`; anything left out gets a valid default. */
@@ -130,3 +132,65 @@ export const roundtableResolutionProposed = factory(roundtables.roundtableResolu
 export const roundtableResolutionAmended = factory(roundtables.roundtableResolutionAmendedV1);
 /** A valid `kollegia.roundtables.roundtable.resolution-withdrawn.v1` event. */
 export const roundtableResolutionWithdrawn = factory(roundtables.roundtableResolutionWithdrawnV1);
+/** A valid `kollegia.recommendations.recommendation.drafted.v1` event. */
+export const recommendationDrafted = factory(recommendations.recommendationDraftedV1);
+/** A valid `kollegia.recommendations.recommendation.proposed.v1` event. */
+export const recommendationProposed = factory(recommendations.recommendationProposedV1);
+/** A valid `kollegia.recommendations.recommendation.revised.v1` event. */
+export const recommendationRevised = factory(recommendations.recommendationRevisedV1);
+/** A valid `kollegia.recommendations.recommendation.adopted.v1` event. */
+export const recommendationAdopted = factory(recommendations.recommendationAdoptedV1);
+/** A valid `kollegia.recommendations.recommendation.rejected.v1` event. */
+export const recommendationRejected = factory(recommendations.recommendationRejectedV1);
+/** A valid `kollegia.recommendations.recommendation.withdrawn.v1` event. */
+export const recommendationWithdrawn = factory(recommendations.recommendationWithdrawnV1);
+/** A valid `kollegia.recommendations.recommendation.superseded.v1` event. */
+export const recommendationSuperseded = factory(recommendations.recommendationSupersededV1);
+/** A valid `kollegia.recommendations.recommendation.endorsed.v1` event. */
+export const recommendationEndorsed = factory(recommendations.recommendationEndorsedV1);
+/** A valid `kollegia.recommendations.recommendation.endorsement-withdrawn.v1` event. */
+export const recommendationEndorsementWithdrawn = factory(
+  recommendations.recommendationEndorsementWithdrawnV1,
+);
+/** A valid `kollegia.recommendations.recommendation.progress-reported.v1` event. */
+export const recommendationProgressReported = factory(
+  recommendations.recommendationProgressReportedV1,
+);
+/** A valid `kollegia.recommendations.recommendation.in-progress.v1` event. */
+export const recommendationInProgress = factory(recommendations.recommendationInProgressV1);
+/** A valid `kollegia.recommendations.recommendation.implemented.v1` event. */
+export const recommendationImplemented = factory(recommendations.recommendationImplementedV1);
+/** A valid `kollegia.recommendations.recommendation.partly-implemented.v1` event. */
+export const recommendationPartlyImplemented = factory(
+  recommendations.recommendationPartlyImplementedV1,
+);
+/** A valid `kollegia.recommendations.recommendation.due-soon.v1` event. */
+export const recommendationDueSoon = factory(recommendations.recommendationDueSoonV1);
+/** A valid `kollegia.recommendations.recommendation.overdue.v1` event. */
+export const recommendationOverdue = factory(recommendations.recommendationOverdueV1);
+/** A valid `kollegia.recommendations.recommendation.review-due.v1` event. */
+export const recommendationReviewDue = factory(recommendations.recommendationReviewDueV1);
+/** A valid `kollegia.recommendations.recommendation.request-recorded.v1` event. */
+export const recommendationRequestRecorded = factory(
+  recommendations.recommendationRequestRecordedV1,
+);
+/** A valid `kollegia.requests.request.drafted.v1` event. */
+export const requestDrafted = factory(requests.requestDraftedV1);
+/** A valid `kollegia.requests.request.edited.v1` event. */
+export const requestEdited = factory(requests.requestEditedV1);
+/** A valid `kollegia.requests.request.submitted.v1` event. */
+export const requestSubmitted = factory(requests.requestSubmittedV1);
+/** A valid `kollegia.requests.request.registered.v1` event. */
+export const requestRegistered = factory(requests.requestRegisteredV1);
+/** A valid `kollegia.requests.request.deadline-extended.v1` event. */
+export const requestDeadlineExtended = factory(requests.requestDeadlineExtendedV1);
+/** A valid `kollegia.requests.request.answered.v1` event. */
+export const requestAnswered = factory(requests.requestAnsweredV1);
+/** A valid `kollegia.requests.request.closed.v1` event. */
+export const requestClosed = factory(requests.requestClosedV1);
+/** A valid `kollegia.requests.request.withdrawn.v1` event. */
+export const requestWithdrawn = factory(requests.requestWithdrawnV1);
+/** A valid `kollegia.requests.request.due-soon.v1` event. */
+export const requestDueSoon = factory(requests.requestDueSoonV1);
+/** A valid `kollegia.requests.request.overdue.v1` event. */
+export const requestOverdue = factory(requests.requestOverdueV1);
