@@ -1,7 +1,7 @@
 import type { CloudEventEnvelope } from '@kollegia/events';
 import type { Model, QueryFilter } from 'mongoose';
 
-import { notFound, staleVersion } from '../domain';
+import { notFound, queryTokens, staleVersion } from '../domain';
 import type { PageRequest, Page } from '../graphql/connection';
 import { paginate } from '../graphql/paginate';
 import { insertWithEvents, updateWithEvents, type OutboxTarget } from '../outbox/aggregate-writes';
@@ -155,4 +155,18 @@ export function stateUpdate<T extends object>(
 /** Escapes a string for use inside a regular expression. */
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * A filter that needs every word of a query to start one of the stored search tokens (see
+ * domain/search.ts); empty when the query has no words.
+ */
+export function tokenFilter(
+  field: string,
+  text: string | null | undefined,
+): Record<string, unknown> {
+  const tokens = text ? queryTokens(text) : [];
+  return tokens.length > 0
+    ? { $and: tokens.map((token) => ({ [field]: { $regex: `^${escapeRegExp(token)}` } })) }
+    : {};
 }

@@ -5,5 +5,6 @@
 export * from './decision';
 export * from './errors';
 export * from './local-date';
+export * from './search';
 export * from './objects';
 export * from './validation';

@@ -1,14 +1,14 @@
 import {
   TenantRepository,
+  tokenFilter,
   type OutboxTarget,
   type Page,
   type PageRequest,
 } from '@kollegia/service-kit';
 
 import type { Community } from '../domain/community';
-import { searchTokens, sortKey } from '../domain/search';
+import { searchTokens, sortKey } from '@kollegia/service-kit/domain';
 import type { CommunityModel } from './community.model';
-import { tokenFilter } from './organization.repository';
 
 export interface CommunityFilter {
   text?: string | null;

@@ -1,13 +1,13 @@
 import {
-  escapeRegExp,
   TenantRepository,
+  tokenFilter,
   type OutboxTarget,
   type Page,
   type PageRequest,
 } from '@kollegia/service-kit';
 
 import type { Organization } from '../domain/organization';
-import { queryTokens, searchTokens, sortKey } from '../domain/search';
+import { searchTokens, sortKey } from '@kollegia/service-kit/domain';
 import type { OrganizationModel } from './organization.model';
 
 export interface OrganizationFilter {
@@ -21,14 +21,6 @@ export interface OrganizationFilter {
   ids?: string[];
   /** Partners and addressees see published organisations only. */
   publishedOnly?: boolean;
-}
-
-/** Every query token must start one of the stored tokens. */
-export function tokenFilter(field: string, text: string | null | undefined) {
-  const tokens = text ? queryTokens(text) : [];
-  return tokens.length > 0
-    ? { $and: tokens.map((token) => ({ [field]: { $regex: `^${escapeRegExp(token)}` } })) }
-    : {};
 }
 
 /** Organisations, tenant by tenant. */

@@ -1,13 +1,13 @@
 import {
   TenantRepository,
+  tokenFilter,
   type OutboxTarget,
   type Page,
   type PageRequest,
 } from '@kollegia/service-kit';
 
 import type { Person } from '../domain/person';
-import { searchTokens, sortKey } from '../domain/search';
-import { tokenFilter } from './organization.repository';
+import { searchTokens, sortKey } from '@kollegia/service-kit/domain';
 import type { PersonModel } from './person.model';
 
 export interface PersonFilter {
