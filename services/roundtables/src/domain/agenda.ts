@@ -6,9 +6,9 @@ import {
   optionalText,
   requiredText,
   sameValue,
+  type DecisionContext,
 } from '@kollegia/service-kit/domain';
 
-import { type DecisionContext } from './decision';
 import {
   type AgendaItem,
   requireStatus,

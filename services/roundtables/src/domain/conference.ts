@@ -12,9 +12,12 @@ import {
   requiredText,
   sameValue,
   withoutUndefined,
+  type CreationContext,
+  type Decision,
+  type DecisionContext,
+  withArticle,
 } from '@kollegia/service-kit/domain';
 
-import { type CreationContext, type Decision, type DecisionContext, withArticle } from './decision';
 import { idList, LIMITS } from './validation';
 
 /** A conference, forum, working meeting, strategic session or seminar. */
@@ -61,7 +64,7 @@ export type ConferenceChange =
   | { kind: 'opened' }
   | { kind: 'closed' };
 
-type ConferenceDecision = Decision<Conference, ConferenceChange>;
+export type ConferenceDecision = Decision<Conference, ConferenceChange>;
 
 function validCard(card: ConferenceCard) {
   const startsOn = calendarDate('startsOn', card.startsOn);

@@ -1,7 +1,12 @@
 import type { Attendance, ParticipantRole } from '@kollegia/events';
-import { badInput, conflict, notFound, optionalText } from '@kollegia/service-kit/domain';
+import {
+  badInput,
+  conflict,
+  notFound,
+  optionalText,
+  type DecisionContext,
+} from '@kollegia/service-kit/domain';
 
-import type { DecisionContext } from './decision';
 import {
   type Participant,
   requireStatus,

@@ -13,9 +13,9 @@ import {
   requiredText,
   sameValue,
   withoutUndefined,
+  type DecisionContext,
 } from '@kollegia/service-kit/domain';
 
-import { type DecisionContext } from './decision';
 import {
   requireStatus,
   type Resolution,

@@ -12,10 +12,12 @@ import {
   requiredText,
   sameValue,
   withoutUndefined,
+  type CreationContext,
+  type DecisionContext,
+  withArticle,
 } from '@kollegia/service-kit/domain';
 
 import type { Conference } from './conference';
-import { type CreationContext, type DecisionContext, withArticle } from './decision';
 import { requireStatus, type Roundtable, type RoundtableDecision } from './roundtable';
 import { instant, LIMITS, partyRef } from './validation';
 

@@ -1,7 +1,6 @@
-import { DomainError } from '@kollegia/service-kit/domain';
+import { DomainError, type CreationContext } from '@kollegia/service-kit/domain';
 
 import type { Conference } from './conference';
-import type { CreationContext } from './decision';
 import type { Roundtable } from './roundtable';
 
 // Builders for the domain's unit tests: fixed ids and times, so tests assert exact values.

@@ -10,9 +10,8 @@ import type {
   RoundtableStatus,
   RoundtableUpdatableField,
 } from '@kollegia/events';
-import { conflict } from '@kollegia/service-kit/domain';
+import { conflict, type Decision, withArticle } from '@kollegia/service-kit/domain';
 
-import { type Decision, withArticle } from './decision';
 import type { Statement } from './statement';
 
 /** A person, an organisation, or a person speaking for an organisation, at one round table. */

@@ -1,7 +1,12 @@
 import type { PartyRef } from '@kollegia/events';
-import { badInput, conflict, optionalText, requiredText } from '@kollegia/service-kit/domain';
+import {
+  badInput,
+  conflict,
+  optionalText,
+  requiredText,
+  type DecisionContext,
+} from '@kollegia/service-kit/domain';
 
-import type { DecisionContext } from './decision';
 import {
   isAtTheTable,
   requireStatus,

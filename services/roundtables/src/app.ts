@@ -1,0 +1,98 @@
+import 'reflect-metadata';
+
+import { createRuntime, type ServiceRuntime } from '@kollegia/service-kit';
+import { ConnectionStates } from 'mongoose';
+
+import { commandContext, systemClock, type Clock } from './application/context';
+import { RoundtablesUseCases } from './application/use-cases';
+import type { RoundtablesConfig } from './config';
+import { conferenceModel } from './db/conference.model';
+import { ConferenceRepository } from './db/conference.repository';
+import { partyNameModel } from './db/party-name.model';
+import { PartyNameRepository } from './db/party-name.repository';
+import { roundtableModel } from './db/roundtable.model';
+import { RoundtableRepository } from './db/roundtable.repository';
+import { statementModel } from './db/statement.model';
+import { StatementRepository } from './db/statement.repository';
+import { startPartyNamesConsumer } from './events/party-names.consumer';
+import type { RoundtablesContext } from './graphql/context';
+import { createLoaders } from './graphql/loaders';
+import { buildRoundtablesSubgraph } from './graphql/schema';
+
+export interface RoundtablesApp {
+  url: string;
+  runtime: ServiceRuntime;
+  useCases: RoundtablesUseCases;
+  /** Runs the statement sweep once (the timer runs it every STATEMENT_SWEEP_INTERVAL_MS). */
+  storePendingStatements(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Boots the roundtables service: database and indexes, topics, outbox relay, the statement
+ * sweep, the consumer of members' names, and the GraphQL subgraph. Bootable in a test.
+ */
+export async function createApp(
+  config: RoundtablesConfig,
+  deps: { clock?: Clock } = {},
+): Promise<RoundtablesApp> {
+  const clock = deps.clock ?? systemClock;
+  const runtime = await createRuntime('roundtables', config);
+  const { connection, logger } = runtime;
+  const models = {
+    conferences: conferenceModel(connection),
+    roundtables: roundtableModel(connection),
+    statements: statementModel(connection),
+    names: partyNameModel(connection),
+  };
+  for (const model of Object.values(models)) await model.syncIndexes();
+  await runtime.ensureTopics([runtime.topic('conference'), runtime.topic('roundtable')]);
+  const outbox = await runtime.startOutbox([
+    models.conferences.collection,
+    models.roundtables.collection,
+  ]);
+
+  const useCases = new RoundtablesUseCases(
+    {
+      conferences: new ConferenceRepository(models.conferences, outbox),
+      roundtables: new RoundtableRepository(models.roundtables, outbox),
+      statements: new StatementRepository(models.statements),
+      names: new PartyNameRepository(models.names),
+    },
+    { logger: logger.child({ component: 'statements' }), timeZone: config.DOCUMENT_TIME_ZONE },
+  );
+
+  // Statements a crash left inside round tables are written before anyone reads the minutes.
+  const storePendingStatements = () => useCases.statements.storePending();
+  const repaired = await storePendingStatements();
+  if (repaired > 0) logger.warn({ repaired }, 'stored statements left pending by a previous run');
+  let sweeping: Promise<unknown> = Promise.resolve();
+  const sweep = setInterval(() => {
+    // Shutdown closes the connection before it stops this timer (the kit runs its steps first).
+    if (connection.readyState !== ConnectionStates.connected) return;
+    sweeping = storePendingStatements().catch((error: unknown) =>
+      logger.error({ err: error }, 'statement sweep failed'),
+    );
+  }, config.STATEMENT_SWEEP_INTERVAL_MS);
+  sweep.unref();
+
+  await startPartyNamesConsumer(runtime, useCases.names);
+
+  const { schema } = await buildRoundtablesSubgraph();
+  const server = await runtime.serve<RoundtablesContext>(schema, (base) => {
+    const command = commandContext(base.identity, clock, base.requestId);
+    return { ...base, command, useCases, loaders: createLoaders(useCases, command) };
+  });
+  runtime.shutdown.add('statement sweep', async () => {
+    clearInterval(sweep);
+    await sweeping;
+  });
+
+  return {
+    url: server.url,
+    runtime,
+    useCases,
+    storePendingStatements,
+    stop: () => runtime.shutdown.run(),
+  };
+}

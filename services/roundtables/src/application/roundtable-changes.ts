@@ -1,0 +1,30 @@
+import type { DecisionContext } from '@kollegia/service-kit/domain';
+
+import type { RoundtableRepository } from '../db/roundtable.repository';
+import type { Roundtable, RoundtableDecision } from '../domain/roundtable';
+import { decisionContext, type CommandContext } from './context';
+import { requireOrganizer } from './permissions';
+import { roundtableEvents } from './roundtable-events';
+
+/** A pure decision about a round table, given its state and the command's time and ids. */
+export type RoundtableDecide = (state: Roundtable, context: DecisionContext) => RoundtableDecision;
+
+/**
+ * The one way a round table changes (statements aside, see statements.ts): an organiser loads it
+ * at `expectedVersion`, the domain decides, and the new state is stored with its events in one
+ * write. A decision that changes nothing stores nothing and announces nothing.
+ */
+export async function changeRoundtable(
+  roundtables: RoundtableRepository,
+  context: CommandContext,
+  id: string,
+  expectedVersion: number,
+  decide: RoundtableDecide,
+): Promise<Roundtable> {
+  const identity = requireOrganizer(context.identity);
+  const current = await roundtables.getForChange(identity.tenantId, id, expectedVersion);
+  const { state, changes } = decide(current, decisionContext(context));
+  if (changes.length === 0) return current;
+  const next = { ...state, version: expectedVersion + 1 };
+  return roundtables.update(next, expectedVersion, roundtableEvents(next, changes, context));
+}

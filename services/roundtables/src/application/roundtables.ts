@@ -1,0 +1,178 @@
+import type { RoundtableStatus } from '@kollegia/events';
+import type { Page, PageRequest } from '@kollegia/service-kit';
+
+import type { ConferenceRepository } from '../db/conference.repository';
+import type { RoundtableFilter, RoundtableRepository } from '../db/roundtable.repository';
+import type { Participant, Roundtable } from '../domain/roundtable';
+import {
+  cancelRoundtable,
+  concludeRoundtable,
+  rescheduleRoundtable,
+  scheduleRoundtable,
+  startRoundtable,
+  updateRoundtable,
+  type RoundtableCard,
+  type RoundtableSchedule,
+  type ScheduleRoundtable,
+} from '../domain/roundtable-lifecycle';
+import { decisionContext, type CommandContext } from './context';
+import {
+  requireOrganizer,
+  requireReader,
+  seesRoundtable,
+  visibilityOf,
+  visibleStatuses,
+} from './permissions';
+import { changeRoundtable } from './roundtable-changes';
+import { roundtableEvents } from './roundtable-events';
+
+export interface RoundtableQuery {
+  status?: RoundtableStatus | null;
+  conferenceId?: string | null;
+  startsFrom?: Date | null;
+  startsBefore?: Date | null;
+  /** The city of its conference. */
+  city?: string | null;
+  organizerId?: string | null;
+  /** A person or organisation at the table. */
+  participantId?: string | null;
+  text?: string | null;
+}
+
+/** A person's or organisation's place at one round table. */
+export interface Participation {
+  roundtable: Roundtable;
+  /** Absent when the party only moderates. */
+  participant?: Participant;
+  moderates: boolean;
+}
+
+/** The round table as a whole: its life, and the queries over round tables. */
+export class RoundtableUseCases {
+  constructor(
+    private readonly roundtables: RoundtableRepository,
+    private readonly conferences: ConferenceRepository,
+  ) {}
+
+  async schedule(context: CommandContext, command: ScheduleRoundtable): Promise<Roundtable> {
+    const identity = requireOrganizer(context.identity);
+    const conference = command.conferenceId
+      ? await this.conferences.get(identity.tenantId, command.conferenceId.trim())
+      : undefined;
+    const { state, changes } = scheduleRoundtable(
+      command,
+      { ...decisionContext(context), tenantId: identity.tenantId },
+      conference,
+    );
+    await this.roundtables.insert(state, roundtableEvents(state, changes, context));
+    return state;
+  }
+
+  update(
+    context: CommandContext,
+    id: string,
+    expectedVersion: number,
+    patch: Partial<RoundtableCard>,
+  ) {
+    return changeRoundtable(this.roundtables, context, id, expectedVersion, (state, dc) =>
+      updateRoundtable(state, patch, dc),
+    );
+  }
+
+  reschedule(
+    context: CommandContext,
+    id: string,
+    expectedVersion: number,
+    patch: Partial<RoundtableSchedule>,
+  ) {
+    return changeRoundtable(this.roundtables, context, id, expectedVersion, (state, dc) =>
+      rescheduleRoundtable(state, patch, dc),
+    );
+  }
+
+  start(context: CommandContext, id: string, expectedVersion: number) {
+    return changeRoundtable(this.roundtables, context, id, expectedVersion, startRoundtable);
+  }
+
+  conclude(context: CommandContext, id: string, expectedVersion: number) {
+    return changeRoundtable(this.roundtables, context, id, expectedVersion, concludeRoundtable);
+  }
+
+  cancel(context: CommandContext, id: string, expectedVersion: number, reason: string) {
+    return changeRoundtable(this.roundtables, context, id, expectedVersion, (state, dc) =>
+      cancelRoundtable(state, { reason }, dc),
+    );
+  }
+
+  /** One round table, or undefined when it does not exist or the caller may not see it. */
+  async find(context: CommandContext, id: string): Promise<Roundtable | undefined> {
+    const identity = requireReader(context.identity);
+    const found = await this.roundtables.get(identity.tenantId, id);
+    return found && seesRoundtable(visibilityOf(identity), found) ? found : undefined;
+  }
+
+  /** Many by id in one query; unknown and invisible ids are left out. */
+  async findMany(context: CommandContext, ids: readonly string[]): Promise<Roundtable[]> {
+    const identity = requireReader(context.identity);
+    const visibility = visibilityOf(identity);
+    return (await this.roundtables.getMany(identity.tenantId, ids)).filter((r) =>
+      seesRoundtable(visibility, r),
+    );
+  }
+
+  /** Round tables in the order they sit, narrowed to what the caller may see. */
+  async search(
+    context: CommandContext,
+    query: RoundtableQuery,
+    page: PageRequest,
+  ): Promise<Page<Roundtable>> {
+    const identity = requireReader(context.identity);
+    const { tenantId } = identity;
+    const visibility = visibilityOf(identity);
+    const filter: RoundtableFilter = {
+      statuses: visibleStatuses(visibility, query.status ? [query.status] : undefined),
+      conferenceId: query.conferenceId,
+      startsFrom: query.startsFrom,
+      startsBefore: query.startsBefore,
+      partyId: query.participantId,
+      text: query.text,
+      publishedOnly: visibility.publishedOnly,
+    };
+    if (query.city) {
+      filter.conferenceIds = await this.conferences.idsWhere(tenantId, { city: query.city });
+    }
+    if (query.organizerId) {
+      filter.organizer = {
+        id: query.organizerId,
+        conferenceIds: await this.conferences.idsWhere(tenantId, {
+          organizerId: query.organizerId,
+        }),
+      };
+    }
+    return this.roundtables.search(tenantId, filter, page);
+  }
+
+  /** Where a person or organisation sat (moderator or participant), in the order they sat. */
+  async participations(
+    context: CommandContext,
+    partyId: string,
+    page: PageRequest,
+  ): Promise<Page<Participation>> {
+    const result = await this.search(context, { participantId: partyId }, page);
+    return {
+      ...result,
+      items: result.items.map((roundtable) => ({
+        roundtable,
+        moderates: roundtable.moderator.id === partyId,
+        ...optional(
+          roundtable.participants.find(
+            (p) =>
+              p.personId === partyId || (p.personId === undefined && p.organizationId === partyId),
+          ) ?? roundtable.participants.find((p) => p.organizationId === partyId),
+        ),
+      })),
+    };
+  }
+}
+
+const optional = (participant: Participant | undefined) => (participant ? { participant } : {});

@@ -1,0 +1,28 @@
+import { baseConfigSchema, parseConfig } from '@kollegia/service-kit';
+import { z } from 'zod';
+
+/** The roundtables service's settings: the shared ones, with its defaults. */
+export const roundtablesConfigSchema = baseConfigSchema.extend({
+  PORT: z.coerce.number().int().min(0).max(65535).default(4102),
+  MONGO_DB: baseConfigSchema.shape.MONGO_DB.default('kollegia_roundtables'),
+  /** How often statements a crash left inside round tables are written to their collection. */
+  STATEMENT_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
+  /** The time zone of dates and times in generated documents (IANA name). */
+  DOCUMENT_TIME_ZONE: z
+    .string()
+    .default('Europe/Moscow')
+    .refine((zone) => {
+      try {
+        new Intl.DateTimeFormat('ru-RU', { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be an IANA time zone, e.g. Europe/Moscow'),
+});
+
+export type RoundtablesConfig = z.infer<typeof roundtablesConfigSchema>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): RoundtablesConfig {
+  return parseConfig(roundtablesConfigSchema, env);
+}

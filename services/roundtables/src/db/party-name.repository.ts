@@ -1,0 +1,63 @@
+import type { PartyRef } from '@kollegia/events';
+import { withDocumentLock } from '@kollegia/service-kit';
+
+import type { PartyName } from '../documents/names';
+import type { PartyNameModel } from './party-name.model';
+
+const DUPLICATE_KEY = 11000;
+
+const keyOf = (tenantId: string, kind: PartyRef['kind'], id: string) => `${tenantId}/${kind}/${id}`;
+
+/** The names of members' organisations and people, tenant by tenant. */
+export class PartyNameRepository {
+  constructor(private readonly names: PartyNameModel) {}
+
+  /**
+   * Records a name as of the member's version `version`. Applying the same or an older event again
+   * changes nothing (idempotent), so redelivered and replayed events are absorbed. Returns whether
+   * the name was written.
+   */
+  async record(tenantId: string, name: PartyName, version: number, now: Date): Promise<boolean> {
+    const _id = keyOf(tenantId, name.kind, name.id);
+    return withDocumentLock(this.names.collection.collectionName, _id, async () => {
+      try {
+        const result = await this.names.collection.updateOne(
+          { _id, version: { $lt: version } } as never,
+          {
+            $set: {
+              tenantId,
+              kind: name.kind,
+              partyId: name.id,
+              name: name.name,
+              version,
+              updatedAt: now,
+              ...(name.shortName ? { shortName: name.shortName } : {}),
+            },
+            ...(name.shortName ? {} : { $unset: { shortName: '' } }),
+          },
+          { upsert: true },
+        );
+        return result.modifiedCount + result.upsertedCount > 0;
+      } catch (error) {
+        // A newer version is stored: the upsert tried to insert the existing `_id`.
+        if ((error as { code?: number }).code === DUPLICATE_KEY) return false;
+        throw error;
+      }
+    });
+  }
+
+  /** The known names among these parties (one query). */
+  async getMany(tenantId: string, refs: readonly PartyRef[]): Promise<PartyName[]> {
+    const ids = [...new Set(refs.map((ref) => keyOf(tenantId, ref.kind, ref.id)))];
+    if (ids.length === 0) return [];
+    const docs = await this.names
+      .find({ tenantId, _id: { $in: ids } })
+      .lean<{ kind: PartyRef['kind']; partyId: string; name: string; shortName?: string }[]>();
+    return docs.map((doc) => ({
+      kind: doc.kind,
+      id: doc.partyId,
+      name: doc.name,
+      ...(doc.shortName ? { shortName: doc.shortName } : {}),
+    }));
+  }
+}

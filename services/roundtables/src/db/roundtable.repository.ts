@@ -1,0 +1,206 @@
+import type { CloudEventEnvelope, RoundtableStatus } from '@kollegia/events';
+import {
+  stateUpdate,
+  TenantRepository,
+  updateWithEvents,
+  withDocumentLock,
+  type OutboxTarget,
+  type Page,
+  type PageRequest,
+} from '@kollegia/service-kit';
+import { searchTokens } from '@kollegia/service-kit/domain';
+
+import type { Roundtable } from '../domain/roundtable';
+import type { Statement } from '../domain/statement';
+import { tokenConditions } from './filters';
+import type { RoundtableModel } from './roundtable.model';
+
+export interface RoundtableFilter {
+  statuses?: readonly RoundtableStatus[];
+  conferenceId?: string | null;
+  /** Sitting in one of these conferences (a city or an organiser's conferences). */
+  conferenceIds?: readonly string[];
+  /** Starting at or after / before these instants. */
+  startsFrom?: Date | null;
+  startsBefore?: Date | null;
+  /** A person or organisation at the table (moderator or participant). */
+  partyId?: string | null;
+  /** An organisation organising it: as an ORGANIZER participant or through its conference. */
+  organizer?: { id: string; conferenceIds: readonly string[] };
+  text?: string | null;
+  publishedOnly?: boolean;
+}
+
+const OPTIONAL = [
+  'conferenceId',
+  'endsAt',
+  'venue',
+  'description',
+  'startedAt',
+  'concludedAt',
+  'cancelledAt',
+  'cancelReason',
+] as const;
+
+const MAX_SEARCH_TOKENS = 500;
+
+const DERIVED = ['searchTokens', 'partyIds', 'organizerIds', 'pendingStatements'];
+
+function derive(state: Roundtable) {
+  const parties = [
+    state.moderator.id,
+    ...state.participants.flatMap((p) => [p.personId, p.organizationId]),
+  ].filter((id): id is string => id !== undefined);
+  return {
+    // Capped: a hundred long questions should not make a thousand index entries.
+    searchTokens: searchTokens(
+      state.title,
+      state.venue,
+      state.description,
+      ...state.agenda.map((item) => item.title),
+    ).slice(0, MAX_SEARCH_TOKENS),
+    partyIds: [...new Set(parties)],
+    organizerIds: [
+      ...new Set(
+        state.participants
+          .filter((p) => p.role === 'ORGANIZER' && p.organizationId !== undefined)
+          .map((p) => p.organizationId!),
+      ),
+    ],
+  };
+}
+
+/** A round table with the statements its document still holds (see pendingStatements). */
+export interface RoundtableWithPending {
+  state: Roundtable;
+  pending: Statement[];
+}
+
+/** Round tables, tenant by tenant. */
+export class RoundtableRepository extends TenantRepository<Roundtable> {
+  constructor(
+    private readonly roundtables: RoundtableModel,
+    private readonly target: OutboxTarget,
+  ) {
+    super(roundtables as never, target, {
+      what: 'roundtable',
+      optional: OPTIONAL,
+      derivedFields: DERIVED,
+      derive,
+    });
+  }
+
+  search(tenantId: string, filter: RoundtableFilter, page: PageRequest): Promise<Page<Roundtable>> {
+    const and: Record<string, unknown>[] = [
+      ...(filter.startsFrom ? [{ startsAt: { $gte: filter.startsFrom } }] : []),
+      ...(filter.startsBefore ? [{ startsAt: { $lt: filter.startsBefore } }] : []),
+      ...(filter.conferenceIds ? [{ conferenceId: { $in: filter.conferenceIds } }] : []),
+      ...(filter.organizer
+        ? [
+            {
+              $or: [
+                { organizerIds: filter.organizer.id },
+                { conferenceId: { $in: filter.organizer.conferenceIds } },
+              ],
+            },
+          ]
+        : []),
+      ...tokenConditions('searchTokens', filter.text),
+    ];
+    // No top-level $or: the keyset condition of `paginate` takes that place.
+    return this.page(
+      tenantId,
+      {
+        ...(filter.statuses ? { status: { $in: filter.statuses } } : {}),
+        ...(filter.conferenceId ? { conferenceId: filter.conferenceId } : {}),
+        ...(filter.partyId ? { partyIds: filter.partyId } : {}),
+        ...(filter.publishedOnly ? { published: true } : {}),
+        ...(and.length > 0 ? { $and: and } : {}),
+      },
+      'startsAt',
+      1,
+      page,
+    );
+  }
+
+  /** Every round table of a conference in these statuses, in the order they sit (bounded). */
+  async ofConference(
+    tenantId: string,
+    conferenceId: string,
+    statuses: readonly RoundtableStatus[],
+    publishedOnly: boolean,
+  ): Promise<Roundtable[]> {
+    const docs = await this.roundtables
+      .find(
+        {
+          tenantId,
+          conferenceId,
+          status: { $in: statuses },
+          ...(publishedOnly ? { published: true } : {}),
+        },
+        { outbox: 0, searchTokens: 0, partyIds: 0, organizerIds: 0, pendingStatements: 0 },
+      )
+      .sort({ startsAt: 1, _id: 1 })
+      .limit(500)
+      .lean<Record<string, unknown>[]>();
+    return docs.map((doc) => this.toDomain(doc));
+  }
+
+  /** A round table with the statements its document still holds. */
+  async getWithPending(tenantId: string, id: string): Promise<RoundtableWithPending | undefined> {
+    const doc = await this.roundtables
+      .findOne({ _id: id, tenantId }, { outbox: 0, searchTokens: 0, partyIds: 0, organizerIds: 0 })
+      .lean<Record<string, unknown> & { pendingStatements?: Statement[] }>();
+    if (!doc) return undefined;
+    return { state: this.toDomain(doc), pending: doc.pendingStatements ?? [] };
+  }
+
+  /**
+   * Stores the round table at `expectedVersion` (CONFLICT when stale) with its events and the
+   * statements still to be confirmed, in one write.
+   */
+  async updateWithStatements(
+    state: Roundtable,
+    expectedVersion: number,
+    events: CloudEventEnvelope[],
+    pending: Statement[],
+  ): Promise<void> {
+    await updateWithEvents(
+      this.roundtables as never,
+      { tenantId: state.tenantId, id: state.id, expectedVersion, what: 'roundtable' },
+      stateUpdate(state, OPTIONAL, { ...derive(state), pendingStatements: pending }),
+      events,
+      this.target,
+    );
+  }
+
+  /** Round tables of any tenant whose documents hold statements (for the statement sweep). */
+  async withPendingStatements(limit: number): Promise<{ id: string; pending: Statement[] }[]> {
+    const docs = await this.roundtables.collection
+      .find(
+        { 'pendingStatements.id': { $exists: true } },
+        { projection: { pendingStatements: 1 }, limit },
+      )
+      .toArray();
+    return docs.map((doc) => ({
+      id: String(doc._id),
+      pending: (doc as { pendingStatements?: Statement[] }).pendingStatements ?? [],
+    }));
+  }
+
+  /**
+   * Drops confirmed statements from a round table's document: `$pullAll` of the exact entries
+   * read (FerretDB ignores `$pull` conditions), under the document lock like every write of it.
+   */
+  async dropPending(id: string, entries: Statement[]): Promise<void> {
+    if (entries.length === 0) return;
+    await withDocumentLock(this.roundtables.collection.collectionName, id, () =>
+      this.roundtables.collection.updateOne(
+        { _id: id } as never,
+        {
+          $pullAll: { pendingStatements: entries },
+        } as never,
+      ),
+    );
+  }
+}

@@ -1,0 +1,103 @@
+import { ConnectionArgs, pageRequest, toConnection } from '@kollegia/service-kit';
+import {
+  Arg,
+  Args,
+  Ctx,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+
+import type { Conference } from '../../domain/conference';
+import type { RoundtablesContext } from '../context';
+import { organizationRef, OrganizationRef } from '../foreign/organization.ref';
+import { RoundtableConnection } from '../roundtable/roundtable.connection';
+import { RoundtableStatus } from '../shared/enums';
+import { ConferenceConnection } from './conference.connection';
+import {
+  ConferenceFilterInput,
+  ScheduleConferenceInput,
+  UpdateConferenceInput,
+} from './conference.input';
+import { ConferenceType } from './conference.type';
+
+@Resolver(() => ConferenceType)
+export class ConferenceResolver {
+  @Query(() => ConferenceType, { nullable: true, description: 'A conference you may see.' })
+  conference(@Arg('id', () => ID) id: string, @Ctx() ctx: RoundtablesContext) {
+    return ctx.useCases.conferences.find(ctx.command, id);
+  }
+
+  @Query(() => ConferenceConnection, { description: 'Conferences, by first day.' })
+  async conferences(
+    @Args() page: ConnectionArgs,
+    @Arg('filter', () => ConferenceFilterInput, { nullable: true })
+    filter: ConferenceFilterInput | null,
+    @Ctx() ctx: RoundtablesContext,
+  ) {
+    return toConnection(
+      await ctx.useCases.conferences.search(ctx.command, filter ?? {}, pageRequest(page)),
+    );
+  }
+
+  @Mutation(() => ConferenceType)
+  scheduleConference(@Arg('input') input: ScheduleConferenceInput, @Ctx() ctx: RoundtablesContext) {
+    return ctx.useCases.conferences.schedule(ctx.command, input);
+  }
+
+  @Mutation(() => ConferenceType, { description: 'Changes the card; new dates reschedule it.' })
+  updateConference(
+    @Arg('id', () => ID) id: string,
+    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Arg('input') input: UpdateConferenceInput,
+    @Ctx() ctx: RoundtablesContext,
+  ) {
+    return ctx.useCases.conferences.update(ctx.command, id, expectedVersion, input as never);
+  }
+
+  @Mutation(() => ConferenceType, { description: 'PLANNED → OPEN.' })
+  openConference(
+    @Arg('id', () => ID) id: string,
+    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Ctx() ctx: RoundtablesContext,
+  ) {
+    return ctx.useCases.conferences.open(ctx.command, id, expectedVersion);
+  }
+
+  @Mutation(() => ConferenceType, { description: 'OPEN → CLOSED.' })
+  closeConference(
+    @Arg('id', () => ID) id: string,
+    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Ctx() ctx: RoundtablesContext,
+  ) {
+    return ctx.useCases.conferences.close(ctx.command, id, expectedVersion);
+  }
+
+  @FieldResolver(() => [OrganizationRef], { description: 'The organising organisations.' })
+  organizers(@Root() conference: Conference) {
+    return conference.organizerIds.map(organizationRef);
+  }
+
+  @FieldResolver(() => RoundtableConnection, {
+    description: 'Its round tables, in the order they sit.',
+  })
+  async roundtables(
+    @Root() conference: Conference,
+    @Args() page: ConnectionArgs,
+    @Arg('status', () => RoundtableStatus, { nullable: true })
+    status: keyof typeof RoundtableStatus | null,
+    @Ctx() ctx: RoundtablesContext,
+  ) {
+    return toConnection(
+      await ctx.useCases.roundtables.search(
+        ctx.command,
+        { conferenceId: conference.id, status },
+        pageRequest(page),
+      ),
+    );
+  }
+}

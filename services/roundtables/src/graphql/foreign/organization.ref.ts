@@ -1,0 +1,14 @@
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+
+/**
+ * The members service's `Organization`, referenced by id. Resolvable here because this subgraph
+ * contributes `Organization.roundtables`; every other field comes from members.
+ */
+@Directive('@key(fields: "id")')
+@ObjectType('Organization')
+export class OrganizationRef {
+  @Field(() => ID)
+  id: string;
+}
+
+export const organizationRef = (id: string): OrganizationRef => ({ id });

@@ -1,0 +1,160 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
+
+import type { ResolutionDraft } from '../../domain/resolutions';
+import type { Participant, Resolution } from '../../domain/roundtable';
+import type { RoundtablesContext } from '../context';
+import { organizationRef, OrganizationRef } from '../foreign/organization.ref';
+import { personRef, PersonRef } from '../foreign/person.ref';
+import { Attendance } from '../shared/enums';
+import { PartyUnion, toParty } from '../shared/party';
+import {
+  AgendaItemInput,
+  AmendResolutionInput,
+  ProposeResolutionInput,
+  RegisterParticipantInput,
+} from './parts.input';
+import { ParticipantType, ResolutionType } from './parts.type';
+import { RoundtableType } from './roundtable.type';
+
+/** Participants, agenda and resolutions: each change returns the round table at its new version. */
+@Resolver(() => RoundtableType)
+export class RoundtablePartsResolver {
+  @Mutation(() => RoundtableType)
+  registerParticipant(
+    @Arg('roundtableId', () => ID) id: string,
+    @Arg('expectedVersion', () => Int) v: number,
+    @Arg('input') input: RegisterParticipantInput,
+    @Ctx() ctx: RoundtablesContext,
+  ) {
+    return ctx.useCases.parts.registerParticipant(ctx.command, id, v, input);
+  }
+
+  @Mutation(() => RoundtableType)
+  markAttendance(
+    @Arg('roundtableId', () => ID) id: string,
+    @Arg('expectedVersion', () => Int) v: number,
+    @Arg('participantId', () => ID) participantId: string,
+    @Arg('attendance', () => Attendance) attendance: keyof typeof Attendance,
+    @Ctx() ctx: RoundtablesContext,
+  ) {
+    return ctx.useCases.parts.markAttendance(ctx.command, id, v, { participantId, attendance });
+  }
+
+  @Mutation(() => RoundtableType, { description: 'Statements they made stay in the minutes.' })
+  removeParticipant(
+    @Arg('roundtableId', () => ID) id: string,
+    @Arg('expectedVersion', () => Int) v: number,
+    @Arg('participantId', () => ID) participantId: string,
+    @Arg('reason', () => String, { nullable: true }) reason: string | null,
+    @Ctx() ctx: RoundtablesContext,
+  ) {
+    return ctx.useCases.parts.removeParticipant(ctx.command, id, v, { participantId, reason });
+  }
+
+  @Mutation(() => RoundtableType, {
+    description: 'Replaces the agenda: adds, removes, retitles and reorders questions.',
+  })
+  setAgenda(
+    @Arg('roundtableId', () => ID) id: string,
+    @Arg('expectedVersion', () => Int) v: number,
+    @Arg('items', () => [AgendaItemInput]) items: AgendaItemInput[],
+    @Ctx() ctx: RoundtablesContext,
+  ) {
+    return ctx.useCases.parts.setAgenda(ctx.command, id, v, items);
+  }
+
+  @Mutation(() => RoundtableType, { description: 'PENDING or DEFERRED → IN_DISCUSSION.' })
+  openAgendaItem(
+    @Arg('roundtableId', () => ID) id: string,
+    @Arg('expectedVersion', () => Int) v: number,
+    @Arg('agendaItemId', () => ID) agendaItemId: string,
+    @Ctx() ctx: RoundtablesContext,
+  ) {
+    return ctx.useCases.parts.openAgendaItem(ctx.command, id, v, agendaItemId);
+  }
+
+  @Mutation(() => RoundtableType, { description: 'IN_DISCUSSION → DISCUSSED.' })
+  closeAgendaItem(
+    @Arg('roundtableId', () => ID) id: string,
+    @Arg('expectedVersion', () => Int) v: number,
+    @Arg('agendaItemId', () => ID) agendaItemId: string,
+    @Ctx() ctx: RoundtablesContext,
+  ) {
+    return ctx.useCases.parts.closeAgendaItem(ctx.command, id, v, agendaItemId);
+  }
+
+  @Mutation(() => RoundtableType, { description: 'PENDING or IN_DISCUSSION → DEFERRED.' })
+  deferAgendaItem(
+    @Arg('roundtableId', () => ID) id: string,
+    @Arg('expectedVersion', () => Int) v: number,
+    @Arg('agendaItemId', () => ID) agendaItemId: string,
+    @Arg('reason', () => String, { nullable: true }) reason: string | null,
+    @Ctx() ctx: RoundtablesContext,
+  ) {
+    return ctx.useCases.parts.deferAgendaItem(ctx.command, id, v, { agendaItemId, reason });
+  }
+
+  @Mutation(() => RoundtableType, { description: 'Puts a resolution to a LIVE round table.' })
+  proposeResolution(
+    @Arg('roundtableId', () => ID) id: string,
+    @Arg('expectedVersion', () => Int) v: number,
+    @Arg('input') input: ProposeResolutionInput,
+    @Ctx() ctx: RoundtablesContext,
+  ) {
+    return ctx.useCases.parts.proposeResolution(ctx.command, id, v, input);
+  }
+
+  @Mutation(() => RoundtableType)
+  amendResolution(
+    @Arg('roundtableId', () => ID) id: string,
+    @Arg('expectedVersion', () => Int) v: number,
+    @Arg('resolutionId', () => ID) resolutionId: string,
+    @Arg('input') input: AmendResolutionInput,
+    @Ctx() ctx: RoundtablesContext,
+  ) {
+    return ctx.useCases.parts.amendResolution(ctx.command, id, v, {
+      ...(input as Partial<ResolutionDraft>),
+      resolutionId,
+    });
+  }
+
+  @Mutation(() => RoundtableType)
+  withdrawResolution(
+    @Arg('roundtableId', () => ID) id: string,
+    @Arg('expectedVersion', () => Int) v: number,
+    @Arg('resolutionId', () => ID) resolutionId: string,
+    @Arg('reason', () => String, { nullable: true }) reason: string | null,
+    @Ctx() ctx: RoundtablesContext,
+  ) {
+    return ctx.useCases.parts.withdrawResolution(ctx.command, id, v, { resolutionId, reason });
+  }
+}
+
+@Resolver(() => ParticipantType)
+export class ParticipantResolver {
+  @FieldResolver(() => PersonRef, { nullable: true })
+  person(@Root() participant: Participant) {
+    return participant.personId ? personRef(participant.personId) : null;
+  }
+
+  @FieldResolver(() => OrganizationRef, {
+    nullable: true,
+    description: 'The organisation taking part, or the one the person speaks for.',
+  })
+  organization(@Root() participant: Participant) {
+    return participant.organizationId ? organizationRef(participant.organizationId) : null;
+  }
+}
+
+@Resolver(() => ResolutionType)
+export class ResolutionResolver {
+  @FieldResolver(() => [OrganizationRef], { description: 'The organisations it is addressed to.' })
+  addressees(@Root() resolution: Resolution) {
+    return resolution.addresseeIds.map(organizationRef);
+  }
+
+  @FieldResolver(() => PartyUnion, { nullable: true, description: 'Who answers for it.' })
+  responsible(@Root() resolution: Resolution) {
+    return resolution.responsible ? toParty(resolution.responsible) : null;
+  }
+}

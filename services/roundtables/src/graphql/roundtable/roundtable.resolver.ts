@@ -1,0 +1,144 @@
+import { ConnectionArgs, pageRequest, toConnection } from '@kollegia/service-kit';
+import {
+  Arg,
+  Args,
+  Ctx,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+
+import type { Roundtable } from '../../domain/roundtable';
+import { ConferenceType } from '../conference/conference.type';
+import type { RoundtablesContext } from '../context';
+import { ResolutionStatus } from '../shared/enums';
+import { PartyUnion, toParty } from '../shared/party';
+import { StatementConnection } from '../statement/statement.connection';
+import { AgendaItemType, ParticipantType, ResolutionType } from './parts.type';
+import { RoundtableConnection } from './roundtable.connection';
+import {
+  RescheduleRoundtableInput,
+  RoundtableFilterInput,
+  ScheduleRoundtableInput,
+  UpdateRoundtableInput,
+} from './roundtable.input';
+import { RoundtableType } from './roundtable.type';
+
+@Resolver(() => RoundtableType)
+export class RoundtableResolver {
+  @Query(() => RoundtableType, { nullable: true, description: 'A round table you may see.' })
+  roundtable(@Arg('id', () => ID) id: string, @Ctx() ctx: RoundtablesContext) {
+    return ctx.useCases.roundtables.find(ctx.command, id);
+  }
+
+  @Query(() => RoundtableConnection, { description: 'Round tables, in the order they sit.' })
+  async roundtables(
+    @Args() page: ConnectionArgs,
+    @Arg('filter', () => RoundtableFilterInput, { nullable: true })
+    filter: RoundtableFilterInput | null,
+    @Ctx() ctx: RoundtablesContext,
+  ) {
+    return toConnection(
+      await ctx.useCases.roundtables.search(ctx.command, filter ?? {}, pageRequest(page)),
+    );
+  }
+
+  @Mutation(() => RoundtableType)
+  scheduleRoundtable(@Arg('input') input: ScheduleRoundtableInput, @Ctx() ctx: RoundtablesContext) {
+    return ctx.useCases.roundtables.schedule(ctx.command, input);
+  }
+
+  @Mutation(() => RoundtableType, { description: 'Changes anything but the time and place.' })
+  updateRoundtable(
+    @Arg('id', () => ID) id: string,
+    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Arg('input') input: UpdateRoundtableInput,
+    @Ctx() ctx: RoundtablesContext,
+  ) {
+    return ctx.useCases.roundtables.update(ctx.command, id, expectedVersion, input as never);
+  }
+
+  @Mutation(() => RoundtableType, { description: 'Moves a SCHEDULED round table.' })
+  rescheduleRoundtable(
+    @Arg('id', () => ID) id: string,
+    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Arg('input') input: RescheduleRoundtableInput,
+    @Ctx() ctx: RoundtablesContext,
+  ) {
+    return ctx.useCases.roundtables.reschedule(ctx.command, id, expectedVersion, input as never);
+  }
+
+  @Mutation(() => RoundtableType, { description: 'SCHEDULED → LIVE.' })
+  startRoundtable(
+    @Arg('id', () => ID) id: string,
+    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Ctx() ctx: RoundtablesContext,
+  ) {
+    return ctx.useCases.roundtables.start(ctx.command, id, expectedVersion);
+  }
+
+  @Mutation(() => RoundtableType, {
+    description: 'LIVE → CONCLUDED: proposed resolutions are adopted, frozen and announced.',
+  })
+  concludeRoundtable(
+    @Arg('id', () => ID) id: string,
+    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Ctx() ctx: RoundtablesContext,
+  ) {
+    return ctx.useCases.roundtables.conclude(ctx.command, id, expectedVersion);
+  }
+
+  @Mutation(() => RoundtableType, { description: 'SCHEDULED or LIVE → CANCELLED.' })
+  cancelRoundtable(
+    @Arg('id', () => ID) id: string,
+    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Arg('reason') reason: string,
+    @Ctx() ctx: RoundtablesContext,
+  ) {
+    return ctx.useCases.roundtables.cancel(ctx.command, id, expectedVersion, reason);
+  }
+
+  @FieldResolver(() => ConferenceType, { nullable: true })
+  conference(@Root() roundtable: Roundtable, @Ctx() ctx: RoundtablesContext) {
+    return roundtable.conferenceId ? ctx.loaders.conferences.load(roundtable.conferenceId) : null;
+  }
+
+  @FieldResolver(() => PartyUnion)
+  moderator(@Root() roundtable: Roundtable) {
+    return toParty(roundtable.moderator);
+  }
+
+  @FieldResolver(() => [ParticipantType])
+  participants(@Root() roundtable: Roundtable) {
+    return roundtable.participants;
+  }
+
+  @FieldResolver(() => [AgendaItemType], { description: 'The questions, in order.' })
+  agenda(@Root() roundtable: Roundtable): AgendaItemType[] {
+    return roundtable.agenda.map((item, index) => ({ ...item, position: index + 1 }));
+  }
+
+  @FieldResolver(() => [ResolutionType])
+  resolutions(
+    @Root() roundtable: Roundtable,
+    @Arg('status', () => ResolutionStatus, { nullable: true })
+    status: keyof typeof ResolutionStatus | null,
+  ) {
+    return roundtable.resolutions.filter((resolution) => !status || resolution.status === status);
+  }
+
+  @FieldResolver(() => StatementConnection, {
+    description: 'The minutes, line by line, by sequence.',
+  })
+  async statements(
+    @Root() roundtable: Roundtable,
+    @Args() page: ConnectionArgs,
+    @Ctx() ctx: RoundtablesContext,
+  ) {
+    return toConnection(await ctx.useCases.statements.page(roundtable, pageRequest(page)));
+  }
+}

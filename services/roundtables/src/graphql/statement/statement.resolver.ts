@@ -1,0 +1,57 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+
+import type { Statement } from '../../domain/statement';
+import type { RoundtablesContext } from '../context';
+import { AgendaItemType } from '../roundtable/parts.type';
+import { RoundtableType } from '../roundtable/roundtable.type';
+import { PartyUnion, toParty } from '../shared/party';
+import { RecordStatementInput } from './statement.input';
+import { StatementType } from './statement.type';
+
+@Resolver(() => StatementType)
+export class StatementResolver {
+  @Mutation(() => StatementType, {
+    description:
+      'Adds a line to the minutes of a LIVE round table. Takes no expectedVersion: lines are recorded one after another and never lost to a concurrent change.',
+  })
+  recordStatement(
+    @Arg('roundtableId', () => ID) roundtableId: string,
+    @Arg('input') input: RecordStatementInput,
+    @Ctx() ctx: RoundtablesContext,
+  ) {
+    return ctx.useCases.statements.record(ctx.command, roundtableId, input);
+  }
+
+  @Mutation(() => [StatementType], {
+    description: 'Adds up to 100 lines at once, in order (typing up or importing minutes).',
+  })
+  recordStatements(
+    @Arg('roundtableId', () => ID) roundtableId: string,
+    @Arg('statements', () => [RecordStatementInput]) statements: RecordStatementInput[],
+    @Ctx() ctx: RoundtablesContext,
+  ) {
+    return ctx.useCases.statements.recordMany(ctx.command, roundtableId, statements);
+  }
+
+  @FieldResolver(() => PartyUnion)
+  speaker(@Root() statement: Statement) {
+    return toParty(statement.speaker);
+  }
+
+  @FieldResolver(() => RoundtableType, { nullable: true })
+  roundtable(@Root() statement: Statement, @Ctx() ctx: RoundtablesContext) {
+    return ctx.loaders.roundtables.load(statement.roundtableId);
+  }
+
+  @FieldResolver(() => AgendaItemType, { nullable: true, description: 'The question spoken to.' })
+  async agendaItem(
+    @Root() statement: Statement,
+    @Ctx() ctx: RoundtablesContext,
+  ): Promise<AgendaItemType | null> {
+    if (!statement.agendaItemId) return null;
+    const roundtable = await ctx.loaders.roundtables.load(statement.roundtableId);
+    const index = roundtable?.agenda.findIndex((item) => item.id === statement.agendaItemId) ?? -1;
+    const item = roundtable?.agenda[index];
+    return item ? { ...item, position: index + 1 } : null;
+  }
+}
