@@ -128,6 +128,27 @@ describe('mongoose on the test database', () => {
     expect(seen).toEqual(expected.map((d) => d._id));
   });
 
+  it('should keep a filter’s own $or and $and when paging with a cursor', async () => {
+    const filter = {
+      tenantId: 'paged',
+      $or: [{ rank: 1 }, { rank: 2 }],
+      $and: [{ name: { $regex: '^n1' } }],
+    };
+    const expected = await items.find(filter).sort({ rank: 1, _id: 1 }).lean();
+    expect(expected.length).toBeGreaterThan(4);
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page: ConnectionShape<Item> = toConnection(
+        await paginate(items, filter, 'rank', 1, pageRequest({ first: 4, after })),
+      );
+      seen.push(...page.nodes.map((n) => n._id));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(expected.map((d) => d._id));
+  });
+
   it('should page by a date field descending', async () => {
     const base = Date.UTC(2026, 0, 1);
     await items.insertMany(

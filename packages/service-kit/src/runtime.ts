@@ -50,6 +50,11 @@ export interface ServiceRuntime {
     topics: string[];
     handlers: EventHandlers;
   }): Promise<ConsumerRunner>;
+  /**
+   * Adds a step to the shutdown path that runs after the HTTP server stops and before consumers,
+   * the relay and the connections close (timers, background jobs).
+   */
+  onShutdown(name: string, run: () => Promise<void> | void): void;
   /** Starts the HTTP server; readiness includes the database, Kafka and every consumer. */
   serve<C extends RequestContext>(
     schema: GraphQLSchema,
@@ -120,6 +125,16 @@ export async function createRuntime(service: string, config: BaseConfig): Promis
       consumers.push({ name: purpose, runner });
       closing.unshift({ name: `consumer ${purpose}`, run: () => runner.stop() });
       return runner;
+    },
+    onShutdown(name, run) {
+      // Before every consumer and the relay (they were unshifted/pushed earlier), after `serve`'s step.
+      const firstAfterServer = closing.findIndex((step) => step.name !== 'http server');
+      closing.splice(firstAfterServer === -1 ? closing.length : firstAfterServer, 0, {
+        name,
+        run: async () => {
+          await run();
+        },
+      });
     },
     async serve(schema, extendContext, readiness = {}) {
       const server = await startHttpServer({

@@ -69,7 +69,7 @@ export async function createApp(
     );
   }, config.COMMUNITY_EXPIRY_INTERVAL_MS);
   expiry.unref();
-  runtime.shutdown.add('community expiry', () => clearInterval(expiry));
+  runtime.onShutdown('community expiry', () => clearInterval(expiry));
 
   return {
     url: server.url,

@@ -83,7 +83,7 @@ export async function createApp(
     const command = commandContext(base.identity, clock, base.requestId);
     return { ...base, command, useCases, loaders: createLoaders(useCases, command) };
   });
-  runtime.shutdown.add('statement sweep', async () => {
+  runtime.onShutdown('statement sweep', async () => {
     clearInterval(sweep);
     await sweeping;
   });

@@ -158,15 +158,22 @@ export function escapeRegExp(text: string): string {
 }
 
 /**
- * A filter that needs every word of a query to start one of the stored search tokens (see
- * domain/search.ts); empty when the query has no words.
+ * Conditions that need every word of a query to start one of the stored search tokens (see
+ * domain/search.ts), one per word, to combine with others in an `$and`; none for no words.
  */
+export function tokenConditions(
+  field: string,
+  text: string | null | undefined,
+): Record<string, unknown>[] {
+  const tokens = text ? queryTokens(text) : [];
+  return tokens.map((token) => ({ [field]: { $regex: `^${escapeRegExp(token)}` } }));
+}
+
+/** The same as a whole filter, to spread into a query. */
 export function tokenFilter(
   field: string,
   text: string | null | undefined,
 ): Record<string, unknown> {
-  const tokens = text ? queryTokens(text) : [];
-  return tokens.length > 0
-    ? { $and: tokens.map((token) => ({ [field]: { $regex: `^${escapeRegExp(token)}` } })) }
-    : {};
+  const conditions = tokenConditions(field, text);
+  return conditions.length > 0 ? { $and: conditions } : {};
 }

@@ -14,7 +14,7 @@ export async function paginate<TDoc extends { _id: string }>(
   direction: 1 | -1,
   page: PageRequest,
 ): Promise<Page<TDoc>> {
-  const keyset: QueryFilter<TDoc> = { ...filter };
+  let keyset: QueryFilter<TDoc> = filter;
   if (page.after) {
     const op = direction === 1 ? '$gt' : '$lt';
     const { sort, id } = page.after;
@@ -22,11 +22,8 @@ export async function paginate<TDoc extends { _id: string }>(
       { [sortField]: { [op]: sort } },
       { [sortField]: sort, _id: { [op]: id } },
     ] as QueryFilter<TDoc>[];
-    Object.assign(
-      keyset,
-      filter.$or ? { $and: [{ $or: filter.$or }, { $or: position }] } : { $or: position },
-    );
-    if (filter.$or) delete keyset.$or;
+    // Nested, so the position never overwrites an `$or` or `$and` the filter already has.
+    keyset = { $and: [filter, { $or: position }] } as QueryFilter<TDoc>;
   }
   const rows = await model
     .find(keyset)

@@ -4,12 +4,12 @@ import {
   type OutboxTarget,
   type Page,
   type PageRequest,
+  tokenConditions,
 } from '@kollegia/service-kit';
 import { normalize, searchTokens } from '@kollegia/service-kit/domain';
 
 import type { Conference } from '../domain/conference';
 import type { ConferenceModel } from './conference.model';
-import { tokenConditions } from './filters';
 
 export interface ConferenceFilter {
   statuses?: readonly ConferenceStatus[];

@@ -7,12 +7,12 @@ import {
   type OutboxTarget,
   type Page,
   type PageRequest,
+  tokenConditions,
 } from '@kollegia/service-kit';
 import { searchTokens } from '@kollegia/service-kit/domain';
 
 import type { Roundtable } from '../domain/roundtable';
 import type { Statement } from '../domain/statement';
-import { tokenConditions } from './filters';
 import type { RoundtableModel } from './roundtable.model';
 
 export interface RoundtableFilter {
