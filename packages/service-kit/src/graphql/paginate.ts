@@ -23,7 +23,7 @@ export async function paginate<TDoc extends { _id: string }>(
       { [sortField]: sort, _id: { [op]: id } },
     ] as QueryFilter<TDoc>[];
     // Nested, so the position never overwrites an `$or` or `$and` the filter already has.
-    keyset = { $and: [filter, { $or: position }] } as QueryFilter<TDoc>;
+    keyset = { $and: [filter, { $or: position }] };
   }
   const rows = await model
     .find(keyset)
