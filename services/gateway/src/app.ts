@@ -126,7 +126,8 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
             headers: JSON.stringify({ authorization: 'Bearer <token from npm run token>' }),
           },
     renderGraphiQL,
-    maskedErrors: true,
+    // In development, masked errors still carry the original message (extensions.originalError).
+    maskedErrors: { isDev: config.NODE_ENV !== 'production' },
     healthCheckEndpoint: '/healthz',
     csrfPrevention: { requestHeaders: ['x-graphql-csrf'] },
     disableIntrospection:

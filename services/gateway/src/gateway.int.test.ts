@@ -23,7 +23,6 @@ async function post(body: string, headers: Record<string, string> = {}) {
     body,
   });
   const text = await response.text();
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- untyped GraphQL JSON in tests
   return { status: response.status, body: text ? (JSON.parse(text) as Record<string, any>) : {} };
 }
 

@@ -96,3 +96,4 @@ export async function createApp(
     stop: () => runtime.shutdown.run(),
   };
 }
+export { roundtablesConfigSchema, type RoundtablesConfig } from './config';

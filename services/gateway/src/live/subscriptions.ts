@@ -4,6 +4,13 @@ import { GraphQLError } from 'graphql';
 import type { AuthContext } from '../auth';
 import type { LiveEvent, LiveFeed } from './live-feed';
 
+async function* mapEvents<T>(
+  events: AsyncIterable<LiveEvent>,
+  map: (event: LiveEvent) => T,
+): AsyncGenerator<T> {
+  for await (const event of events) yield map(event);
+}
+
 /** Where a subscription checks that its caller may watch what it asks for. */
 export type AccessCheck = (
   subgraph: string,
@@ -11,6 +18,12 @@ export type AccessCheck = (
   variables: Record<string, unknown>,
   authorization: string,
 ) => Promise<Record<string, unknown> | null | undefined>;
+
+/** Mesh's in-context SDK: `context.<subgraph>.Query.<field>(…)` delegates through the gateway. */
+type InContextSdk = Record<
+  string,
+  { Query: Record<string, (options: Record<string, unknown>) => Promise<unknown>> } | undefined
+>;
 
 interface SubscriptionSpec {
   /** The entity type the subscription needs in the supergraph. */
@@ -23,6 +36,11 @@ interface SubscriptionSpec {
     deps: { feed: LiveFeed; check: AccessCheck },
   ) => Promise<AsyncIterable<LiveEvent>>;
   toPayload: (event: LiveEvent) => Record<string, unknown>;
+  /** Field resolvers of the event type, e.g. the entity the event is about. */
+  fields?: Record<
+    string,
+    (root: Record<string, unknown>, args: unknown, context: InContextSdk, info: unknown) => unknown
+  >;
 }
 
 function part(data: Record<string, unknown>, key: string): Record<string, unknown> | undefined {
@@ -75,6 +93,17 @@ const SPECS: SubscriptionSpec[] = [
       if (!found?.roundtable) throw forbidden(`round table ${roundtableId}`);
       return feed.subscribe(channel(context.identity, 'roundtable', roundtableId));
     },
+    fields: {
+      // The round table, resolved through the roundtables subgraph with the subscriber's token, so
+      // it shows what this subscriber may see and the fields it selected.
+      roundtable: (root, _args, context, info) =>
+        context.roundtables?.Query.roundtable?.({
+          root,
+          context,
+          info,
+          args: { id: root.roundtableId },
+        }),
+    },
     toPayload(event) {
       const statement = part(event.data, 'statement');
       const resolution = part(event.data, 'resolution');
@@ -84,7 +113,7 @@ const SPECS: SubscriptionSpec[] = [
         cursor: event.cursor,
         type: event.type,
         occurredAt: event.occurredAt,
-        roundtable: { __typename: 'Roundtable', id: event.subject },
+        roundtableId: event.subject,
         statementId: statement?.id ?? null,
         agendaItemId: agendaItem?.id ?? statement?.agendaItemId ?? resolution?.agendaItemId ?? null,
         resolutionId: resolution?.id ?? null,
@@ -120,14 +149,23 @@ export function liveSubscriptions(
     }
     ${available.map((spec) => spec.typeDefs).join('\n')}
   `;
+  const eventTypes = Object.fromEntries(
+    available
+      .filter((spec) => spec.fields)
+      .map((spec) => [spec.typeDefs.match(/type (\w+)/)?.[1] ?? '', spec.fields]),
+  );
   const resolvers = {
+    ...eventTypes,
     Subscription: Object.fromEntries(
       available.map((spec) => [
         spec.field,
         {
-          subscribe: (_root: unknown, args: Record<string, string>, context: AuthContext) =>
-            spec.subscribe(args, context, deps),
-          resolve: (event: LiveEvent) => spec.toPayload(event),
+          // The payload goes out under the field's name (no `resolve`): Hive Gateway then resolves
+          // the entity keys in it (`roundtable: { id }`) from their subgraphs.
+          subscribe: async (_root: unknown, args: Record<string, string>, context: AuthContext) =>
+            mapEvents(await spec.subscribe(args, context, deps), (event) => ({
+              [spec.field]: spec.toPayload(event),
+            })),
         },
       ]),
     ),

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { createApp as createMembers, membersConfigSchema } from '@kollegia/members';
+import { createApp as createRoundtables, roundtablesConfigSchema } from '@kollegia/roundtables';
 import { devAuth, type Role } from '@kollegia/service-kit';
 import { graphqlRequest, testNamespace, type GraphQLResponse } from '@kollegia/testing';
 import mongoose from 'mongoose';
@@ -46,7 +47,7 @@ async function countingProxy(
   };
 }
 
-/** Members and the gateway in-process, against the real stack, in their own database and topics. */
+/** Members, roundtables and the gateway in-process, against the real stack, in their own database and topics. */
 export async function startGateway(label: string, overrides: Record<string, string> = {}) {
   const ns = testNamespace(label);
   const auth = devAuth(mkdtempSync(join(tmpdir(), 'kollegia-auth-')));
@@ -66,19 +67,30 @@ export async function startGateway(label: string, overrides: Record<string, stri
       KAFKA_TOPIC_PARTITIONS: '1',
     }),
   );
+  const roundtables = await createRoundtables(
+    roundtablesConfigSchema.parse({
+      ...common,
+      PORT: '0',
+      MONGO_URL: ns.mongoUrl,
+      MONGO_DB: `${ns.dbName}_rt`,
+      KAFKA_TOPIC_PARTITIONS: '1',
+    }),
+  );
   const membersProxy = await countingProxy(members.url);
+  const roundtablesProxy = await countingProxy(roundtables.url);
   const gateway: Gateway = await createGateway(
     gatewayConfigSchema.parse({
       ...common,
       PORT: '0',
-      SUBGRAPH_URLS: `members=${membersProxy.url}`,
+      SUBGRAPH_URLS: `members=${membersProxy.url},roundtables=${roundtablesProxy.url}`,
       ...overrides,
     }),
   );
   const tokens = new Map<string, string>();
   async function token(role: Role, tenant = TENANT): Promise<string> {
     const key = `${role}/${tenant}`;
-    if (!tokens.has(key)) tokens.set(key, await auth.token({ tenant, roles: [role] }));
+    if (!tokens.has(key))
+      tokens.set(key, await auth.token({ tenant, roles: [role], sub: `${role}@${tenant}` }));
     return tokens.get(key)!;
   }
   return {
@@ -87,24 +99,25 @@ export async function startGateway(label: string, overrides: Record<string, stri
     gateway,
     members,
     membersCalls: membersProxy.count,
+    roundtablesCalls: roundtablesProxy.count,
     token,
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- untyped GraphQL JSON in tests
     async gql<T = Record<string, any>>(
       query: string,
       variables: Record<string, unknown> = {},
       role: Role = 'secretary',
+      tenant = TENANT,
     ): Promise<GraphQLResponse<T>> {
-      return graphqlRequest<T>(gateway.url, query, variables, await token(role));
+      return graphqlRequest<T>(gateway.url, query, variables, await token(role, tenant));
     },
     async stop() {
       await gateway.stop();
-      await membersProxy.close();
-      await members.stop();
-      const connection = await mongoose
-        .createConnection(ns.mongoUrl, { dbName: ns.dbName })
-        .asPromise();
-      await connection.dropDatabase();
-      await connection.close();
+      await Promise.all([membersProxy.close(), roundtablesProxy.close()]);
+      await Promise.all([members.stop(), roundtables.stop()]);
+      for (const dbName of [ns.dbName, `${ns.dbName}_rt`]) {
+        const connection = await mongoose.createConnection(ns.mongoUrl, { dbName }).asPromise();
+        await connection.dropDatabase();
+        await connection.close();
+      }
     },
   };
 }

@@ -43,7 +43,6 @@ export async function startMembers(label: string, options: { clock?: Clock } = {
     auth,
     token,
     /** Runs an operation as a role of a tenant (default: secretary of TENANT). */
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- untyped GraphQL JSON in tests
     async gql<T = Record<string, any>>(
       query: string,
       variables: Record<string, unknown> = {},

@@ -1,0 +1,220 @@
+import { expectEventually } from '@kollegia/testing';
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+
+import { startGateway, TENANT, type GatewayUnderTest } from './test/harness';
+
+let gw: GatewayUnderTest;
+const OTHER = 'other-association';
+const clients: Client[] = [];
+
+beforeAll(async () => {
+  gw = await startGateway('live');
+});
+
+afterAll(async () => {
+  await Promise.all(clients.map(async (client) => client.dispose()));
+  await gw.stop();
+});
+
+function data(response: {
+  data?: Record<string, any> | null;
+  errors?: unknown;
+}): Record<string, any> {
+  if (response.errors || !response.data) throw new Error(JSON.stringify(response.errors));
+  return response.data;
+}
+
+/** A live round table in a tenant, through the gateway: ids of the round table, item and speaker. */
+async function liveRoundtable(tenant: string, title: string) {
+  const person = data(
+    await gw.gql(
+      `mutation { registerPerson(input: { fullName: "Волостнов Алексей" }) { id } }`,
+      {},
+      'secretary',
+      tenant,
+    ),
+  ).registerPerson.id as string;
+  const conference = data(
+    await gw.gql(
+      `mutation { scheduleConference(input: { title: "ПромЭнергоVolga2022", kind: FORUM, startsOn: "2022-11-23", endsOn: "2022-11-24", city: "Волгоград", published: true }) { id version } }`,
+      {},
+      'secretary',
+      tenant,
+    ),
+  ).scheduleConference;
+  data(
+    await gw.gql(
+      `mutation($id: ID!) { openConference(id: $id, expectedVersion: 1) { id } }`,
+      { id: conference.id },
+      'secretary',
+      tenant,
+    ),
+  );
+  let rt = data(
+    await gw.gql(
+      `mutation($c: ID!, $p: ID!, $t: String!) { scheduleRoundtable(input: { conferenceId: $c, title: $t, format: PANEL_DISCUSSION, startsAt: "2022-11-24T08:00:00Z", moderator: { kind: PERSON, id: $p }, published: true }) { id version } }`,
+      { c: conference.id, p: person, t: title },
+      'secretary',
+      tenant,
+    ),
+  ).scheduleRoundtable;
+  rt = data(
+    await gw.gql(
+      `mutation($id: ID!, $v: Int!) { setAgenda(roundtableId: $id, expectedVersion: $v, items: [{ title: "Кластерный подход" }]) { id version agenda { id } } }`,
+      { id: rt.id, v: rt.version },
+      'secretary',
+      tenant,
+    ),
+  ).setAgenda;
+  const itemId = rt.agenda[0].id as string;
+  rt = data(
+    await gw.gql(
+      `mutation($id: ID!, $v: Int!) { startRoundtable(id: $id, expectedVersion: $v) { id version } }`,
+      { id: rt.id, v: rt.version },
+      'secretary',
+      tenant,
+    ),
+  ).startRoundtable;
+  rt = data(
+    await gw.gql(
+      `mutation($id: ID!, $v: Int!, $i: ID!) { openAgendaItem(roundtableId: $id, expectedVersion: $v, agendaItemId: $i) { id version } }`,
+      { id: rt.id, v: rt.version, i: itemId },
+      'secretary',
+      tenant,
+    ),
+  ).openAgendaItem;
+  return { id: rt.id as string, itemId, speaker: person };
+}
+
+const WATCH = `subscription($id: ID!) {
+  roundtableLive(roundtableId: $id) { cursor type text statementId roundtable { id title status } }
+}`;
+
+async function watch(role: 'member' | 'partner' | 'admin', tenant: string, id: string) {
+  const client = createClient({
+    url: gw.gateway.wsUrl,
+    webSocketImpl: WebSocket,
+    retryAttempts: 0,
+    connectionParams: { authorization: `Bearer ${await gw.token(role, tenant)}` },
+  });
+  clients.push(client);
+  const received: Record<string, any>[] = [];
+  const errors: unknown[] = [];
+  client.subscribe(
+    { query: WATCH, variables: { id } },
+    {
+      next: (value) => received.push(value as Record<string, any>),
+      error: (e) => errors.push(e),
+      complete: () => undefined,
+    },
+  );
+  return { received, errors };
+}
+
+describe('roundtableLive', () => {
+  it('should push every statement of a live round table, with the round table resolved, to its tenant only', async () => {
+    const mine = await liveRoundtable(TENANT, 'Панельная дискуссия Сбера');
+    const theirs = await liveRoundtable(OTHER, 'Чужая дискуссия');
+
+    const watcher = await watch('member', TENANT, mine.id);
+    const neighbour = await watch('admin', OTHER, theirs.id);
+    const intruder = await watch('admin', OTHER, mine.id);
+    const partner = await watch('partner', TENANT, mine.id);
+
+    // A refused subscription ends with its errors; the allowed ones are set up by then too.
+    const refusal = (watcher: { received: Record<string, any>[] }) =>
+      JSON.stringify(watcher.received);
+    await expectEventually(() => {
+      expect(refusal(intruder)).toMatch(/FORBIDDEN/);
+      expect(refusal(partner)).toMatch(/FORBIDDEN/);
+    });
+
+    const statements = Array.from({ length: 200 }, (_, i) => ({
+      speaker: { kind: 'PERSON', id: mine.speaker },
+      agendaItemId: mine.itemId,
+      text: `Реплика ${i + 1}`,
+    }));
+    for (let i = 0; i < statements.length; i += 50) {
+      data(
+        await gw.gql(
+          `mutation($id: ID!, $s: [RecordStatementInput!]!) { recordStatements(roundtableId: $id, statements: $s) { id } }`,
+          { id: mine.id, s: statements.slice(i, i + 50) },
+        ),
+      );
+    }
+
+    const events = await expectEventually(
+      () => {
+        const recorded = watcher.received.filter(
+          (r) => r.data?.roundtableLive?.type === 'statement-recorded',
+        );
+        expect(recorded).toHaveLength(200);
+        return recorded.map((r) => r.data.roundtableLive);
+      },
+      { timeoutMs: 30_000 },
+    );
+    expect(events.map((e) => e.text)).toEqual(statements.map((s) => s.text));
+    expect(events[0]).toMatchObject({
+      roundtable: { id: mine.id, title: 'Панельная дискуссия Сбера', status: 'LIVE' },
+    });
+    expect(new Set(events.map((e) => e.cursor)).size).toBe(200);
+
+    // Nobody outside the tenant heard any of it.
+    expect(neighbour.received).toEqual([]);
+    expect(intruder.received).toHaveLength(1);
+    expect(intruder.received[0]).toMatchObject({ errors: [{ extensions: { code: 'FORBIDDEN' } }] });
+    expect(refusal(intruder)).not.toContain('Реплика');
+    // Partners see concluded round tables only, so they may not watch a live one.
+    expect(partner.received).toHaveLength(1);
+    expect(refusal(partner)).not.toContain('Реплика');
+  });
+
+  it('should stream the same events over SSE', async () => {
+    const rt = await liveRoundtable(TENANT, 'Для SSE');
+    const controller = new AbortController();
+    const response = await fetch(gw.gateway.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'text/event-stream',
+        authorization: `Bearer ${await gw.token('member')}`,
+      },
+      body: JSON.stringify({ query: WATCH, variables: { id: rt.id } }),
+      signal: controller.signal,
+    });
+    expect(response.headers.get('content-type')).toMatch(/text\/event-stream/);
+    const reader = response.body!.getReader();
+    let text = '';
+    const reading = (async () => {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        text += Buffer.from(value).toString('utf8');
+      }
+    })().catch(() => undefined);
+    // The stream is open once the server answered with headers; now speak.
+    await expectEventually(
+      async () => {
+        data(
+          await gw.gql(
+            `mutation($id: ID!, $s: RecordStatementInput!) { recordStatement(roundtableId: $id, input: $s) { id } }`,
+            {
+              id: rt.id,
+              s: {
+                speaker: { kind: 'PERSON', id: rt.speaker },
+                agendaItemId: rt.itemId,
+                text: 'Через SSE',
+              },
+            },
+          ),
+        );
+        expect(text).toContain('Через SSE');
+      },
+      { timeoutMs: 15_000, intervalMs: 1000 },
+    );
+    expect(text).toMatch(/event: next/);
+    controller.abort();
+    await reading;
+  });
+});
