@@ -57,11 +57,16 @@ export class TenantRepository<S extends AggregateState> {
     return { id: _id, ...rest } as unknown as S;
   }
 
+  /**
+   * One aggregate of the tenant. Looked up by `_id` alone and the tenant checked here: FerretDB
+   * uses an index only for a query on `_id` alone (with the tenant in the filter it scans the
+   * collection: 115 ms against 13 ms over 3,000 documents, measured).
+   */
   async get(tenantId: string, id: string): Promise<S | undefined> {
     const doc = await this.model
-      .findOne({ _id: id, tenantId } as QueryFilter<StoredAggregate<S>>, this.projection)
+      .findOne({ _id: id } as QueryFilter<StoredAggregate<S>>, this.projection)
       .lean<Record<string, unknown>>();
-    return doc ? this.toDomain(doc) : undefined;
+    return doc && doc.tenantId === tenantId ? this.toDomain(doc) : undefined;
   }
 
   /** Loads an aggregate to change it: NOT_FOUND, or CONFLICT when `expectedVersion` is stale. */
@@ -128,6 +133,11 @@ export class TenantRepository<S extends AggregateState> {
 /**
  * Turns a full domain state into `$set` / `$unset`: defined fields are set, optional ones now
  * absent are removed. Identity and creation fields never change.
+ *
+ * FerretDB 1.24 skips a `$set` of an object or array whose values equal the stored ones in order,
+ * whatever the keys (`{ PROPOSED: 1 }` → `{ ADOPTED: 1 }` is lost; see docs/adr/0005). State
+ * objects therefore keep their keys stable and carry meaning in values (`{ kind, id }`); a
+ * counter keyed by a changing name is set as dotted fields instead.
  */
 export function stateUpdate<T extends object>(
   state: T,
