@@ -1,4 +1,10 @@
-import { announceFollowUps, dueFollowUps, overdue } from './follow-ups';
+import {
+  announceFollowUps,
+  dueFollowUps,
+  followUpDate,
+  nextFollowUpDate,
+  overdue,
+} from './follow-ups';
 import {
   anAdoptedRecommendation,
   aRecommendation,
@@ -173,5 +179,86 @@ describe('announceFollowUps', () => {
     expect(soon.changes).toEqual([{ kind: 'due-soon', dueDate: '2017-06-30', daysRemaining: 10 }]);
     expect(late.changes).toEqual([{ kind: 'overdue', dueDate: '2017-06-30', daysOverdue: 1 }]);
     expect(late.state.announced).toEqual({ dueSoon: '2017-06-30', overdue: '2017-06-30' });
+  });
+});
+
+describe('nextFollowUpDate', () => {
+  it('should be the review date when it comes before the due-soon notice', () => {
+    expect(nextFollowUpDate(anAdoptedRecommendation())).toBe('2017-03-01');
+  });
+
+  it('should be fourteen days before the due date once the review was announced', () => {
+    const reviewed = anAdoptedRecommendation({ announced: { reviewDue: '2017-03-01' } });
+
+    expect(nextFollowUpDate(reviewed)).toBe('2017-06-16');
+  });
+
+  it('should be the day after the due date once due-soon was announced', () => {
+    const noticed = anAdoptedRecommendation({
+      announced: { reviewDue: '2017-03-01', dueSoon: '2017-06-30' },
+    });
+
+    expect(nextFollowUpDate(noticed)).toBe('2017-07-01');
+  });
+
+  it('should be nothing once everything was announced for the current dates', () => {
+    const done = anAdoptedRecommendation({
+      announced: { reviewDue: '2017-03-01', dueSoon: '2017-06-30', overdue: '2017-06-30' },
+    });
+
+    expect(nextFollowUpDate(done)).toBeUndefined();
+  });
+
+  it('should skip the due date of a proposal but keep its review', () => {
+    expect(nextFollowUpDate(aRecommendation())).toBe('2017-03-01');
+    expect(nextFollowUpDate(aRecommendation({ reviewDate: undefined }))).toBeUndefined();
+  });
+
+  it('should be nothing when the recommendation is finished', () => {
+    expect(nextFollowUpDate(anAdoptedRecommendation({ status: 'IMPLEMENTED' }))).toBeUndefined();
+  });
+
+  it.each([
+    ['2017-06-16T09:00:00.000Z', 'due-soon'],
+    ['2017-07-01T09:00:00.000Z', 'overdue'],
+  ])('should agree with dueFollowUps on its own day (%s: %s)', (at, kind) => {
+    const reviewed = anAdoptedRecommendation({ announced: { reviewDue: '2017-03-01' } });
+    const state =
+      kind === 'overdue'
+        ? anAdoptedRecommendation({ announced: { reviewDue: '2017-03-01', dueSoon: '2017-06-30' } })
+        : reviewed;
+
+    expect(nextFollowUpDate(state)).toBe(at.slice(0, 10));
+    expect(dueFollowUps(state, new Date(at)).map((followUp) => followUp.kind)).toEqual([kind]);
+  });
+});
+
+describe('announceFollowUps with only some kinds', () => {
+  it('should announce and record only the kinds asked for when another replica holds the rest', () => {
+    const state = anAdoptedRecommendation({ reviewDate: '2017-07-01' });
+    const at = contextAt('2017-07-02T09:00:00.000Z');
+
+    const decision = announceFollowUps(state, at, undefined, ['review-due']);
+
+    expect(decision.changes).toEqual([{ kind: 'review-due', reviewDate: '2017-07-01' }]);
+    expect(decision.state.announced).toEqual({ reviewDue: '2017-07-01' });
+  });
+
+  it('should change nothing when none of the due kinds is asked for', () => {
+    const state = anAdoptedRecommendation({ announced: { reviewDue: '2017-03-01' } });
+
+    const decision = announceFollowUps(state, contextAt('2017-07-02T09:00:00.000Z'), undefined, [
+      'due-soon',
+    ]);
+
+    expect(decision.changes).toEqual([]);
+    expect(decision.state).toBe(state);
+  });
+
+  it('should name the date each follow-up is about', () => {
+    expect(followUpDate({ kind: 'review-due', reviewDate: '2017-03-01' })).toBe('2017-03-01');
+    expect(followUpDate({ kind: 'overdue', dueDate: '2017-06-30', daysOverdue: 2 })).toBe(
+      '2017-06-30',
+    );
   });
 });

@@ -1,6 +1,7 @@
 import {
   DEFAULT_TIME_ZONE,
   type DecisionContext,
+  addCalendarDays,
   badInput,
   daysBetween,
   localDate,
@@ -106,14 +107,18 @@ export function dueFollowUps(
 
 /**
  * Announces the follow-ups that are due (the scheduler calls it) and records them, so the next
- * run announces nothing until a date changes.
+ * run announces nothing until a date changes. `only` narrows it to the kinds the caller holds a
+ * claim on (another replica announces the rest).
  */
 export function announceFollowUps(
   state: Recommendation,
   context: DecisionContext,
   options: FollowUpOptions = DEFAULT_FOLLOW_UPS,
+  only?: readonly FollowUp['kind'][],
 ): RecommendationDecision {
-  const followUps = dueFollowUps(state, context.now, options);
+  const followUps = dueFollowUps(state, context.now, options).filter(
+    (followUp) => only === undefined || only.includes(followUp.kind),
+  );
   if (followUps.length === 0) return unchanged(state);
   const announced = { ...state.announced };
   for (const followUp of followUps) {
@@ -122,4 +127,35 @@ export function announceFollowUps(
     if (followUp.kind === 'review-due') announced.reviewDue = followUp.reviewDate;
   }
   return decided({ ...state, announced, updatedAt: context.now }, followUps, context);
+}
+
+/** The date a follow-up is about: the due date, or the review date. */
+export function followUpDate(followUp: FollowUp): string {
+  return followUp.kind === 'review-due' ? followUp.reviewDate : followUp.dueDate;
+}
+
+/**
+ * The first calendar day on which `dueFollowUps` may find something to announce, or undefined
+ * when nothing is pending for the current dates. Stored with the recommendation, so the scheduler
+ * reads only those whose day has come instead of every open one.
+ */
+export function nextFollowUpDate(
+  state: Recommendation,
+  options: FollowUpOptions = DEFAULT_FOLLOW_UPS,
+): string | undefined {
+  const { dueSoonDays } = checked(options);
+  const { dueDate, reviewDate, announced } = state;
+  const days: string[] = [];
+  if (dueDate !== undefined && IN_FORCE.includes(state.status) && announced.overdue !== dueDate) {
+    if (announced.dueSoon !== dueDate) days.push(addCalendarDays(dueDate, -dueSoonDays));
+    days.push(addCalendarDays(dueDate, 1));
+  }
+  if (
+    reviewDate !== undefined &&
+    OPEN.includes(state.status) &&
+    announced.reviewDue !== reviewDate
+  ) {
+    days.push(reviewDate);
+  }
+  return days.sort()[0];
 }

@@ -1,0 +1,115 @@
+import 'reflect-metadata';
+
+import { randomUUID } from 'node:crypto';
+
+import { createRuntime, type ServiceRuntime } from '@kollegia/service-kit';
+
+import { commandContext, systemClock, type Clock } from './application/context';
+import { RecommendationsUseCases } from './application/use-cases';
+import type { RecommendationsConfig } from './config';
+import { conferenceCountsModel } from './db/conference-counts.model';
+import { ConferenceCountsRepository } from './db/conference-counts.repository';
+import { CounterRepository } from './db/counter.repository';
+import { counterModel } from './db/counters.model';
+import { followUpClaimModel } from './db/follow-up-claim.model';
+import { FollowUpClaimRepository } from './db/follow-up-claim.repository';
+import { pendingRequestFactModel } from './db/pending-request-fact.model';
+import { PendingRequestFactRepository } from './db/pending-request-fact.repository';
+import { progressReportModel } from './db/progress-report.model';
+import { ProgressReportRepository } from './db/progress-report.repository';
+import { recommendationModel } from './db/recommendation.model';
+import { RecommendationRepository } from './db/recommendation.repository';
+import { timelineModel } from './db/timeline.model';
+import { TimelineRepository } from './db/timeline.repository';
+import { startConsumers } from './events/consumers';
+import type { RecommendationsContext } from './graphql/context';
+import { createLoaders } from './graphql/loaders';
+import { buildRecommendationsSubgraph } from './graphql/schema';
+import { PeriodicJobs } from './periodic-jobs';
+
+export interface RecommendationsApp {
+  url: string;
+  runtime: ServiceRuntime;
+  useCases: RecommendationsUseCases;
+  /** Runs the follow-up scheduler once (the timer runs it every FOLLOW_UP_INTERVAL_MS). */
+  runScheduler(): Promise<number>;
+  /** Finishes read-model writes a crash left pending (the timer runs it too). */
+  sweepReadModels(): Promise<number>;
+  /** Stops the timers (waiting for a run under way), then the rest (HTTP, consumers, relay). */
+  stop(): Promise<void>;
+}
+
+/**
+ * Boots the recommendations service: database and indexes, topics, outbox relay, read-model
+ * sweep, the consumers of round table and request events, the GraphQL subgraph and the follow-up
+ * scheduler. Bootable in a test; `deps.clock` drives the scheduler and every decision.
+ */
+export async function createApp(
+  config: RecommendationsConfig,
+  deps: { clock?: Clock } = {},
+): Promise<RecommendationsApp> {
+  const clock = deps.clock ?? systemClock;
+  const runtime = await createRuntime('recommendations', config);
+  const { connection, logger } = runtime;
+  const models = {
+    recommendations: recommendationModel(connection),
+    timeline: timelineModel(connection),
+    reports: progressReportModel(connection),
+    counts: conferenceCountsModel(connection),
+    counters: counterModel(connection),
+    pendingFacts: pendingRequestFactModel(connection),
+    claims: followUpClaimModel(connection),
+  };
+  for (const model of Object.values(models)) await model.syncIndexes();
+  await runtime.ensureTopics([runtime.topic('recommendation')]);
+  const outbox = await runtime.startOutbox([models.recommendations.collection]);
+
+  const followUps = {
+    timeZone: config.FOLLOW_UP_TIME_ZONE,
+    dueSoonDays: config.FOLLOW_UP_DUE_SOON_DAYS,
+  };
+  const counters = new CounterRepository(models.counters);
+  const useCases = new RecommendationsUseCases(
+    {
+      recommendations: new RecommendationRepository(models.recommendations, outbox, followUps),
+      timeline: new TimelineRepository(models.timeline, counters),
+      reports: new ProgressReportRepository(models.reports),
+      counts: new ConferenceCountsRepository(models.counts),
+      counters,
+      pendingFacts: new PendingRequestFactRepository(models.pendingFacts),
+      claims: new FollowUpClaimRepository(models.claims, config.FOLLOW_UP_CLAIM_LEASE_MS),
+    },
+    {
+      clock,
+      followUps,
+      owner: `recommendations-${randomUUID()}`,
+      logger: logger.child({ component: 'recommendations' }),
+    },
+  );
+
+  // Changes a crash left half-projected are finished before anyone reads the timeline.
+  const sweepReadModels = () => useCases.writer.sweep();
+  const repaired = await sweepReadModels();
+  if (repaired > 0)
+    logger.warn({ repaired }, 'finished read models left pending by a previous run');
+
+  await startConsumers(runtime, useCases);
+
+  const { schema } = await buildRecommendationsSubgraph();
+  const server = await runtime.serve<RecommendationsContext>(schema, (base) => {
+    const command = commandContext(base.identity, clock, base.requestId);
+    return { ...base, command, useCases, loaders: createLoaders(useCases, command) };
+  });
+
+  const runScheduler = () => useCases.followUps.run(clock());
+  const timers = new PeriodicJobs(logger);
+  timers.every('follow-up scheduler', config.FOLLOW_UP_INTERVAL_MS, runScheduler);
+  timers.every('read-model sweep', config.READ_MODEL_SWEEP_INTERVAL_MS, sweepReadModels);
+  // A signal runs the kit's shutdown directly: stop the timers first there too.
+  let stopping: Promise<void> | undefined;
+  const stop = () => (stopping ??= timers.stop().then(() => runtime.shutdown.run()));
+
+  return { url: server.url, runtime, useCases, runScheduler, sweepReadModels, stop };
+}
+
+export { recommendationsConfigSchema, type RecommendationsConfig } from './config';

@@ -1,0 +1,156 @@
+import type { CloudEventEnvelope } from '@kollegia/events';
+import { withDocumentLock, type Logger } from '@kollegia/service-kit';
+import { withoutUndefined } from '@kollegia/service-kit/domain';
+
+import type { ConferenceCountsRepository } from '../db/conference-counts.repository';
+import type { ProgressReportRepository } from '../db/progress-report.repository';
+import type { PendingProjection } from '../db/read-model.documents';
+import { visibleToPartners, type RecommendationRepository } from '../db/recommendation.repository';
+import type { TimelineRepository } from '../db/timeline.repository';
+import type { Recommendation, RecommendationDecision } from '../domain/recommendation';
+import type { CommandContext } from './context';
+import { recommendationEvents } from './recommendation-events';
+
+/** `kollegia.recommendations.recommendation.request-recorded.v1` → `request-recorded`. */
+export function eventName(type: string): string {
+  return type.split('.').at(-2) ?? type;
+}
+
+/** Where a change still has to be written outside the recommendation's own document. */
+function projectionOf(state: Recommendation, events: CloudEventEnvelope[]): PendingProjection {
+  const visible = visibleToPartners(state);
+  const conferenceId = state.source.conferenceId;
+  return withoutUndefined({
+    tenantId: state.tenantId,
+    version: state.version,
+    status: state.status,
+    conferenceId,
+    visibleToPartners: visible,
+    entries: events.map((event, i) =>
+      withoutUndefined({
+        _id: event.id,
+        tenantId: state.tenantId,
+        recommendationId: state.id,
+        conferenceId,
+        sequence: state.version * 100 + i,
+        type: eventName(event.type),
+        occurredAt: new Date(event.time),
+        actor: event.actor,
+        status: (event.data as { status: Recommendation['status'] }).status,
+        addresseeIds: state.addresseeIds,
+        visibleToPartners: visible,
+        data: event.data as Record<string, unknown>,
+      }),
+    ),
+    reports: events.flatMap((event) => {
+      if (eventName(event.type) !== 'progress-reported') return [];
+      const { report } = event.data as {
+        report: { id: string; author: never; text: string; percent: number; reportedAt: string };
+      };
+      return [
+        {
+          _id: report.id,
+          tenantId: state.tenantId,
+          recommendationId: state.id,
+          author: report.author,
+          text: report.text,
+          percent: report.percent,
+          reportedAt: new Date(report.reportedAt),
+        },
+      ];
+    }),
+  });
+}
+
+/**
+ * Stores recommendation decisions: the state, its events (outbox) and what it still has to write
+ * to the read models, in one single-document write; then writes the read models at once. A crash
+ * between the two leaves the projection pending in the document, and `sweep` finishes it.
+ */
+export class RecommendationWriter {
+  constructor(
+    private readonly recommendations: RecommendationRepository,
+    private readonly timeline: TimelineRepository,
+    private readonly reports: ProgressReportRepository,
+    private readonly counts: ConferenceCountsRepository,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Inserts a new recommendation (version 1). A duplicate id or code fails with E11000. */
+  async create(decision: RecommendationDecision, context: CommandContext): Promise<Recommendation> {
+    const { state } = decision;
+    const events = recommendationEvents(undefined, state, decision.changes, context);
+    const projection = projectionOf(state, events);
+    await this.recommendations.create(state, events, projection);
+    await this.projectWritten(state.id, projection);
+    return state;
+  }
+
+  /** Stores a decision taken on `current` at its version (CONFLICT when it changed meanwhile). */
+  async save(
+    current: Recommendation,
+    decision: RecommendationDecision,
+    context: CommandContext,
+  ): Promise<Recommendation> {
+    const next = { ...decision.state, version: current.version + 1 };
+    const events = recommendationEvents(current.status, next, decision.changes, context);
+    const projection = projectionOf(next, events);
+    const saved = await this.recommendations.save(next, current.version, events, projection);
+    await this.projectWritten(current.id, projection);
+    return saved;
+  }
+
+  /**
+   * Writes the projection just stored with a change, from memory (no read of it back), then
+   * removes it from the document. Should anything fail, it stays there for the sweep.
+   */
+  private projectWritten(id: string, projection: PendingProjection): Promise<void> {
+    return withDocumentLock('recommendation_projection', id, async () => {
+      await this.write(id, projection);
+      await withDocumentLock('recommendations', id, () =>
+        this.recommendations.removeProjections(id, [projection]),
+      );
+    });
+  }
+
+  private async write(id: string, projection: PendingProjection): Promise<void> {
+    await this.timeline.append(projection.tenantId, projection.entries);
+    await this.reports.add(projection.reports);
+    if (projection.conferenceId) {
+      await this.counts.apply(projection.tenantId, projection.conferenceId, id, {
+        s: projection.status,
+        v: projection.version,
+        p: projection.visibleToPartners,
+      });
+    }
+  }
+
+  /**
+   * Writes a recommendation's pending projections to the timeline, the progress reports and the
+   * conference counts, then removes them. Each write is idempotent (entries and reports keep
+   * their ids, counts their versions), so running it twice is harmless.
+   */
+  project(id: string): Promise<void> {
+    return withDocumentLock('recommendation_projection', id, async () => {
+      const pending = await this.recommendations.pendingProjections(id);
+      if (pending.length === 0) return;
+      for (const projection of pending) await this.write(id, projection);
+      await withDocumentLock('recommendations', id, () =>
+        this.recommendations.removeProjections(id, pending),
+      );
+    });
+  }
+
+  /** Finishes the projections a crash left behind (at start, then periodically). */
+  async sweep(limit = 500): Promise<number> {
+    const ids = await this.recommendations.withPendingProjections(limit);
+    for (const id of ids) {
+      try {
+        await this.project(id);
+      } catch (error) {
+        this.logger.warn({ err: error, recommendationId: id }, 'read-model sweep failed');
+      }
+    }
+    return ids.length;
+  }
+}

@@ -1,0 +1,48 @@
+import type { RecommendationStatus } from '@kollegia/events';
+import { Schema, type Connection, type Model } from 'mongoose';
+
+/** What a conference's counts know of one of its recommendations. */
+export interface CountedRecommendation {
+  /** The status it is counted under. */
+  s: RecommendationStatus;
+  /** The aggregate version that status is from: an older one is never applied over it. */
+  v: number;
+  /** Counted for partners too (published and adopted). */
+  p: boolean;
+}
+
+/**
+ * Recommendations of one conference by status, kept as a read model (FerretDB cannot aggregate
+ * on the fly). `recommendations` is keyed by recommendation id (hex, so no `.` or `$`): each
+ * recommendation's transition is applied once, whatever is replayed.
+ */
+export interface ConferenceCountsDocument {
+  _id: string;
+  tenantId: string;
+  conferenceId: string;
+  recommendations: Record<string, CountedRecommendation>;
+  all: Partial<Record<RecommendationStatus, number>>;
+  visibleToPartners: Partial<Record<RecommendationStatus, number>>;
+}
+
+const schema = new Schema<ConferenceCountsDocument>(
+  {
+    _id: { type: String, required: true },
+    tenantId: { type: String, required: true },
+    conferenceId: { type: String, required: true },
+    recommendations: { type: Schema.Types.Mixed, default: {} },
+    all: { type: Schema.Types.Mixed, default: {} },
+    visibleToPartners: { type: Schema.Types.Mixed, default: {} },
+  },
+  { versionKey: false, collection: 'conference_counts', minimize: false },
+);
+
+// Conference.recommendationCounts is read by _id (tenant and conference hashed); this one is for
+// operators looking a conference up by hand.
+schema.index({ tenantId: 1, conferenceId: 1 });
+
+export type ConferenceCountsModel = Model<ConferenceCountsDocument>;
+
+export function conferenceCountsModel(connection: Connection): ConferenceCountsModel {
+  return connection.model<ConferenceCountsDocument>('ConferenceCounts', schema);
+}

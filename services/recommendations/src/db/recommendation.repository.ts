@@ -1,0 +1,285 @@
+import type { CloudEventEnvelope } from '@kollegia/events';
+import {
+  insertWithEvents,
+  stateUpdate,
+  TenantRepository,
+  tokenFilter,
+  updateWithEvents,
+  type OutboxTarget,
+  type Page,
+  type PageRequest,
+} from '@kollegia/service-kit';
+import { searchTokens } from '@kollegia/service-kit/domain';
+
+import { nextFollowUpDate, type FollowUpOptions } from '../domain/follow-ups';
+import { OPEN, type Recommendation } from '../domain/recommendation';
+import type { PendingProjection } from './read-model.documents';
+import type { RecommendationDocument, RecommendationModel } from './recommendation.model';
+
+/** Stored when no follow-up is pending: sorts after every real date, so the scheduler skips it. */
+export const NO_FOLLOW_UP = '9999-12-31';
+
+const OPTIONAL = [
+  'responsible',
+  'legalBasis',
+  'dueDate',
+  'reviewDate',
+  'proposedAt',
+  'decidedText',
+  'decidedBy',
+  'decidedAt',
+  'rejection',
+  'startedAt',
+  'finishedAt',
+  'implementationNote',
+  'withdrawnAt',
+  'withdrawalReason',
+  'supersededBy',
+  'supersededAt',
+  'supersessionReason',
+  'lastProgressPercent',
+  'lastProgressAt',
+] as const satisfies readonly (keyof Recommendation)[];
+
+const DERIVED = [
+  'searchTokens',
+  'listKey',
+  'nextFollowUpOn',
+  'visibleToPartners',
+  'pendingProjections',
+];
+
+/** What a list of recommendations is narrowed by; every condition given must hold. */
+export interface RecommendationFilter {
+  statuses?: readonly string[] | null;
+  conferenceId?: string | null;
+  roundtableId?: string | null;
+  addresseeId?: string | null;
+  responsibleId?: string | null;
+  /** true: overdue today; false: not overdue today. */
+  overdue?: boolean | null;
+  /** Due strictly before this day (`YYYY-MM-DD`). */
+  dueBefore?: string | null;
+  text?: string | null;
+}
+
+/** Who is reading, turned into conditions (see application/permissions.ts). */
+export type ReadScope =
+  { kind: 'all' } | { kind: 'addressed'; organizationId: string } | { kind: 'published' };
+
+/** Recommendations, tenant by tenant. */
+export class RecommendationRepository extends TenantRepository<Recommendation> {
+  constructor(
+    private readonly recommendations: RecommendationModel,
+    outbox: OutboxTarget,
+    private readonly followUps: FollowUpOptions,
+  ) {
+    super(recommendations as never, outbox, {
+      what: 'recommendation',
+      optional: OPTIONAL,
+      derivedFields: DERIVED,
+      derive: (state) => derived(state, followUps),
+    });
+  }
+
+  protected override toDomain(doc: Record<string, unknown>): Recommendation {
+    const state = super.toDomain(doc);
+    return { ...state, announced: state.announced ?? {}, source: state.source ?? {} };
+  }
+
+  /**
+   * One recommendation of the tenant. Looked up by `_id` alone and the tenant checked on the
+   * document: FerretDB 1.24 pushes a lone `_id` equality down to SQLite and scans the collection
+   * for anything more (measured: 13 ms against 115 ms over 3,000 documents).
+   */
+  override async get(tenantId: string, id: string): Promise<Recommendation | undefined> {
+    const doc = await this.recommendations
+      .findOne({ _id: id }, projectionWithout())
+      .lean<Record<string, unknown>>();
+    return doc && doc['tenantId'] === tenantId ? this.toDomain(doc) : undefined;
+  }
+
+  async getByCode(tenantId: string, code: string): Promise<Recommendation | undefined> {
+    const doc = await this.recommendations
+      .findOne({ tenantId, code }, projectionWithout())
+      .lean<Record<string, unknown>>();
+    return doc ? this.toDomain(doc) : undefined;
+  }
+
+  /** Whether it exists in the tenant, and whether a change of it still awaits its read models. */
+  async lookup(tenantId: string, id: string): Promise<{ exists: boolean; pending: boolean }> {
+    const doc = await this.recommendations
+      .findOne({ _id: id }, { tenantId: 1, pendingProjections: 1 })
+      .lean<{ tenantId: string; pendingProjections?: unknown[] }>();
+    const exists = doc?.tenantId === tenantId;
+    return { exists, pending: exists && (doc.pendingProjections?.length ?? 0) > 0 };
+  }
+
+  async exists(tenantId: string, id: string): Promise<boolean> {
+    const doc = await this.recommendations
+      .findOne({ _id: id }, { tenantId: 1 })
+      .lean<{ tenantId: string }>();
+    return doc?.tenantId === tenantId;
+  }
+
+  /** Inserts a new recommendation with its events and what it still has to project. */
+  async create(
+    state: Recommendation,
+    events: CloudEventEnvelope[],
+    projection: PendingProjection,
+  ): Promise<void> {
+    await insertWithEvents(
+      this.recommendations as never,
+      {
+        ...recommendationDocument(state, this.followUps),
+        pendingProjections: [projection],
+      } as never,
+      events,
+      this.outbox,
+    );
+  }
+
+  /** Stores the new state at `expectedVersion` (CONFLICT when stale), its events and projection. */
+  async save(
+    state: Recommendation,
+    expectedVersion: number,
+    events: CloudEventEnvelope[],
+    projection: PendingProjection,
+  ): Promise<Recommendation> {
+    const doc = await updateWithEvents(
+      this.recommendations as never,
+      { tenantId: state.tenantId, id: state.id, expectedVersion, what: 'recommendation' },
+      {
+        ...stateUpdate(state, OPTIONAL, derived(state, this.followUps)),
+        $push: { pendingProjections: projection },
+      },
+      events,
+      this.outbox,
+    );
+    return this.toDomain(doc as unknown as Record<string, unknown>);
+  }
+
+  search(
+    tenantId: string,
+    filter: RecommendationFilter,
+    scope: ReadScope,
+    today: string,
+    page: PageRequest,
+  ): Promise<Page<Recommendation>> {
+    const conditions: Record<string, unknown>[] = [];
+    if (scope.kind === 'addressed') conditions.push({ addresseeIds: scope.organizationId });
+    if (scope.kind === 'published') conditions.push({ visibleToPartners: true });
+    if (filter.statuses?.length) conditions.push({ status: { $in: [...filter.statuses] } });
+    if (filter.conferenceId) conditions.push({ 'source.conferenceId': filter.conferenceId });
+    if (filter.roundtableId) conditions.push({ 'source.roundtableId': filter.roundtableId });
+    if (filter.addresseeId) conditions.push({ addresseeIds: filter.addresseeId });
+    if (filter.responsibleId) conditions.push({ 'responsible.id': filter.responsibleId });
+    if (filter.dueBefore) conditions.push({ dueDate: { $lt: filter.dueBefore } });
+    if (filter.overdue === true) {
+      conditions.push({ dueDate: { $lt: today } }, { status: { $in: [...OPEN] } });
+    }
+    if (filter.overdue === false) {
+      // Not overdue: no due date, not yet past it, or finished. Kept inside $and: the kit's
+      // keyset paging adds its own top-level $or.
+      conditions.push({
+        $or: [
+          { dueDate: { $exists: false } },
+          { dueDate: { $gte: today } },
+          { status: { $nin: [...OPEN] } },
+        ],
+      });
+    }
+    const text = tokenFilter('searchTokens', filter.text).$and as
+      Record<string, unknown>[] | undefined;
+    if (text) conditions.push(...text);
+    return this.page(
+      tenantId,
+      conditions.length > 0 ? { $and: conditions } : {},
+      'listKey',
+      1,
+      page,
+    );
+  }
+
+  /** The changes of one recommendation still to be written to the read models, oldest first. */
+  async pendingProjections(id: string): Promise<PendingProjection[]> {
+    const doc = await this.recommendations.collection.findOne({ _id: id } as never, {
+      projection: { pendingProjections: 1 },
+    });
+    const pending = (doc?.pendingProjections ?? []) as PendingProjection[];
+    return [...pending].sort((a, b) => a.version - b.version);
+  }
+
+  /** Removes exactly the projections written out (`$pullAll`: entries added meanwhile stay). */
+  async removeProjections(id: string, written: PendingProjection[]): Promise<void> {
+    if (written.length === 0) return;
+    await this.recommendations.collection.updateOne(
+      { _id: id } as never,
+      {
+        $pullAll: { pendingProjections: written },
+      } as never,
+    );
+  }
+
+  /** Recommendations (of every tenant) with changes a crash left unprojected. */
+  async withPendingProjections(limit: number): Promise<string[]> {
+    const docs = await this.recommendations.collection
+      .find({ 'pendingProjections.version': { $exists: true } }, { projection: { _id: 1 } })
+      .limit(limit)
+      .toArray();
+    return docs.map((doc) => String(doc._id));
+  }
+
+  /** Recommendations (of every tenant) whose next follow-up day has come, earliest first. */
+  async dueForFollowUp(today: string, limit: number): Promise<Recommendation[]> {
+    const docs = await this.recommendations
+      .find({ nextFollowUpOn: { $lte: today } }, projectionWithout())
+      .sort({ nextFollowUpOn: 1, _id: 1 })
+      .limit(limit)
+      .lean<Record<string, unknown>[]>();
+    return docs.map((doc) => this.toDomain(doc));
+  }
+}
+
+function projectionWithout(): Record<string, 0> {
+  return Object.fromEntries(['outbox', ...DERIVED].map((field) => [field, 0 as const]));
+}
+
+/**
+ * The order lists follow: creation time, then the code read naturally (R-2016-9 before
+ * R-2016-10), so the recommendations of one round table, created at its conclusion, keep the
+ * order of its resolutions.
+ */
+export function listKey(state: Pick<Recommendation, 'createdAt' | 'code'>): string {
+  const code = state.code.replace(/\d+/g, (digits) => digits.padStart(10, '0'));
+  return `${state.createdAt.toISOString()}|${code}`;
+}
+
+/** Whether partners may read it: published, and adopted at some point. */
+export function visibleToPartners(state: Recommendation): boolean {
+  return state.published && state.decidedText !== undefined;
+}
+
+/** How a recommendation is stored, but for its outbox and pending projections. */
+export function recommendationDocument(
+  state: Recommendation,
+  followUps: FollowUpOptions,
+): Omit<RecommendationDocument, 'outbox' | 'pendingProjections'> {
+  const { id, ...rest } = state;
+  return { _id: id, ...rest, ...derived(state, followUps) };
+}
+
+function derived(
+  state: Recommendation,
+  followUps: FollowUpOptions,
+): Pick<
+  RecommendationDocument,
+  'searchTokens' | 'listKey' | 'nextFollowUpOn' | 'visibleToPartners'
+> {
+  return {
+    searchTokens: searchTokens(state.code, state.title, state.recommendedText, state.decidedText),
+    listKey: listKey(state),
+    nextFollowUpOn: nextFollowUpDate(state, followUps) ?? NO_FOLLOW_UP,
+    visibleToPartners: visibleToPartners(state),
+  };
+}
