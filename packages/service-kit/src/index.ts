@@ -21,3 +21,4 @@ export * from './graphql/paginate';
 export * from './http/server';
 export * from './runtime';
 export * from './db/tenant-repository';
+export * from './command-context';

@@ -1,31 +1,13 @@
-import { randomUUID } from 'node:crypto';
+import { commandEventMeta, type CommandContext } from '@kollegia/service-kit';
 
-import type { Identity } from '@kollegia/service-kit';
-import { Types } from 'mongoose';
-
-/** Who does a command, when, and which chain of work it belongs to. */
-export interface CommandContext {
-  identity: Identity | null;
-  now: Date;
-  correlationId: string;
-}
-
-export type Clock = () => Date;
-
-export const systemClock: Clock = () => new Date();
-
-/** A fresh aggregate id: an ObjectId's hex string (opaque to clients, roughly time-ordered). */
-export function newId(): string {
-  return new Types.ObjectId().toHexString();
-}
-
-export function commandContext(
-  identity: Identity | null,
-  clock: Clock,
-  requestId?: string,
-): CommandContext {
-  return { identity, now: clock(), correlationId: requestId ?? randomUUID() };
-}
+// The command context is the kit's; this service only names itself as the system actor.
+export {
+  commandContext,
+  newId,
+  systemClock,
+  type Clock,
+  type CommandContext,
+} from '@kollegia/service-kit';
 
 /** The event metadata of a command-caused change. */
 export function eventMeta(
@@ -34,12 +16,5 @@ export function eventMeta(
   tenantId: string,
   aggregateVersion: number,
 ) {
-  return {
-    subject,
-    tenantId,
-    aggregateVersion,
-    correlationId: context.correlationId,
-    actor: context.identity?.subject ?? 'system:members',
-    time: context.now,
-  };
+  return commandEventMeta('members', context, subject, tenantId, aggregateVersion);
 }
