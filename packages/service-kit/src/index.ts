@@ -21,4 +21,6 @@ export * from './graphql/paginate';
 export * from './http/server';
 export * from './runtime';
 export * from './db/tenant-repository';
+export * from './db/duplicate-key';
+export * from './db/once-claims';
 export * from './command-context';

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 
 import { randomUUID } from 'node:crypto';
 
-import { createRuntime, type ServiceRuntime } from '@kollegia/service-kit';
+import { createRuntime, OnceClaims, type ServiceRuntime } from '@kollegia/service-kit';
 
 import { commandContext, systemClock, type Clock } from './application/context';
 import { RecommendationsUseCases } from './application/use-cases';
@@ -11,8 +11,6 @@ import { conferenceCountsModel } from './db/conference-counts.model';
 import { ConferenceCountsRepository } from './db/conference-counts.repository';
 import { CounterRepository } from './db/counter.repository';
 import { counterModel } from './db/counters.model';
-import { followUpClaimModel } from './db/follow-up-claim.model';
-import { FollowUpClaimRepository } from './db/follow-up-claim.repository';
 import { pendingRequestFactModel } from './db/pending-request-fact.model';
 import { PendingRequestFactRepository } from './db/pending-request-fact.repository';
 import { progressReportModel } from './db/progress-report.model';
@@ -58,7 +56,6 @@ export async function createApp(
     counts: conferenceCountsModel(connection),
     counters: counterModel(connection),
     pendingFacts: pendingRequestFactModel(connection),
-    claims: followUpClaimModel(connection),
   };
   for (const model of Object.values(models)) await model.syncIndexes();
   await runtime.ensureTopics([runtime.topic('recommendation')]);
@@ -77,12 +74,14 @@ export async function createApp(
       counts: new ConferenceCountsRepository(models.counts),
       counters,
       pendingFacts: new PendingRequestFactRepository(models.pendingFacts),
-      claims: new FollowUpClaimRepository(models.claims, config.FOLLOW_UP_CLAIM_LEASE_MS),
+      claims: new OnceClaims(connection.collection('follow_up_claims'), {
+        leaseMs: config.FOLLOW_UP_CLAIM_LEASE_MS,
+        owner: `recommendations-${randomUUID()}`,
+      }),
     },
     {
       clock,
       followUps,
-      owner: `recommendations-${randomUUID()}`,
       logger: logger.child({ component: 'recommendations' }),
     },
   );

@@ -127,7 +127,9 @@ describe('the follow-up scheduler', () => {
         expect(ids.map(followUpsOf)).toEqual(ids.map(() => ['due-soon', 'review-due', 'overdue'])),
       );
       const claims = first.app.runtime.connection.collection('follow_up_claims');
-      expect(await claims.countDocuments({ recommendationId: { $in: ids }, done: true })).toBe(18);
+      expect(await claims.countDocuments({ recommendationId: { $in: ids }, state: 'done' })).toBe(
+        18,
+      );
     } finally {
       await second.stop({ drop: false });
     }

@@ -1,5 +1,5 @@
 import type { MembershipRole } from '@kollegia/events';
-import type { Page, PageRequest } from '@kollegia/service-kit';
+import { isDuplicateKey, type Page, type PageRequest } from '@kollegia/service-kit';
 import { badInput, conflict, notFound } from '@kollegia/service-kit/domain';
 
 import type { CommunityRepository } from '../db/community.repository';
@@ -16,8 +16,6 @@ import {
 import { newId, type CommandContext } from './context';
 import { membershipEvents } from './membership-events';
 import { requireDirectoryEditor, requireReader, seesInternal } from './permissions';
-
-const DUPLICATE_KEY = 11000;
 
 export class MembershipUseCases {
   constructor(
@@ -58,7 +56,7 @@ export class MembershipUseCases {
       await this.memberships.insert(state, membershipEvents(state, changes, context));
     } catch (error) {
       // Two grants raced past the check above: the unique index lets one through.
-      if ((error as { code?: number }).code === DUPLICATE_KEY) {
+      if (isDuplicateKey(error)) {
         throw conflict('the member already holds an active membership in this community', 'ACTIVE');
       }
       throw error;

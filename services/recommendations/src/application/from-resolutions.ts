@@ -1,7 +1,7 @@
 import type { RoundtableConcludedV1 } from '@kollegia/events';
 import { deterministicId } from '@kollegia/service-kit';
 
-import { isDuplicateKey } from '../db/duplicate-key';
+import { isDuplicateKey } from '@kollegia/service-kit';
 import type { RecommendationRepository } from '../db/recommendation.repository';
 import { becomesRecommendation, createFromResolution } from '../domain/recommendation-lifecycle';
 import { formatCode, type RecommendationCodes } from './codes';

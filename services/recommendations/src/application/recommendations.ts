@@ -9,7 +9,7 @@ import {
   type DecisionContext,
 } from '@kollegia/service-kit/domain';
 
-import { isDuplicateKey } from '../db/duplicate-key';
+import { isDuplicateKey } from '@kollegia/service-kit';
 import type { RecommendationRepository } from '../db/recommendation.repository';
 import {
   adoptRecommendation,

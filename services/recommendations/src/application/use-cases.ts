@@ -1,8 +1,7 @@
-import type { Logger } from '@kollegia/service-kit';
+import type { Logger, OnceClaims } from '@kollegia/service-kit';
 
 import type { ConferenceCountsRepository } from '../db/conference-counts.repository';
 import type { CounterRepository } from '../db/counter.repository';
-import type { FollowUpClaimRepository } from '../db/follow-up-claim.repository';
 import type { PendingRequestFactRepository } from '../db/pending-request-fact.repository';
 import type { ProgressReportRepository } from '../db/progress-report.repository';
 import type { RecommendationRepository } from '../db/recommendation.repository';
@@ -25,7 +24,7 @@ export interface RecommendationsRepositories {
   counts: ConferenceCountsRepository;
   counters: CounterRepository;
   pendingFacts: PendingRequestFactRepository;
-  claims: FollowUpClaimRepository;
+  claims: OnceClaims;
 }
 
 /** Every use case of the recommendations service, wired to its repositories. */
@@ -40,7 +39,7 @@ export class RecommendationsUseCases {
 
   constructor(
     repos: RecommendationsRepositories,
-    options: { clock: Clock; followUps: FollowUpOptions; owner: string; logger: Logger },
+    options: { clock: Clock; followUps: FollowUpOptions; logger: Logger },
   ) {
     const { recommendations } = repos;
     this.writer = new RecommendationWriter(
@@ -79,7 +78,6 @@ export class RecommendationsUseCases {
       ...writes,
       claims: repos.claims,
       options: options.followUps,
-      owner: options.owner,
       logger: options.logger,
     });
   }

@@ -1,6 +1,6 @@
 import { deterministicId } from '@kollegia/service-kit';
 
-import { insertIgnoringDuplicates } from './duplicate-key';
+import { insertIgnoringDuplicates } from '@kollegia/service-kit';
 import type {
   PendingRequestFactDocument,
   PendingRequestFactModel,

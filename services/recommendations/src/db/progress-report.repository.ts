@@ -1,6 +1,6 @@
 import { paginate, type Page, type PageRequest } from '@kollegia/service-kit';
 
-import { insertIgnoringDuplicates } from './duplicate-key';
+import { insertIgnoringDuplicates } from '@kollegia/service-kit';
 import type { ProgressReportModel } from './progress-report.model';
 import type { ProgressReportDocument } from './read-model.documents';
 

@@ -1,7 +1,7 @@
 import { paginate, withDocumentLock, type Page, type PageRequest } from '@kollegia/service-kit';
 
 import type { CounterRepository } from './counter.repository';
-import { insertIgnoringDuplicates } from './duplicate-key';
+import { insertIgnoringDuplicates } from '@kollegia/service-kit';
 import type { TimelineEntryDocument } from './read-model.documents';
 import type { ReadScope } from './recommendation.repository';
 import type { TimelineModel } from './timeline.model';

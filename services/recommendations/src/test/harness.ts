@@ -143,14 +143,21 @@ export function dataOf<T>(response: GraphQLResponse<T>): T {
 }
 
 /** The recommendation events among collected messages, decoded, for one recommendation. */
+/**
+ * The aggregate's published events, one per event id: the outbox publishes at least once (two
+ * instances' relays may both send an event before either removes it) and consumers drop copies
+ * by id, so what a test may count is events, not messages.
+ */
 export function eventsOf(messages: ReceivedMessage[], id: string): KollegiaEvent[] {
+  const seen = new Set<string>();
   return messages
     .filter((m) => m.key === id)
     .map((m) => {
       const decoded = decodeEvent(m.value ?? '');
       if (!decoded.ok) throw new Error(decoded.reason);
       return decoded.event;
-    });
+    })
+    .filter((event) => !seen.has(event.id) && Boolean(seen.add(event.id)));
 }
 
 export const MINPROMTORG = 'org-minpromtorg';

@@ -1,10 +1,8 @@
 import type { PartyRef } from '@kollegia/events';
-import { withDocumentLock } from '@kollegia/service-kit';
+import { isDuplicateKey, withDocumentLock } from '@kollegia/service-kit';
 
 import type { PartyName } from '../documents/names';
 import type { PartyNameModel } from './party-name.model';
-
-const DUPLICATE_KEY = 11000;
 
 const keyOf = (tenantId: string, kind: PartyRef['kind'], id: string) => `${tenantId}/${kind}/${id}`;
 
@@ -40,7 +38,7 @@ export class PartyNameRepository {
         return result.modifiedCount + result.upsertedCount > 0;
       } catch (error) {
         // A newer version is stored: the upsert tried to insert the existing `_id`.
-        if ((error as { code?: number }).code === DUPLICATE_KEY) return false;
+        if (isDuplicateKey(error)) return false;
         throw error;
       }
     });

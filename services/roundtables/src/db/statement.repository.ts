@@ -1,9 +1,12 @@
-import { encodeCursor, type Page, type PageRequest } from '@kollegia/service-kit';
+import {
+  encodeCursor,
+  insertIgnoringDuplicates,
+  type Page,
+  type PageRequest,
+} from '@kollegia/service-kit';
 
 import type { Statement } from '../domain/statement';
 import type { StatementModel } from './statement.model';
-
-const DUPLICATE_KEY = 11000;
 
 function toDomain(doc: Record<string, unknown>): Statement {
   const { _id, ...rest } = doc;
@@ -21,11 +24,7 @@ export class StatementRepository {
   async store(statements: readonly Statement[]): Promise<void> {
     if (statements.length === 0) return;
     const docs = statements.map(({ id, ...rest }) => ({ _id: id, ...rest }));
-    try {
-      await this.statements.collection.insertMany(docs as never, { ordered: false });
-    } catch (error) {
-      if (!onlyDuplicates(error)) throw error;
-    }
+    await insertIgnoringDuplicates(this.statements.collection, docs);
   }
 
   /** A keyset page of a round table's statements by sequence. */
@@ -59,16 +58,4 @@ export class StatementRepository {
       .lean<Record<string, unknown>[]>();
     return rows.map(toDomain);
   }
-}
-
-/** Whether a write failed only because some documents exist already (E11000). */
-function onlyDuplicates(error: unknown): boolean {
-  const { code, writeErrors } = error as { code?: number; writeErrors?: unknown };
-  if (writeErrors !== undefined) {
-    const errors = (Array.isArray(writeErrors) ? writeErrors : [writeErrors]) as {
-      code?: number;
-    }[];
-    return errors.length > 0 && errors.every((e) => e.code === DUPLICATE_KEY);
-  }
-  return code === DUPLICATE_KEY;
 }

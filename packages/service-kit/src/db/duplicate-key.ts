@@ -1,0 +1,64 @@
+/** The driver's duplicate-key error code: a write hit a unique index. */
+export const DUPLICATE_KEY = 11000;
+
+interface WriteFailure {
+  code?: unknown;
+  message?: unknown;
+  writeErrors?: { code?: unknown }[] | { code?: unknown };
+  keyPattern?: Record<string, unknown>;
+}
+
+/**
+ * Whether a write failed only on a unique index. MongoDB (and FerretDB for inserts and upserts)
+ * says E11000, per document in `writeErrors` for a bulk insert; FerretDB 1.24 reports an *update*
+ * that breaks a unique index as an InternalError (code 1) whose message carries SQLite's "UNIQUE
+ * constraint failed" — measured; the document stays unchanged (docs/adr/0005).
+ */
+export function isDuplicateKey(error: unknown): boolean {
+  const failure = (error ?? {}) as WriteFailure;
+  const { writeErrors } = failure;
+  if (Array.isArray(writeErrors) && writeErrors.length > 0)
+    return writeErrors.every((e) => e.code === DUPLICATE_KEY);
+  if (writeErrors && !Array.isArray(writeErrors)) return writeErrors.code === DUPLICATE_KEY;
+  if (failure.code === DUPLICATE_KEY) return true;
+  return (
+    failure.code === 1 &&
+    typeof failure.message === 'string' &&
+    failure.message.includes('UNIQUE constraint failed')
+  );
+}
+
+/** Whether a duplicate-key error was on the `_id` (rather than another unique index). */
+export function isDuplicateId(error: unknown): boolean {
+  if (!isDuplicateKey(error)) return false;
+  const failure = error as WriteFailure;
+  if (failure.keyPattern) return Object.keys(failure.keyPattern).includes('_id');
+  return /_id_|\b_id\b/.test(typeof failure.message === 'string' ? failure.message : '');
+}
+
+/** Inserts documents, ignoring those already stored (their ids are derived, so equal). */
+export async function insertIgnoringDuplicates(
+  collection: { insertMany(docs: never[], options: { ordered: boolean }): Promise<unknown> },
+  docs: object[],
+): Promise<void> {
+  if (docs.length === 0) return;
+  try {
+    await collection.insertMany(docs as never[], { ordered: false });
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+  }
+}
+
+/** Inserts one document; false when its `_id` (or another unique key) is taken. */
+export async function insertIfAbsent(
+  collection: { insertOne(doc: never): Promise<unknown> },
+  doc: object,
+): Promise<boolean> {
+  try {
+    await collection.insertOne(doc as never);
+    return true;
+  } catch (error) {
+    if (isDuplicateKey(error)) return false;
+    throw error;
+  }
+}
