@@ -8,7 +8,8 @@ export const LIMITS = {
   id: 100,
   number: 50,
   subject: 500,
-  body: 20000,
+  /** About four printed pages: longer material travels as an attachment, not in the letter. */
+  body: 8000,
   answer: 20000,
   reason: 2000,
   url: 2000,

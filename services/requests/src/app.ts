@@ -1,0 +1,120 @@
+import 'reflect-metadata';
+
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+
+import { createRuntime, OnceClaims, type ServiceRuntime } from '@kollegia/service-kit';
+import { ConnectionStates } from 'mongoose';
+
+import { commandContext, systemClock, type Clock } from './application/context';
+import { DueNoticeScheduler, type SchedulerRun } from './application/due-notice-scheduler';
+import { RequestsUseCases } from './application/use-cases';
+import type { RequestsConfig } from './config';
+import { addresseeModel } from './db/addressee.model';
+import { AddresseeRepository } from './db/addressee.repository';
+import { deadlinePolicyModel } from './db/deadline-policy.model';
+import { DeadlinePolicyRepository } from './db/deadline-policy.repository';
+import { numberCounterModel, numberPrefixModel } from './db/outgoing-number.model';
+import { OutgoingNumberRepository } from './db/outgoing-number.repository';
+import { requestFactsModel, statisticsAddresseeModel } from './db/request-facts.model';
+import { RequestFactsRepository } from './db/request-facts.repository';
+import { requestModel } from './db/request.model';
+import { RequestRepository } from './db/request.repository';
+import { startConsumers } from './events/consumers';
+import type { RequestsContext } from './graphql/context';
+import { createLoaders } from './graphql/loaders';
+import { buildRequestsSubgraph } from './graphql/schema';
+
+export interface RequestsApp {
+  url: string;
+  runtime: ServiceRuntime;
+  useCases: RequestsUseCases;
+  /** Runs the due-notice scheduler once (the timer runs it every SCHEDULER_INTERVAL_MS). */
+  runScheduler(): Promise<SchedulerRun>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Boots the requests service: database and indexes, topic, outbox relay, the consumers (members'
+ * organisations, adopted recommendations, its own events for the statistics), the due-notice
+ * scheduler and the GraphQL subgraph. Bootable in a test, with an injected clock.
+ */
+export async function createApp(
+  config: RequestsConfig,
+  deps: { clock?: Clock } = {},
+): Promise<RequestsApp> {
+  const clock = deps.clock ?? systemClock;
+  const runtime = await createRuntime('requests', config);
+  const { connection, logger } = runtime;
+  const models = {
+    requests: requestModel(connection),
+    counters: numberCounterModel(connection),
+    prefixes: numberPrefixModel(connection),
+    policies: deadlinePolicyModel(connection),
+    addressees: addresseeModel(connection),
+    facts: requestFactsModel(connection),
+    statisticsAddressees: statisticsAddresseeModel(connection),
+  };
+  for (const model of Object.values(models)) await model.syncIndexes();
+  await runtime.ensureTopics([runtime.topic('request')]);
+  const outbox = await runtime.startOutbox([models.requests.collection]);
+
+  const requests = new RequestRepository(models.requests, outbox);
+  const useCases = new RequestsUseCases(
+    {
+      requests,
+      numbers: new OutgoingNumberRepository(models.counters, models.prefixes),
+      policies: new DeadlinePolicyRepository(models.policies),
+      addressees: new AddresseeRepository(models.addressees),
+      facts: new RequestFactsRepository(models.facts, models.statisticsAddressees),
+    },
+    { dueSoonDays: config.DUE_SOON_DAYS },
+  );
+  const scheduler = new DueNoticeScheduler(
+    requests,
+    new OnceClaims(connection.collection('due_notice_claims'), {
+      leaseMs: config.DUE_NOTICE_CLAIM_LEASE_MS,
+      owner: `${hostname()}/${process.pid}/${randomBytes(3).toString('hex')}`,
+    }),
+    useCases.policies,
+    logger.child({ component: 'scheduler' }),
+  );
+
+  await startConsumers(runtime, useCases, clock);
+
+  const { schema } = await buildRequestsSubgraph();
+  const server = await runtime.serve<RequestsContext>(schema, (base) => {
+    const command = commandContext(base.identity, clock, base.requestId);
+    return { ...base, command, useCases, loaders: createLoaders(useCases, command) };
+  });
+
+  const runScheduler = () => scheduler.run(clock());
+  let stopped = false;
+  let running: Promise<unknown> | undefined;
+  const timer = setInterval(() => {
+    // A run longer than the interval is not joined by another.
+    if (stopped || running || connection.readyState !== ConnectionStates.connected) return;
+    running = runScheduler()
+      .then((run) => {
+        if (run.announced > 0) logger.info(run, 'due notices announced');
+      })
+      .catch((error: unknown) => logger.error({ err: error }, 'scheduler run failed'))
+      .finally(() => (running = undefined));
+  }, config.SCHEDULER_INTERVAL_MS);
+  timer.unref();
+  // Stops after the HTTP server and before the consumers, the relay and the connections.
+  runtime.onShutdown('due-notice scheduler', async () => {
+    stopped = true;
+    clearInterval(timer);
+    await running;
+  });
+
+  return {
+    url: server.url,
+    runtime,
+    useCases,
+    runScheduler,
+    stop: () => runtime.shutdown.run(),
+  };
+}
+export { requestsConfigSchema, type RequestsConfig } from './config';

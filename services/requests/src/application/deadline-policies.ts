@@ -1,0 +1,119 @@
+import type { OrganizationKind } from '@kollegia/events';
+import { withoutUndefined } from '@kollegia/service-kit/domain';
+
+import type { AddresseeRepository } from '../db/addressee.repository';
+import type { DeadlinePolicyRepository, StoredPolicy } from '../db/deadline-policy.repository';
+import {
+  deadlinePolicy,
+  policyFor,
+  type DeadlinePolicies,
+  type DeadlinePolicy,
+} from '../domain/deadline';
+import type { CommandContext } from './context';
+import { requireAdmin, requireReader } from './permissions';
+
+/** A policy in force, with where it comes from. */
+export interface EffectivePolicy {
+  addresseeKind?: OrganizationKind;
+  policy: DeadlinePolicy;
+  /** What the tenant set for this kind (or as its default), if anything. */
+  stored?: StoredPolicy;
+}
+
+/**
+ * Deadline policies per tenant and kind of addressee: stored settings over the tenant's default
+ * over the law (59-FZ), with the service's configured due-soon lead as the first fallback.
+ */
+export class DeadlinePolicyUseCases {
+  constructor(
+    private readonly policies: DeadlinePolicyRepository,
+    private readonly addressees: AddresseeRepository,
+    private readonly defaults: { dueSoonDays: number },
+  ) {}
+
+  /** Everything that decides a tenant's deadlines (one query). */
+  async ofTenant(tenantId: string): Promise<DeadlinePolicies & { stored: StoredPolicy[] }> {
+    const stored = await this.policies.policies(tenantId);
+    return { ...stored, default: { dueSoonDays: this.defaults.dueSoonDays, ...stored.default } };
+  }
+
+  /** The policy for one addressee, by the kind members gave it (the default when unknown). */
+  async forAddressee(tenantId: string, addresseeId: string): Promise<DeadlinePolicy> {
+    const [policies, addressee] = await Promise.all([
+      this.ofTenant(tenantId),
+      this.addressees.get(tenantId, addresseeId),
+    ]);
+    return policyFor(policies, addressee?.kind);
+  }
+
+  /** Where the tenant itself is: its default policy's time zone (outgoing numbers' years). */
+  async senderTimeZone(tenantId: string): Promise<string> {
+    return policyFor(await this.ofTenant(tenantId)).timeZone;
+  }
+
+  /** The policy for many addressees of a tenant (two queries). */
+  async forAddressees(
+    tenantId: string,
+    addresseeIds: readonly string[],
+  ): Promise<Map<string, DeadlinePolicy>> {
+    const [policies, addressees] = await Promise.all([
+      this.ofTenant(tenantId),
+      this.addressees.getMany(tenantId, addresseeIds),
+    ]);
+    const kinds = new Map(addressees.map((a) => [a.organizationId, a.kind]));
+    return new Map(addresseeIds.map((id) => [id, policyFor(policies, kinds.get(id))]));
+  }
+
+  async get(context: CommandContext, addresseeKind?: OrganizationKind): Promise<EffectivePolicy> {
+    const identity = requireReader(context.identity);
+    return this.effective(identity.tenantId, addresseeKind);
+  }
+
+  /**
+   * Sets what the tenant wants for a kind of addressee (or for all, without a kind): the given
+   * settings replace the stored ones; what is left out is inherited. Checked whole before storing.
+   */
+  async set(
+    context: CommandContext,
+    addresseeKind: OrganizationKind | undefined,
+    settings: Partial<DeadlinePolicy>,
+  ): Promise<EffectivePolicy> {
+    const identity = requireAdmin(context.identity);
+    const given = withoutUndefined(settings);
+    deadlinePolicy(given);
+    const policies = await this.ofTenant(identity.tenantId);
+    // The result must hold with what it inherits too.
+    policyFor(
+      addresseeKind
+        ? { ...policies, byAddresseeKind: { ...policies.byAddresseeKind, [addresseeKind]: given } }
+        : { ...policies, default: { dueSoonDays: this.defaults.dueSoonDays, ...given } },
+      addresseeKind,
+    );
+    await this.policies.replace(
+      identity.tenantId,
+      addresseeKind,
+      given,
+      context.now,
+      identity.subject,
+    );
+    return this.effective(identity.tenantId, addresseeKind);
+  }
+
+  private async effective(
+    tenantId: string,
+    addresseeKind?: OrganizationKind,
+  ): Promise<EffectivePolicy> {
+    const policies = await this.ofTenant(tenantId);
+    const stored = policies.stored.find((p) => p.addresseeKind === addresseeKind);
+    return {
+      ...(addresseeKind ? { addresseeKind } : {}),
+      policy: policyFor(policies, addresseeKind),
+      ...(stored ? { stored } : {}),
+    };
+  }
+
+  /** How far ahead the scheduler must look: the longest due-soon lead of any tenant. */
+  async longestDueSoonLead(): Promise<number> {
+    return Math.max(this.defaults.dueSoonDays, (await this.policies.maxDueSoonDays()) ?? 0);
+  }
+}

@@ -1,0 +1,70 @@
+import type { OrganizationKind } from '@kollegia/events';
+import { withDocumentLock } from '@kollegia/service-kit';
+
+import type { AddresseeModel } from './addressee.model';
+
+import { isDuplicateKey } from '@kollegia/service-kit';
+
+const keyOf = (tenantId: string, organizationId: string) => `${tenantId}/${organizationId}`;
+
+/** What is known of an organisation that may be addressed. */
+export interface Addressee {
+  organizationId: string;
+  kind?: OrganizationKind;
+  name?: string;
+  shortName?: string;
+  status?: 'ACTIVE' | 'ARCHIVED';
+}
+
+/** Members' organisations as this service knows them, tenant by tenant. */
+export class AddresseeRepository {
+  constructor(private readonly addressees: AddresseeModel) {}
+
+  /**
+   * Records what an organisation event says, as of the organisation's version `version`. The same
+   * event again, or one from the same change, writes the same values; an older one changes nothing
+   * (its upsert meets the stored `_id`). Returns whether anything was written.
+   */
+  async record(
+    tenantId: string,
+    organizationId: string,
+    fields: Omit<Addressee, 'organizationId'>,
+    version: number,
+    now: Date,
+  ): Promise<boolean> {
+    const _id = keyOf(tenantId, organizationId);
+    return withDocumentLock(this.addressees.collection.collectionName, _id, async () => {
+      try {
+        const result = await this.addressees.collection.updateOne(
+          { _id, version: { $lte: version } } as never,
+          { $set: { tenantId, organizationId, ...fields, version, updatedAt: now } },
+          { upsert: true },
+        );
+        return result.modifiedCount + result.upsertedCount > 0;
+      } catch (error) {
+        if (isDuplicateKey(error)) return false;
+        throw error;
+      }
+    });
+  }
+
+  async get(tenantId: string, organizationId: string): Promise<Addressee | undefined> {
+    return (await this.getMany(tenantId, [organizationId]))[0];
+  }
+
+  /** The known ones among these organisations (one query). */
+  async getMany(tenantId: string, organizationIds: readonly string[]): Promise<Addressee[]> {
+    const ids = [...new Set(organizationIds)].map((id) => keyOf(tenantId, id));
+    if (ids.length === 0) return [];
+    const docs = await this.addressees
+      .find({ tenantId, _id: { $in: ids } })
+      .lean<(Addressee & { _id: string })[]>();
+    return docs.map(({ organizationId, kind, name, shortName, status }) => ({
+      organizationId,
+      ...(kind ? { kind } : {}),
+      ...(name ? { name } : {}),
+      ...(shortName ? { shortName } : {}),
+      ...(status ? { status } : {}),
+    }));
+  }
+}

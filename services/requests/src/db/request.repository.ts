@@ -1,0 +1,248 @@
+import type { CloudEventEnvelope } from '@kollegia/events';
+import {
+  insertWithEvents,
+  stateUpdate,
+  TenantRepository,
+  tokenConditions,
+  updateWithEvents,
+  type OutboxTarget,
+  type Page,
+  type PageRequest,
+} from '@kollegia/service-kit';
+import { searchTokens } from '@kollegia/service-kit/domain';
+
+import { runningDeadline } from '../domain/due-notices';
+import type { Request } from '../domain/request';
+import type { TimelineEntry } from '../domain/timeline';
+import type { RequestModel } from './request.model';
+
+/** What a caller may see of the tenant's requests (see application/permissions.ts). */
+export interface RequestVisibility {
+  /** Only requests that were sent (partners, addressees): drafts stay internal. */
+  sentOnly: boolean;
+  /** Only requests to this organisation (addressees). */
+  addresseeId?: string;
+}
+
+export interface RequestFilter {
+  status?: string | null;
+  kind?: string | null;
+  addresseeId?: string | null;
+  recommendationId?: string | null;
+  /** true: the running deadline has passed; false: it has not, or none runs. */
+  overdue?: boolean | null;
+  /** The running deadline ends before this instant. */
+  dueBefore?: Date | null;
+  text?: string | null;
+}
+
+const OPTIONAL = [
+  'recommendationId',
+  'signatory',
+  'outgoingNumber',
+  'submittedAt',
+  'timeZone',
+  'registrationDueOn',
+  'incomingNumber',
+  'registeredOn',
+  'registeredOnTime',
+  'deadline',
+  'extension',
+  'answer',
+  'closedAt',
+  'closingNote',
+  'withdrawnAt',
+  'withdrawalReason',
+] as const satisfies readonly (keyof Request)[];
+
+/** A letter's words beyond these add little to finding it and much to its index entries. */
+const MAX_SEARCH_TOKENS = 400;
+
+const OPEN_STATUSES: Request['status'][] = ['SUBMITTED', 'REGISTERED'];
+
+/** The stored-only keys of a state (the timeline is appended, never derived). */
+function derive(state: Request) {
+  const running = runningDeadline(state);
+  const runningKey = running && `${running.stage}/${running.dueOn}`;
+  return {
+    searchTokens: searchTokens(
+      state.subject,
+      state.outgoingNumber,
+      state.incomingNumber,
+      state.body,
+    ).slice(0, MAX_SEARCH_TOKENS),
+    numberKey: state.outgoingNumber ?? state.id,
+    noticesDone: runningKey !== undefined && state.announced.overdue === runningKey,
+    ...(running ? { dueAt: running.dueAt } : {}),
+  };
+}
+
+/** Requests, tenant by tenant; every write carries its events and its timeline lines. */
+export class RequestRepository extends TenantRepository<Request> {
+  constructor(
+    private readonly requests: RequestModel,
+    outbox: OutboxTarget,
+  ) {
+    super(requests as never, outbox, {
+      what: 'request',
+      optional: OPTIONAL,
+      derivedFields: ['searchTokens', 'numberKey', 'dueAt', 'noticesDone', 'timeline'],
+      derive,
+    });
+  }
+
+  protected override toDomain(doc: Record<string, unknown>): Request {
+    const state = super.toDomain(doc);
+    return { ...state, announced: state.announced ?? {} };
+  }
+
+  /** Stores a new request with its events and first timeline line; E11000 on a duplicate id. */
+  async create(
+    state: Request,
+    events: CloudEventEnvelope[],
+    timeline: TimelineEntry[],
+  ): Promise<void> {
+    const { id, ...rest } = state;
+    await insertWithEvents(
+      this.requests as never,
+      { _id: id, ...rest, ...derive(state), timeline } as never,
+      events,
+      this.outbox,
+    );
+  }
+
+  /**
+   * Stores a request's new state at `expectedVersion` (CONFLICT when stale) with its events and
+   * timeline lines, in one write. E11000 when its outgoing number is taken.
+   */
+  async change(
+    state: Request,
+    expectedVersion: number,
+    events: CloudEventEnvelope[],
+    timeline: TimelineEntry[],
+  ): Promise<Request> {
+    const derived = derive(state);
+    const update = stateUpdate(state, OPTIONAL, derived);
+    const unset = { ...update.$unset, ...(derived.dueAt ? {} : { dueAt: 1 as const }) };
+    const doc = await updateWithEvents(
+      this.requests as never,
+      { tenantId: state.tenantId, id: state.id, expectedVersion, what: 'request' },
+      {
+        $set: update.$set,
+        ...(Object.keys(unset).length > 0 ? { $unset: unset } : {}),
+        $push: { timeline: { $each: timeline } },
+      },
+      events,
+      this.outbox,
+    );
+    return this.toDomain(doc as unknown as Record<string, unknown>);
+  }
+
+  /**
+   * Waits until the relay has published a request's pending events. Batch writers (the scheduler)
+   * call it between writes, so a run goes at the pace the relay delivers and leaves no backlog of
+   * sends (and their outbox removals) competing with its next writes.
+   */
+  relayed(id: string): Promise<void> {
+    return this.outbox.relay.notify(this.requests.collection.collectionName, id);
+  }
+
+  async byOutgoingNumber(tenantId: string, outgoingNumber: string): Promise<Request | undefined> {
+    const doc = await this.requests
+      .findOne({ tenantId, numberKey: outgoingNumber.trim(), outgoingNumber: { $exists: true } })
+      .select({ outbox: 0, searchTokens: 0, timeline: 0 })
+      .lean<Record<string, unknown>>();
+    return doc ? this.toDomain(doc) : undefined;
+  }
+
+  /** The timelines of these requests (one query). */
+  async timelines(tenantId: string, ids: readonly string[]): Promise<Map<string, TimelineEntry[]>> {
+    const docs = await this.requests
+      .find({ tenantId, _id: { $in: [...new Set(ids)] } }, { timeline: 1 })
+      .lean<{ _id: string; timeline?: TimelineEntry[] }[]>();
+    return new Map(docs.map((doc) => [doc._id, doc.timeline ?? []]));
+  }
+
+  /** Requests matching a filter, newest first (by creation, or by sending when `bySent`). */
+  search(
+    tenantId: string,
+    filter: RequestFilter,
+    visibility: RequestVisibility,
+    page: PageRequest,
+    now: Date,
+    options: { bySent?: boolean } = {},
+  ): Promise<Page<Request>> {
+    const conditions = tokenConditions('searchTokens', filter.text);
+    if (filter.overdue === true) conditions.push({ dueAt: { $lt: now } });
+    // Not overdue: no deadline runs, or it has not ended yet.
+    if (filter.overdue === false) conditions.push({ dueAt: { $not: { $lt: now } } });
+    if (filter.dueBefore) conditions.push({ dueAt: { $lt: filter.dueBefore } });
+    if (filter.addresseeId && visibility.addresseeId)
+      conditions.push({ addresseeId: filter.addresseeId });
+    const addresseeId = visibility.addresseeId ?? filter.addresseeId;
+    return this.page(
+      tenantId,
+      {
+        ...(filter.status ? { status: filter.status } : {}),
+        ...(filter.kind ? { kind: filter.kind } : {}),
+        ...(addresseeId ? { addresseeId } : {}),
+        ...(filter.recommendationId ? { recommendationId: filter.recommendationId } : {}),
+        ...(visibility.sentOnly || options.bySent ? { submittedAt: { $exists: true } } : {}),
+        ...(conditions.length > 0 ? { $and: conditions } : {}),
+      },
+      options.bySent ? 'submittedAt' : 'createdAt',
+      -1,
+      page,
+    );
+  }
+
+  /** The requests made from these recommendations (one query), oldest first. */
+  async forRecommendations(
+    tenantId: string,
+    recommendationIds: readonly string[],
+    visibility: RequestVisibility,
+    limit: number,
+  ): Promise<Request[]> {
+    const docs = await this.requests
+      .find({
+        tenantId,
+        recommendationId: { $in: [...new Set(recommendationIds)] },
+        ...(visibility.sentOnly ? { submittedAt: { $exists: true } } : {}),
+        ...(visibility.addresseeId ? { addresseeId: visibility.addresseeId } : {}),
+      })
+      .select({ outbox: 0, searchTokens: 0, timeline: 0 })
+      .sort({ createdAt: 1, _id: 1 })
+      .limit(limit)
+      .lean<Record<string, unknown>[]>();
+    return docs.map((doc) => this.toDomain(doc));
+  }
+
+  /**
+   * The scheduler's scan, across tenants (a system job, not a caller's query): open requests whose
+   * running deadline ends by `horizon` and that still have a notice to give, a page at a time in
+   * (dueAt, _id) order. Each page is a query of its own, so no cursor stays open across a run's
+   * writes (a slow run would outlive the server's idle-cursor timeout).
+   */
+  async openDueBy(
+    horizon: Date,
+    limit: number,
+    after?: { dueAt: Date; id: string },
+  ): Promise<Request[]> {
+    const position = after
+      ? { $or: [{ dueAt: { $gt: after.dueAt } }, { dueAt: after.dueAt, _id: { $gt: after.id } }] }
+      : {};
+    const docs = await this.requests
+      .find({
+        status: { $in: OPEN_STATUSES },
+        dueAt: { $lte: horizon },
+        noticesDone: false,
+        ...position,
+      })
+      .select({ outbox: 0, searchTokens: 0, timeline: 0, body: 0 })
+      .sort({ dueAt: 1, _id: 1 })
+      .limit(limit)
+      .lean<Record<string, unknown>[]>();
+    // Without the letter: enough to decide whether a notice is due, never to be written back.
+    return docs.map((doc) => this.toDomain({ body: '', ...doc }));
+  }
+}

@@ -1,0 +1,60 @@
+import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+
+import { daysRemaining, overdue, runningDeadline } from '../../domain/due-notices';
+import type { Request } from '../../domain/request';
+import type { RequestsContext } from '../context';
+import { OrganizationRef, organizationRef } from '../foreign/organization.ref';
+import { RecommendationRef, recommendationRef } from '../foreign/recommendation.ref';
+import { RequestSignatoryUnion, toSignatory } from '../shared/signatory';
+import { RequestTimelineEntryType, RequestType } from './request.type';
+
+/** A request's references and what is derived from its deadline at the moment of the query. */
+@Resolver(() => RequestType)
+export class RequestFieldsResolver {
+  @FieldResolver(() => OrganizationRef, { description: 'The organisation asked.' })
+  addressee(@Root() request: Request) {
+    return organizationRef(request.addresseeId);
+  }
+
+  @FieldResolver(() => RecommendationRef, {
+    nullable: true,
+    description: 'The recommendation it carries out, if any.',
+  })
+  recommendation(@Root() request: Request) {
+    return request.recommendationId ? recommendationRef(request.recommendationId) : null;
+  }
+
+  @FieldResolver(() => RequestSignatoryUnion, { nullable: true })
+  signatory(@Root() request: Request) {
+    return request.signatory ? toSignatory(request.signatory) : null;
+  }
+
+  @FieldResolver(() => Date, {
+    nullable: true,
+    description: 'When the running deadline ends; null when none runs.',
+  })
+  dueAt(@Root() request: Request) {
+    return runningDeadline(request)?.dueAt ?? null;
+  }
+
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description:
+      'Calendar days left to the running deadline in the addressee’s calendar: 0 on its last day, negative after.',
+  })
+  daysRemaining(@Root() request: Request, @Ctx() ctx: RequestsContext) {
+    return daysRemaining(request, ctx.command.now) ?? null;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether the running deadline has passed.' })
+  overdue(@Root() request: Request, @Ctx() ctx: RequestsContext) {
+    return overdue(request, ctx.command.now);
+  }
+
+  @FieldResolver(() => [RequestTimelineEntryType], {
+    description: 'What happened to it, oldest first.',
+  })
+  timeline(@Root() request: Request, @Ctx() ctx: RequestsContext) {
+    return ctx.loaders.timelines.load(request.id);
+  }
+}
