@@ -32,6 +32,28 @@ export function createProducer(kafka: Kafka): Producer {
 }
 
 /** Creates the topics that do not exist yet (idempotent; safe from several processes at once). */
+/**
+ * Waits until every partition of the topics has a leader. kafkajs' own `waitForLeaders` gives up
+ * on the first "does not host this topic-partition" a busy broker answers while the topic is
+ * still being created (seen when four services and the gateway start together), so this polls.
+ */
+async function waitForLeaders(admin: Admin, topics: string[], timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const { topics: found } = await admin.fetchTopicMetadata({ topics });
+      const ready = found.every(
+        (topic) => topic.partitions.length > 0 && topic.partitions.every((p) => p.leader >= 0),
+      );
+      if (ready && found.length === topics.length) return;
+    } catch (error) {
+      if (!(error as { retriable?: boolean }).retriable || Date.now() > deadline) throw error;
+    }
+    if (Date.now() > deadline) throw new Error(`topics without leaders: ${topics.join(', ')}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 export async function ensureTopics(
   kafka: Kafka,
   topics: string[],
@@ -50,11 +72,15 @@ export async function ensureTopics(
       }));
     if (missing.length === 0) return;
     try {
-      await admin.createTopics({ topics: missing, waitForLeaders: true });
+      await admin.createTopics({ topics: missing, waitForLeaders: false });
     } catch (error) {
       // Another process created them between listTopics and createTopics.
       if ((error as { type?: string }).type !== 'TOPIC_ALREADY_EXISTS') throw error;
     }
+    await waitForLeaders(
+      admin,
+      missing.map((t) => t.topic),
+    );
   } finally {
     await admin.disconnect();
   }
