@@ -263,6 +263,12 @@ describe('recommendations contracts', () => {
       'DECLINED',
       'INFORMATION_ONLY',
     ]);
-    expect(requestFactKindSchema.options).toEqual(['REGISTERED', 'ANSWERED', 'OVERDUE']);
+    expect(requestFactKindSchema.options).toEqual([
+      'SUBMITTED',
+      'REGISTERED',
+      'DUE_SOON',
+      'ANSWERED',
+      'OVERDUE',
+    ]);
   });
 });

@@ -54,6 +54,12 @@ export const addresseePositionStatusSchema = z.enum([
 export type AddresseePositionStatus = z.infer<typeof addresseePositionStatusSchema>;
 
 /** What happened to a request made from a recommendation, as the recommendation records it. */
-export const requestFactKindSchema = z.enum(['REGISTERED', 'ANSWERED', 'OVERDUE']);
+export const requestFactKindSchema = z.enum([
+  'SUBMITTED',
+  'REGISTERED',
+  'DUE_SOON',
+  'ANSWERED',
+  'OVERDUE',
+]);
 /** What happened to a request made from a recommendation. */
 export type RequestFactKind = z.infer<typeof requestFactKindSchema>;

@@ -70,13 +70,14 @@ export const recommendationReviewDueV1 = defineEvent({
 /** A recommendation reached its review date. */
 export type RecommendationReviewDueV1 = EventOf<typeof recommendationReviewDueV1>;
 
-/** A request made from a recommendation was registered, answered or went overdue. */
+/** A request made from a recommendation was submitted, registered, answered, is due soon or overdue. */
 export const recommendationRequestRecordedV1 = defineEvent({
   type: 'request-recorded',
   version: 1,
   aggregate: 'recommendation',
   description:
-    'A request made from the recommendation was registered, answered or went overdue, and the ' +
+    'A request made from the recommendation was submitted, registered or answered, is due soon ' +
+    'or went overdue, and the ' +
     'recommendation noted it on its timeline (once per fact, whatever the order of arrival). ' +
     '`position` is where that addressee stands now; a change of status that follows is ' +
     'announced by recommendation.in-progress or recommendation.rejected.',

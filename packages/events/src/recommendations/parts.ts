@@ -36,6 +36,12 @@ export const recommendationHeaderSchema = z.object({
   published: z
     .boolean()
     .describe('Visible to partners (read-only API clients); internal otherwise.'),
+  conferenceId: aggregateIdSchema
+    .optional()
+    .describe(
+      'The conference it came from, when it came from one: live watchers of a conference ' +
+        'follow its recommendations by it.',
+    ),
 });
 /** What every recommendation event says about the recommendation itself. */
 export type RecommendationHeader = z.infer<typeof recommendationHeaderSchema>;
@@ -107,7 +113,9 @@ export const requestFactSchema = z.object({
   outcome: answerOutcomeSchema.optional().describe('What the addressee answered, for ANSWERED.'),
   dueOn: calendarDateSchema
     .optional()
-    .describe('For OVERDUE: the deadline that passed, local to the addressee.'),
+    .describe(
+      'For DUE_SOON and OVERDUE: the deadline that is near or passed, local to the addressee.',
+    ),
   occurredAt: instantSchema.describe('When it happened to the request, not when it was noted.'),
 });
 /** What happened to one request made from a recommendation. */

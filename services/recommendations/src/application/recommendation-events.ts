@@ -64,6 +64,7 @@ function header(state: Recommendation, status: RecommendationStatus): Recommenda
     status,
     addresseeIds: state.addresseeIds,
     published: state.published,
+    ...(state.source.conferenceId ? { conferenceId: state.source.conferenceId } : {}),
   };
 }
 

@@ -82,7 +82,7 @@ export class RecommendationWriter {
     const events = recommendationEvents(undefined, state, decision.changes, context);
     const projection = projectionOf(state, events);
     await this.recommendations.create(state, events, projection);
-    await this.projectWritten(state.id, projection);
+    await this.projectThenRelay(state.id, projection);
     return state;
   }
 
@@ -96,8 +96,21 @@ export class RecommendationWriter {
     const events = recommendationEvents(current.status, next, decision.changes, context);
     const projection = projectionOf(next, events);
     const saved = await this.recommendations.save(next, current.version, events, projection);
-    await this.projectWritten(current.id, projection);
+    await this.projectThenRelay(current.id, projection);
     return saved;
+  }
+
+  /**
+   * Writes the read models of a change, then publishes its events: a reader that looks at the
+   * timeline on hearing an event finds its entry. Should the projection fail, the events go out
+   * all the same (the sweep finishes the projection).
+   */
+  private async projectThenRelay(id: string, projection: PendingProjection): Promise<void> {
+    try {
+      await this.projectWritten(id, projection);
+    } finally {
+      void this.recommendations.relay(id);
+    }
   }
 
   /**

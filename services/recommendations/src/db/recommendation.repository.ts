@@ -67,19 +67,28 @@ export interface RecommendationFilter {
 export type ReadScope =
   { kind: 'all' } | { kind: 'addressed'; organizationId: string } | { kind: 'published' };
 
-/** Recommendations, tenant by tenant. */
+/**
+ * Recommendations, tenant by tenant. Writes store their events in the outbox but do not relay them
+ * at once: the writer relays (`relay`) after the change's timeline entry is written, so whoever
+ * reads the timeline on hearing an event finds its entry (the gateway's conference follow-ups).
+ */
 export class RecommendationRepository extends TenantRepository<Recommendation> {
   constructor(
     private readonly recommendations: RecommendationModel,
-    outbox: OutboxTarget,
+    private readonly relayTarget: OutboxTarget,
     private readonly followUps: FollowUpOptions,
   ) {
-    super(recommendations as never, outbox, {
+    super(recommendations as never, afterProjection(relayTarget), {
       what: 'recommendation',
       optional: OPTIONAL,
       derivedFields: DERIVED,
       derive: (state) => derived(state, followUps),
     });
+  }
+
+  /** Publishes the recommendation's stored events now (the periodic sweep would, later). */
+  relay(id: string): Promise<void> {
+    return this.relayTarget.relay.notify(this.recommendations.collection.collectionName, id);
   }
 
   protected override toDomain(doc: Record<string, unknown>): Recommendation {
@@ -281,5 +290,13 @@ function derived(
     listKey: listKey(state),
     nextFollowUpOn: nextFollowUpDate(state, followUps) ?? NO_FOLLOW_UP,
     visibleToPartners: visibleToPartners(state),
+  };
+}
+
+/** The outbox target with the relay's immediate notify left to the writer (see the class). */
+function afterProjection(target: OutboxTarget): OutboxTarget {
+  return {
+    topicPrefix: target.topicPrefix,
+    relay: { ...target.relay, notify: () => Promise.resolve() },
   };
 }

@@ -248,6 +248,43 @@ describe('recordRequestEvent', () => {
     expect(decisions[2]?.state.status).toBe('ADOPTED');
   });
 
+  it('should note a submission and each approaching deadline once, moving neither a position nor the status', () => {
+    const submitted: RecordRequestEvent = { ...registered, kind: 'SUBMITTED' };
+    const dueSoon = (dueOn: string): RecordRequestEvent => ({
+      ...registered,
+      kind: 'DUE_SOON',
+      dueOn,
+      occurredAt: new Date(`${dueOn}T06:00:00.000Z`),
+    });
+
+    const decisions = replay(anAdoptedRecommendation(), [
+      submitted,
+      submitted,
+      dueSoon('2017-01-04'),
+      dueSoon('2017-01-04'),
+      dueSoon('2017-02-03'),
+    ]);
+
+    expect(decisions.map((decision) => decision.changes.map((c) => c.kind))).toEqual([
+      ['request-recorded'],
+      [],
+      ['request-recorded'],
+      [],
+      ['request-recorded'],
+    ]);
+    const last = decisions.at(-1)!.state;
+    expect(last.requestFacts.map((fact) => [fact.kind, fact.dueOn])).toEqual([
+      ['SUBMITTED', undefined],
+      ['DUE_SOON', '2017-01-04'],
+      ['DUE_SOON', '2017-02-03'],
+    ]);
+    expect(last.status).toBe('ADOPTED');
+    expect(last.addresseePositions.find((p) => p.organizationId === MINPROMTORG)?.position).toBe(
+      anAdoptedRecommendation().addresseePositions.find((p) => p.organizationId === MINPROMTORG)
+        ?.position,
+    );
+  });
+
   it('should end in the same state whichever order the registration and the answer arrive in', () => {
     const inOrder = replay(anAdoptedRecommendation(), [registered, accepted]);
     const answerFirst = replay(anAdoptedRecommendation(), [accepted, registered]);
@@ -330,7 +367,12 @@ describe('recordRequestEvent', () => {
     [
       'an overdue without its deadline',
       { ...registered, kind: 'OVERDUE' as const },
-      'dueOn: an OVERDUE request needs the deadline it missed',
+      'dueOn: a OVERDUE request needs its deadline',
+    ],
+    [
+      'a due-soon without its deadline',
+      { ...registered, kind: 'DUE_SOON' as const },
+      'dueOn: a DUE_SOON request needs its deadline',
     ],
     ['an empty request id', { ...registered, requestId: ' ' }, 'requestId: must not be empty'],
     [

@@ -22,14 +22,17 @@ import { instant, LIMITS } from './validation';
 /** The reason given when every addressee declined; the decision is theirs, not the association's. */
 export const DECLINED_BY_ADDRESSEES = 'declined by the addressees';
 
-/** What a request event tells a recommendation: `request.registered`, `.answered` or `.overdue`. */
+/**
+ * What a request event tells a recommendation: `request.submitted`, `.registered`, `.due-soon`,
+ * `.answered` or `.overdue`.
+ */
 export interface RecordRequestEvent {
   requestId: string;
   addresseeId: string;
   kind: RequestFactKind;
   /** Required for ANSWERED. */
   outcome?: AnswerOutcome | null;
-  /** Required for OVERDUE: the deadline that passed. */
+  /** Required for DUE_SOON and OVERDUE: the deadline that is near or passed. */
   dueOn?: string | null;
   /** When it happened to the request (the answer's arrival, the registration, the deadline). */
   occurredAt: Date;
@@ -46,20 +49,20 @@ function validFact(command: RecordRequestEvent): RequestFact {
     if (!command.outcome) throw badInput('outcome', 'an ANSWERED request needs its outcome');
     fact.outcome = command.outcome;
   }
-  if (command.kind === 'OVERDUE') {
-    if (!command.dueOn) throw badInput('dueOn', 'an OVERDUE request needs the deadline it missed');
+  if (command.kind === 'OVERDUE' || command.kind === 'DUE_SOON') {
+    if (!command.dueOn) throw badInput('dueOn', `a ${command.kind} request needs its deadline`);
     fact.dueOn = calendarDate('dueOn', command.dueOn);
   }
   return fact;
 }
 
-// A request is registered once and answered once; it may go overdue once per deadline (the
-// registration deadline, the answer deadline, an extended one).
+// A request is submitted, registered and answered once; it may be due soon and go overdue once
+// per deadline (the registration deadline, the answer deadline, an extended one).
 function sameFact(a: RequestFact, b: RequestFact): boolean {
   return (
     a.requestId === b.requestId &&
     a.kind === b.kind &&
-    (a.kind !== 'OVERDUE' || a.dueOn === b.dueOn)
+    ((a.kind !== 'OVERDUE' && a.kind !== 'DUE_SOON') || a.dueOn === b.dueOn)
   );
 }
 
@@ -139,7 +142,8 @@ export function settleAnswers(
 }
 
 /**
- * Notes that a request made from the recommendation was registered, answered or went overdue.
+ * Notes that a request made from the recommendation was submitted, registered, answered, is due
+ * soon or went overdue (only answers move positions and the status).
  *
  * - Idempotent: a fact already noted (the same request registered or answered, or overdue for
  *   the same deadline) changes nothing, whatever else the repeat says.

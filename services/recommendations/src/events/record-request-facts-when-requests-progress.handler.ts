@@ -12,7 +12,7 @@ interface RequestEvent {
 }
 
 /**
- * request.registered / answered / overdue → a fact on the recommendation the request was made
+ * request.submitted / registered / due-soon / answered / overdue → a fact on the recommendation the request was made
  * from (requests made by hand, without a recommendation, are none of this service's business).
  */
 export function recordRequestFactsWhenRequestsProgress(
@@ -33,6 +33,21 @@ export function recordRequestFactsWhenRequestsProgress(
     );
   }
   return {
+    'kollegia.requests.request.submitted.v1': async (event, meta) => {
+      const outcome = await record(event, {
+        kind: 'SUBMITTED',
+        occurredAt: new Date(event.data.submittedAt),
+      });
+      meta.logger.debug({ outcome }, 'request submission noted');
+    },
+    'kollegia.requests.request.due-soon.v1': async (event, meta) => {
+      const outcome = await record(event, {
+        kind: 'DUE_SOON',
+        dueOn: event.data.dueOn,
+        occurredAt: new Date(event.time),
+      });
+      meta.logger.debug({ outcome }, 'request deadline approach noted');
+    },
     'kollegia.requests.request.registered.v1': async (event, meta) => {
       const outcome = await record(event, { kind: 'REGISTERED', occurredAt: new Date(event.time) });
       meta.logger.debug({ outcome }, 'request registration noted');
