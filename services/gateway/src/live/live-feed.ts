@@ -96,8 +96,15 @@ export class LiveFeed {
     this.running = true;
   }
 
+  /** The channel's events from the first read on. */
   subscribe(channel: string): AsyncIterable<LiveEvent> {
     return this.pubsub.subscribe(channel);
+  }
+
+  /** Calls `onEvent` for the channel's events from now on; returns the function that stops it. */
+  listen(channel: string, onEvent: (event: LiveEvent) => void): () => void {
+    // The in-memory pub/sub registers a listener at once and returns its remover (not a promise).
+    return this.pubsub.subscribe(channel, onEvent) as () => void;
   }
 
   async stop(): Promise<void> {

@@ -5,6 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { createApp as createMembers, membersConfigSchema } from '@kollegia/members';
+import {
+  createApp as createRecommendations,
+  recommendationsConfigSchema,
+} from '@kollegia/recommendations';
+import { createApp as createRequests, requestsConfigSchema } from '@kollegia/requests';
 import { createApp as createRoundtables, roundtablesConfigSchema } from '@kollegia/roundtables';
 import { devAuth, type Role } from '@kollegia/service-kit';
 import { graphqlRequest, testNamespace, type GraphQLResponse } from '@kollegia/testing';
@@ -47,7 +52,10 @@ async function countingProxy(
   };
 }
 
-/** Members, roundtables and the gateway in-process, against the real stack, in their own database and topics. */
+/**
+ * The four subgraphs and the gateway in-process, against the real stack, in their own databases
+ * and topics; each subgraph behind a proxy that counts the calls reaching it.
+ */
 export async function startGateway(label: string, overrides: Record<string, string> = {}) {
   const ns = testNamespace(label);
   const auth = devAuth(mkdtempSync(join(tmpdir(), 'kollegia-auth-')));
@@ -57,6 +65,13 @@ export async function startGateway(label: string, overrides: Record<string, stri
     KAFKA_BROKERS: ns.kafkaBrokers.join(','),
     KAFKA_TOPIC_PREFIX: ns.topicPrefix,
     AUTH_DEV_PUBLIC_KEY_FILE: auth.publicKeyFile,
+    OUTBOX_SWEEP_INTERVAL_MS: '1000',
+  };
+  const databases = {
+    members: ns.dbName,
+    roundtables: `${ns.dbName}_rt`,
+    recommendations: `${ns.dbName}_rec`,
+    requests: `${ns.dbName}_req`,
   };
   const members = await createMembers(
     membersConfigSchema.parse({
@@ -72,25 +87,57 @@ export async function startGateway(label: string, overrides: Record<string, stri
       ...common,
       PORT: '0',
       MONGO_URL: ns.mongoUrl,
-      MONGO_DB: `${ns.dbName}_rt`,
+      MONGO_DB: databases.roundtables,
       KAFKA_TOPIC_PARTITIONS: '1',
     }),
   );
-  const membersProxy = await countingProxy(members.url);
-  const roundtablesProxy = await countingProxy(roundtables.url);
+  const recommendations = await createRecommendations(
+    recommendationsConfigSchema.parse({
+      ...common,
+      PORT: '0',
+      MONGO_URL: ns.mongoUrl,
+      MONGO_DB: databases.recommendations,
+      KAFKA_TOPIC_PARTITIONS: '1',
+    }),
+  );
+  const requests = await createRequests(
+    requestsConfigSchema.parse({
+      ...common,
+      PORT: '0',
+      MONGO_URL: ns.mongoUrl,
+      MONGO_DB: databases.requests,
+      KAFKA_TOPIC_PARTITIONS: '1',
+    }),
+  );
+  const proxies = {
+    members: await countingProxy(members.url),
+    roundtables: await countingProxy(roundtables.url),
+    recommendations: await countingProxy(recommendations.url),
+    requests: await countingProxy(requests.url),
+  };
   const gateway: Gateway = await createGateway(
     gatewayConfigSchema.parse({
       ...common,
       PORT: '0',
-      SUBGRAPH_URLS: `members=${membersProxy.url},roundtables=${roundtablesProxy.url}`,
+      SUBGRAPH_URLS: Object.entries(proxies)
+        .map(([name, proxy]) => `${name}=${proxy.url}`)
+        .join(','),
       ...overrides,
     }),
   );
   const tokens = new Map<string, string>();
-  async function token(role: Role, tenant = TENANT): Promise<string> {
-    const key = `${role}/${tenant}`;
+  async function token(role: Role, tenant = TENANT, org?: string): Promise<string> {
+    const key = `${role}/${tenant}/${org ?? ''}`;
     if (!tokens.has(key))
-      tokens.set(key, await auth.token({ tenant, roles: [role], sub: `${role}@${tenant}` }));
+      tokens.set(
+        key,
+        await auth.token({
+          tenant,
+          roles: [role],
+          sub: `${role}@${tenant}${org ? `/${org}` : ''}`,
+          ...(org ? { org } : {}),
+        }),
+      );
     return tokens.get(key)!;
   }
   return {
@@ -98,22 +145,31 @@ export async function startGateway(label: string, overrides: Record<string, stri
     auth,
     gateway,
     members,
-    membersCalls: membersProxy.count,
-    roundtablesCalls: roundtablesProxy.count,
+    membersCalls: proxies.members.count,
+    roundtablesCalls: proxies.roundtables.count,
+    /** Calls that reached each subgraph so far. */
+    calls: () =>
+      Object.fromEntries(Object.entries(proxies).map(([name, proxy]) => [name, proxy.count()])),
     token,
     async gql<T = Record<string, any>>(
       query: string,
       variables: Record<string, unknown> = {},
       role: Role = 'secretary',
       tenant = TENANT,
+      org?: string,
     ): Promise<GraphQLResponse<T>> {
-      return graphqlRequest<T>(gateway.url, query, variables, await token(role, tenant));
+      return graphqlRequest<T>(gateway.url, query, variables, await token(role, tenant, org));
     },
     async stop() {
       await gateway.stop();
-      await Promise.all([membersProxy.close(), roundtablesProxy.close()]);
-      await Promise.all([members.stop(), roundtables.stop()]);
-      for (const dbName of [ns.dbName, `${ns.dbName}_rt`]) {
+      await Promise.all(Object.values(proxies).map((proxy) => proxy.close()));
+      await Promise.all([
+        members.stop(),
+        roundtables.stop(),
+        recommendations.stop(),
+        requests.stop(),
+      ]);
+      for (const dbName of Object.values(databases)) {
         const connection = await mongoose.createConnection(ns.mongoUrl, { dbName }).asPromise();
         await connection.dropDatabase();
         await connection.close();
