@@ -27,7 +27,7 @@ export default tseslint.config(
   },
   {
     // Tests read untyped GraphQL JSON; type-safety rules about `any` would only add casts.
-    files: ['**/*.test.ts', '**/test/**/*.ts'],
+    files: ['**/*.test.ts', '**/test/**/*.ts', 'e2e/**/*.ts'],
     rules: {
       '@typescript-eslint/no-unsafe-call': 'off',
       '@typescript-eslint/no-explicit-any': 'off',

@@ -3,8 +3,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 
+import { formatSummary, loadDemo, type DemoSummary } from '@kollegia/demo';
+import { aggregates, topicName } from '@kollegia/events';
 import { down, readSettings, StackError, up } from '@kollegia/local-stack';
-import { devAuth, type Role } from '@kollegia/service-kit';
+import { createKafka, createLogger, devAuth, ensureTopics, type Role } from '@kollegia/service-kit';
 
 import { formatLogLine } from './log-format';
 import { devKeyDir } from './paths';
@@ -59,6 +61,65 @@ async function waitReady(
   }
 }
 
+// The conferences, their round tables and what became of their recommendations (through the
+// gateway); the directory when only the members subgraph runs.
+const DIRECTORY_QUERY =
+  '{ organizations(first: 5) { totalCount nodes { id shortName kind region } } }';
+const FIRST_QUERY =
+  '{ conferences(first: 5) { nodes { title startsOn city recommendationCounts { total adopted inProgress implemented } roundtables { nodes { title status } } } } }';
+
+/**
+ * Loads the demo workspace into an empty database through the gateway (DESIGN.md section 8); a
+ * workspace that has data keeps it. A failure leaves the system running and says how to retry.
+ */
+async function loadDemoWorkspace(
+  gateway: ServiceSpec,
+  token: (role: Role, org?: string) => Promise<string>,
+): Promise<DemoSummary | undefined> {
+  if (process.env.KOLLEGIA_DEMO === 'off') return undefined;
+  say('loading the demo workspace …');
+  try {
+    const summary = await loadDemo({
+      gatewayUrl: `http://127.0.0.1:${gateway.port}/graphql`,
+      token,
+      log: (line) => say(`demo: ${line}`),
+    });
+    say(
+      summary.status === 'loaded'
+        ? `demo workspace loaded in ${(summary.durationMs / 1000).toFixed(1)}s`
+        : 'demo workspace: the database has data already; nothing loaded (npm run demo:reset starts over)',
+    );
+    return summary;
+  } catch (error) {
+    say(
+      `the demo workspace did not load: ${(error as Error).message}. The services keep running; npm run demo:reset empties the databases and tries again.`,
+    );
+    return undefined;
+  }
+}
+
+/**
+ * Creates the aggregate topics before the services start. Started together on a fresh broker, the
+ * services would each create the topics they share at the same moment, and kafkajs sometimes fails
+ * that race ("This server does not host this topic-partition"), which stops a service's boot.
+ */
+async function createSharedTopics(brokers: string[]): Promise<void> {
+  const kafka = createKafka({
+    clientId: 'launcher',
+    brokers,
+    logger: createLogger({ service: 'launcher', level: 'silent' }),
+  });
+  const prefix = process.env.KAFKA_TOPIC_PREFIX ?? '';
+  await ensureTopics(
+    kafka,
+    aggregates.map((aggregate) => topicName(aggregate, prefix)),
+    {
+      partitions: Number(process.env.KAFKA_TOPIC_PARTITIONS ?? 3),
+      replicationFactor: Number(process.env.KAFKA_TOPIC_REPLICATION ?? 1),
+    },
+  );
+}
+
 async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolvePromise) => child.once('exit', () => resolvePromise()));
@@ -105,6 +166,7 @@ async function main(): Promise<number> {
       AUTH_ISSUER: auth.issuer,
       AUTH_AUDIENCE: auth.audience,
     };
+    await createSharedTopics(endpoints.kafkaBrokers);
     for (const service of services) {
       const child = run(service, env);
       children.push(child);
@@ -120,29 +182,53 @@ async function main(): Promise<number> {
     return 1;
   }
 
-  const tokens: [Role, string][] = [];
-  for (const role of ['admin', 'secretary', 'member', 'partner'] as Role[]) {
-    tokens.push([role, await auth.token({ tenant: TENANT, roles: [role], sub: `demo-${role}` })]);
-  }
+  const token = (role: Role, org?: string) =>
+    auth.token({ tenant: TENANT, roles: [role], sub: `demo-${role}`, ...(org ? { org } : {}) });
   // The gateway is the one endpoint clients use; the subgraphs are listed for debugging.
-  const first = services.find((s) => s.name === 'gateway') ?? services[0];
+  const gateway = services.find((s) => s.name === 'gateway');
+  const demo = gateway ? await loadDemoWorkspace(gateway, token) : undefined;
+
+  const tokens: [string, string][] = [];
+  for (const role of ['admin', 'secretary', 'member', 'partner'] as Role[]) {
+    tokens.push([role, await token(role)]);
+  }
+  const ministryId = demo?.landmarks.ministryId;
+  if (ministryId) tokens.push(['addressee', await token('addressee', ministryId)]);
+  const first = gateway ?? services[0];
+  const url = first ? `http://127.0.0.1:${first.port}/graphql` : '';
+  const upcoming = demo?.landmarks.upcomingRoundtable;
+  const tokenOf = (role: string) => tokens.find(([name]) => name === role)?.[1] ?? '';
+  const firstQuery = gateway ? FIRST_QUERY : DIRECTORY_QUERY;
   process.stdout.write(`
 Kollegia is ready in ${((Date.now() - started) / 1000).toFixed(1)}s (tenant "${TENANT}").
 ${services.map((s) => `  ${s.name.padEnd(16)} http://127.0.0.1:${s.port}/graphql`).join('\n') || '  (no services are built yet: only Kafka and FerretDB run)'}
   Kafka ${endpoints.kafkaBrokers.join(',')}   MongoDB ${endpoints.mongoUrl}
-
+${demo ? `\nDemo workspace: ${formatSummary(demo)}.\n` : ''}
 Tokens (12 h; more with: npm run token -- --tenant ${TENANT} --role member):
-${tokens.map(([role, token]) => `  ${role.padEnd(10)} ${token}`).join('\n')}
+${tokens.map(([role, value]) => `  ${role.padEnd(10)} ${value}`).join('\n')}${ministryId ? `\n  (addressee speaks for Минпромторг России, org ${ministryId})` : ''}
 ${
   first
     ? `
 A first query (${first.name}):
-  curl -s http://127.0.0.1:${first.port}/graphql -H 'content-type: application/json' \\
-    -H "authorization: Bearer ${tokens[0]?.[1] ?? ''}" \\
-    -d '{"query":"{ organizations(first: 5) { totalCount nodes { id shortName kind region } } }"}'
+  curl -s ${url} -H 'content-type: application/json' \\
+    -H "authorization: Bearer ${tokenOf('admin')}" \\
+    -d '{"query":"${firstQuery}"}'
 `
     : ''
-}
+}${
+    gateway && upcoming
+      ? `
+A first subscription: the working group's sitting, live (server-sent events; graphql-ws works too):
+  curl -sN ${url} -H 'accept: text/event-stream' -H 'content-type: application/json' \\
+    -H "authorization: Bearer ${tokenOf('member')}" \\
+    -d '{"query":"subscription { roundtableLive(roundtableId: \\"${upcoming.id}\\") { type cursor roundtable { title status } } }"}'
+and, in another terminal, start the sitting as the secretary:
+  curl -s ${url} -H 'content-type: application/json' \\
+    -H "authorization: Bearer ${tokenOf('secretary')}" \\
+    -d '{"query":"mutation { startRoundtable(id: \\"${upcoming.id}\\", expectedVersion: ${upcoming.version}) { status version } }"}'
+`
+      : ''
+  }
 Ctrl-C stops everything this command started.
 `);
   await stopped;

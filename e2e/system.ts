@@ -1,0 +1,291 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+import { aggregates, topicName } from '@kollegia/events';
+import { createKafka, createLogger, devAuth, ensureTopics, type Role } from '@kollegia/service-kit';
+import {
+  graphqlData,
+  graphqlRequest,
+  testNamespace,
+  type GraphQLResponse,
+  type TestNamespace,
+} from '@kollegia/testing';
+import { MongoClient } from 'mongodb';
+
+/** The subgraphs, in the order they are listed to the gateway. */
+export const SUBGRAPHS = ['members', 'roundtables', 'recommendations', 'requests'] as const;
+export type ServiceName = (typeof SUBGRAPHS)[number] | 'gateway';
+
+export const TENANT = 'akit';
+const repoRoot = resolve(__dirname, '..');
+const LOG_LINES_KEPT = 200;
+const READY_TIMEOUT_MS = 90_000;
+const STOP_GRACE_MS = 15_000;
+
+interface Proc {
+  name: ServiceName;
+  port: number;
+  env: Record<string, string>;
+  child?: ChildProcess;
+  exited?: Promise<void>;
+  log: string[];
+}
+
+/** A port nobody listens on right now. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolvePromise) => server.listen(0, '127.0.0.1', resolvePromise));
+  const address = server.address();
+  await new Promise<void>((resolvePromise) => server.close(() => resolvePromise()));
+  if (!address || typeof address === 'string') throw new Error('no free port');
+  return address.port;
+}
+
+function inherited(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const name of ['PATH', 'HOME', 'TMPDIR', 'LANG']) {
+    const value = process.env[name];
+    if (value !== undefined) env[name] = value;
+  }
+  return env;
+}
+
+function mainOf(name: ServiceName): string {
+  const main = join(repoRoot, 'services', name, 'dist', 'main.js');
+  if (!existsSync(main)) throw new Error(`${main} is missing: run npm run build first`);
+  return main;
+}
+
+/**
+ * The whole system as separate processes — the four subgraphs and the gateway, built
+ * (`services/<name>/dist/main.js`) and started like `npm start` does — on free ports, against the
+ * local stack the jest global setup started. Each service has its own database of this test file's
+ * namespace, and all share its topic prefix, so files never see each other's data or events.
+ */
+export class System {
+  private readonly procs = new Map<ServiceName, Proc>();
+  private readonly tokens = new Map<string, Promise<string>>();
+  private readonly keyDir = mkdtempSync(join(tmpdir(), 'kollegia-e2e-auth-'));
+  private readonly auth = devAuth(this.keyDir);
+
+  private constructor(readonly ns: TestNamespace) {}
+
+  /** Boots every service and the gateway and waits until the gateway is ready. */
+  static async start(label: string): Promise<System> {
+    const system = new System(testNamespace(label));
+    await system.boot();
+    return system;
+  }
+
+  get gatewayUrl(): string {
+    return `http://127.0.0.1:${this.proc('gateway').port}/graphql`;
+  }
+
+  /** The database a service uses in this namespace. */
+  database(name: (typeof SUBGRAPHS)[number]): string {
+    return `${this.ns.dbName}_${name}`;
+  }
+
+  /** A token of the test tenant; an addressee speaks for `org`. */
+  token = (role: Role, org?: string): Promise<string> => {
+    const key = `${role}/${org ?? ''}`;
+    let token = this.tokens.get(key);
+    if (!token) {
+      token = this.auth.token({
+        tenant: TENANT,
+        roles: [role],
+        sub: `e2e-${role}`,
+        ...(org ? { org } : {}),
+      });
+      this.tokens.set(key, token);
+    }
+    return token;
+  };
+
+  /** One operation through the gateway; the response as it came. */
+  async gql<T = Record<string, any>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    role: Role = 'secretary',
+    org?: string,
+  ): Promise<GraphQLResponse<T>> {
+    return graphqlRequest<T>(this.gatewayUrl, query, variables, await this.token(role, org));
+  }
+
+  /** Like gql, but fails unless there is data and no error. */
+  async data<T = Record<string, any>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    role: Role = 'secretary',
+    org?: string,
+  ): Promise<T> {
+    return graphqlData<T>(this.gatewayUrl, query, variables, await this.token(role, org));
+  }
+
+  /** The last lines a service wrote (pino JSON), for failure messages. */
+  logs(name: ServiceName): string[] {
+    return [...this.proc(name).log];
+  }
+
+  /** Sends a signal to a service and waits until its process has exited. */
+  async kill(name: ServiceName, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+    const proc = this.proc(name);
+    if (!proc.child || proc.child.exitCode !== null || proc.child.signalCode !== null) return;
+    proc.child.kill(signal);
+    await proc.exited;
+  }
+
+  /** Stops a service (SIGTERM) if it runs, starts it again on the same port and waits until ready. */
+  async restart(name: ServiceName): Promise<void> {
+    await this.stopProc(this.proc(name));
+    this.spawn(this.proc(name));
+    await this.waitReady(this.proc(name));
+  }
+
+  /** Stops every process (gateway first) and drops this namespace's databases. */
+  async stop(): Promise<void> {
+    await this.stopProc(this.proc('gateway'));
+    await Promise.all(SUBGRAPHS.map((name) => this.stopProc(this.proc(name))));
+    const client = await MongoClient.connect(this.ns.mongoUrl);
+    try {
+      for (const name of SUBGRAPHS) await client.db(this.database(name)).dropDatabase();
+    } finally {
+      await client.close();
+    }
+    rmSync(this.keyDir, { recursive: true, force: true });
+  }
+
+  private proc(name: ServiceName): Proc {
+    const proc = this.procs.get(name);
+    if (!proc) throw new Error(`unknown service ${name}`);
+    return proc;
+  }
+
+  private async boot(): Promise<void> {
+    const common = {
+      NODE_ENV: 'test',
+      LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'info',
+      HOST: '127.0.0.1',
+      KAFKA_BROKERS: this.ns.kafkaBrokers.join(','),
+      KAFKA_TOPIC_PREFIX: this.ns.topicPrefix,
+      AUTH_DEV_PUBLIC_KEY_FILE: this.auth.publicKeyFile,
+      AUTH_ISSUER: this.auth.issuer,
+      AUTH_AUDIENCE: this.auth.audience,
+    };
+    for (const name of SUBGRAPHS) {
+      this.procs.set(name, {
+        name,
+        port: await freePort(),
+        log: [],
+        env: {
+          ...common,
+          MONGO_URL: this.ns.mongoUrl,
+          MONGO_DB: this.database(name),
+          KAFKA_TOPIC_PARTITIONS: '1',
+        },
+      });
+    }
+    const subgraphUrls = SUBGRAPHS.map(
+      (name) => `${name}=http://127.0.0.1:${this.proc(name).port}/graphql`,
+    ).join(',');
+    this.procs.set('gateway', {
+      name: 'gateway',
+      port: await freePort(),
+      log: [],
+      env: { ...common, SUBGRAPH_URLS: subgraphUrls, GATEWAY_INSTANCE: `e2e-${this.ns.id}` },
+    });
+    await this.createTopics();
+    const all = [...this.procs.values()];
+    for (const proc of all) this.spawn(proc);
+    try {
+      await Promise.all(all.map((proc) => this.waitReady(proc)));
+    } catch (error) {
+      await this.stop().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /**
+   * Creates the aggregate topics of the namespace up front. Started together, the five processes
+   * would each create the topics they share at the same moment, and kafkajs sometimes fails such a
+   * race ("This server does not host this topic-partition"); one creator has none.
+   */
+  private async createTopics(): Promise<void> {
+    const kafka = createKafka({
+      clientId: 'e2e',
+      brokers: this.ns.kafkaBrokers,
+      logger: createLogger({ service: 'e2e', level: 'silent' }),
+    });
+    await ensureTopics(
+      kafka,
+      aggregates.map((aggregate) => topicName(aggregate, this.ns.topicPrefix)),
+      { partitions: 1, replicationFactor: 1 },
+    );
+  }
+
+  private spawn(proc: Proc): void {
+    // kafkajs 2.2.4 computes negative timeouts that Node 24 warns about on every connection.
+    const child = spawn(
+      process.execPath,
+      ['--enable-source-maps', '--disable-warning=TimeoutNegativeWarning', mainOf(proc.name)],
+      {
+        cwd: repoRoot,
+        // A clean environment: nothing of the developer's shell configures the services here.
+        env: { ...inherited(), ...proc.env, PORT: String(proc.port) },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    proc.child = child;
+    proc.exited = new Promise((resolvePromise) => child.once('exit', () => resolvePromise()));
+    const echo = process.env.E2E_LOGS === '1';
+    for (const stream of [child.stdout, child.stderr]) {
+      createInterface({ input: stream }).on('line', (line) => {
+        proc.log.push(line);
+        if (proc.log.length > LOG_LINES_KEPT) proc.log.shift();
+        if (echo) process.stderr.write(`${proc.name.padEnd(16)} ${line}\n`);
+      });
+    }
+  }
+
+  private async waitReady(proc: Proc): Promise<void> {
+    const deadline = Date.now() + READY_TIMEOUT_MS;
+    let last = '';
+    for (;;) {
+      const child = proc.child;
+      if (!child || child.exitCode !== null || child.signalCode !== null) {
+        throw new Error(
+          `${proc.name} exited (${child?.signalCode ?? `code ${child?.exitCode}`}) while starting:\n${proc.log.slice(-20).join('\n')}`,
+        );
+      }
+      try {
+        const response = await fetch(`http://127.0.0.1:${proc.port}/readyz`, {
+          signal: AbortSignal.timeout(2000),
+        });
+        if (response.ok) return;
+        last = `${response.status} ${await response.text()}`;
+      } catch (error) {
+        last = (error as Error).message;
+      }
+      if (Date.now() > deadline) {
+        throw new Error(
+          `${proc.name} was not ready within ${READY_TIMEOUT_MS / 1000}s (${last}):\n${proc.log.slice(-20).join('\n')}`,
+        );
+      }
+      await sleep(200);
+    }
+  }
+
+  private async stopProc(proc: Proc): Promise<void> {
+    const child = proc.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+    child.kill('SIGTERM');
+    await proc.exited;
+    clearTimeout(timer);
+  }
+}

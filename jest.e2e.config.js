@@ -1,0 +1,21 @@
+// End-to-end tests: `e2e/**/*.e2e.test.ts` drive the built services and the gateway, each a child
+// process (`node services/<name>/dist/main.js`), through the gateway only. The global setup starts the
+// local stack once per run, as for the integration tests; run `npm run build` first.
+const base = require('./jest.base.config');
+
+/** @type {import('jest').Config} */
+module.exports = {
+  ...base,
+  displayName: 'e2e',
+  roots: ['<rootDir>/e2e'],
+  testMatch: ['<rootDir>/e2e/**/*.e2e.test.ts'],
+  moduleNameMapper: {
+    ...base.moduleNameMapper,
+    '^@kollegia/demo$': '<rootDir>/infra/demo/src',
+  },
+  globalSetup: '<rootDir>/packages/testing/dist/global-setup.js',
+  globalTeardown: '<rootDir>/packages/testing/dist/global-teardown.js',
+  testTimeout: 180_000,
+  // Each file boots five processes; on two cores, one file at a time.
+  maxWorkers: 1,
+};
