@@ -448,4 +448,53 @@ describe('the follow-up journey', () => {
       'nti:SUBMITTED',
     ]);
   }, 180_000);
+
+  it('should lose nothing and apply nothing twice when the broker stops and starts again', async () => {
+    const end = (await system.data(CATCH_UP, { c: journey.conference, after: null }))
+      .conferenceFollowUps.pageInfo.endCursor as string;
+    const watcher = await subscribe(FOLLOW_UPS, { c: journey.conference, after: end }, 'member');
+    await settle();
+    let requestId = '';
+    await system.brokerOutage(async () => {
+      // Kafka is down: the writes still succeed, their events wait in the outbox.
+      const current = (
+        await system.data(`query($id: ID!) { recommendation(id: $id) { version } }`, {
+          id: journey.recommendation.id,
+        })
+      ).recommendation;
+      await system.data(
+        `mutation($id: ID!, $v: Int!) { reportRecommendationProgress(id: $id, expectedVersion: $v, input: { text: "Проекты отобраны", percent: 60 }) { version } }`,
+        { id: journey.recommendation.id, v: current.version },
+      );
+      const drafted = (
+        await system.data(
+          `mutation($r: ID!, $a: ID!) { draftRequest(input: { recommendationId: $r, addresseeId: $a, kind: APPEAL, subject: "О ходе отбора проектов", body: "Просим сообщить о сроках отбора." }) { id version } }`,
+          { r: journey.recommendation.id, a: journey.minprom },
+        )
+      ).draftRequest;
+      requestId = drafted.id;
+      await system.data(
+        `mutation($id: ID!, $v: Int!) { submitRequest(id: $id, expectedVersion: $v) { version } }`,
+        {
+          id: drafted.id,
+          v: drafted.version,
+        },
+      );
+    });
+
+    // Back up: the outboxes deliver, the consumers resume, the subscriber hears both, once.
+    const expected = ['PROGRESS_REPORTED', 'REQUEST_SUBMITTED'];
+    await expectEventually(
+      () => expect(watcher.payloads('conferenceFollowUps').map(kindOf).sort()).toEqual(expected),
+      { timeoutMs: 120_000, intervalMs: 500 },
+    );
+    const page = (await system.data(CATCH_UP, { c: journey.conference, after: end }))
+      .conferenceFollowUps;
+    expect(page.edges.map((e: any) => kindOf(e.node)).sort()).toEqual(expected);
+    expect(watcher.payloads('conferenceFollowUps').map((f) => f.cursor)).toEqual(
+      page.edges.map((e: any) => e.cursor),
+    );
+    const submitted = page.edges.find((e: any) => e.node.type === 'REQUEST_RECORDED');
+    expect(submitted.node.data.request.requestId).toBe(requestId);
+  }, 180_000);
 });

@@ -7,6 +7,7 @@ import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import { aggregates, topicName } from '@kollegia/events';
+import { readSettings, stopKafka, up } from '@kollegia/local-stack';
 import { createKafka, createLogger, devAuth, ensureTopics, type Role } from '@kollegia/service-kit';
 import {
   graphqlData,
@@ -145,6 +146,22 @@ export class System {
     await this.stopProc(this.proc(name));
     this.spawn(this.proc(name));
     await this.waitReady(this.proc(name));
+  }
+
+  /**
+   * Stops the local Kafka broker, runs `whileDown` (the services keep serving), and starts the
+   * broker again, waiting until it answers. Only with the local stack (not an external broker).
+   */
+  async brokerOutage(whileDown: () => Promise<void>): Promise<void> {
+    // The global setup exported the endpoints; the local stack's own settings are those without them.
+    const { KAFKA_BROKERS: _kafka, MONGO_URL: _mongo, ...local } = process.env;
+    const settings = readSettings(process.env.KOLLEGIA_STACK_EXTERNAL ? process.env : local);
+    await stopKafka(settings);
+    try {
+      await whileDown();
+    } finally {
+      await up(settings);
+    }
   }
 
   /** Stops every process (gateway first) and drops this namespace's databases. */

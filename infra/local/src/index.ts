@@ -1,4 +1,12 @@
-export { up, down, reset, status, type StackEndpoints, type ComponentStatus } from './stack';
+export {
+  up,
+  down,
+  reset,
+  status,
+  stopKafka,
+  type StackEndpoints,
+  type ComponentStatus,
+} from './stack';
 export {
   readSettings,
   StackError,

@@ -80,6 +80,19 @@ export async function down(settings: StackSettings = readSettings()): Promise<st
   return stopped;
 }
 
+/**
+ * Stops the local Kafka broker alone (FerretDB keeps running), for tests of what survives a broker
+ * outage; `up` starts it again. Refused with an external broker, which is not ours to stop.
+ */
+export async function stopKafka(settings: StackSettings = readSettings()): Promise<boolean> {
+  if (settings.external) {
+    throw new Error(
+      'the broker is external (KAFKA_BROKERS is set): a test cannot stop it; unset KAFKA_BROKERS and MONGO_URL to run against the local stack',
+    );
+  }
+  return stopProcess(kafkaProcess(settings));
+}
+
 /** Stops the stack and deletes its data (topics, databases); builds stay cached. */
 export async function reset(settings: StackSettings = readSettings()): Promise<void> {
   if (settings.external) {

@@ -11,6 +11,7 @@ export * from './document-lock';
 export * from './shutdown';
 export * from './kafka/client';
 export * from './kafka/consumer-runner';
+export * from './kafka/resilient-consumer';
 export * from './kafka/dead-letter';
 export * from './outbox/outbox';
 export * from './outbox/relay';

@@ -11,6 +11,8 @@ export default async function globalSetup(): Promise<void> {
   process.env.KAFKA_BROKERS = endpoints.kafkaBrokers.join(',');
   process.env.MONGO_URL = endpoints.mongoUrl;
   process.env.KOLLEGIA_STACK_STARTED_BY_TESTS = endpoints.started ? '1' : '';
+  // Whether the endpoints are the local stack (which a test may stop and start) or external ones.
+  process.env.KOLLEGIA_STACK_EXTERNAL = endpoints.external ? '1' : '';
   process.stderr.write(
     `\n[stack] ${endpoints.external ? 'attached to' : endpoints.started ? 'started' : 'reusing'} Kafka ${process.env.KAFKA_BROKERS} and MongoDB ${endpoints.mongoUrl} in ${((Date.now() - started) / 1000).toFixed(1)}s\n`,
   );

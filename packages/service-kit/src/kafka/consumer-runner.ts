@@ -1,10 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import { decodeEvent, type KollegiaEvent } from '@kollegia/events';
-import type { Consumer, EachMessagePayload, Kafka, Producer } from 'kafkajs';
+import type { EachMessagePayload, Kafka, Producer } from 'kafkajs';
 
 import type { Logger } from '../logger';
 import { sendToDeadLetter } from './dead-letter';
+import { resilientConsumer } from './resilient-consumer';
 
 /** What a handler learns about where its event came from. */
 export interface EventMeta {
@@ -60,8 +61,6 @@ export function createConsumerRunner(options: ConsumerRunnerOptions): ConsumerRu
   const { kafka, producer, groupId, handlers, maxAttempts } = options;
   const logger = options.logger.child({ consumerGroup: groupId });
   const backoffMs = options.backoffMs ?? 100;
-  let consumer: Consumer | undefined;
-  let running = false;
   let stopping = false;
 
   async function deadLetter(payload: EachMessagePayload, reason: string, attempts: number) {
@@ -107,33 +106,32 @@ export function createConsumerRunner(options: ConsumerRunnerOptions): ConsumerRu
     }
   }
 
-  return {
-    get running() {
-      return running;
+  const consumer = resilientConsumer({
+    kafka,
+    config: {
+      groupId,
+      allowAutoTopicCreation: false,
+      // Don't sit on an idle partition: a live follow-up should not wait for a full fetch.
+      maxWaitTimeInMs: 100,
     },
-    async start() {
-      consumer = kafka.consumer({
-        groupId,
-        allowAutoTopicCreation: false,
-        // Don't sit on an idle partition: a live follow-up should not wait for a full fetch.
-        maxWaitTimeInMs: 100,
-      });
-      consumer.on(consumer.events.CRASH, ({ payload }) => {
-        logger.error({ err: payload.error, restart: payload.restart }, 'consumer crashed');
-        if (!payload.restart) running = false;
-      });
-      await consumer.connect();
-      await consumer.subscribe({
+    logger,
+    run: async (fresh) => {
+      await fresh.subscribe({
         topics: options.topics,
         fromBeginning: options.fromBeginning ?? true,
       });
-      await consumer.run({ eachMessage });
-      running = true;
+      await fresh.run({ eachMessage });
     },
+  });
+
+  return {
+    get running() {
+      return consumer.running;
+    },
+    start: () => consumer.start(),
     async stop() {
       stopping = true;
-      running = false;
-      await consumer?.disconnect();
+      await consumer.stop();
     },
   };
 }

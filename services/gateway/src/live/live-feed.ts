@@ -1,7 +1,7 @@
 import { decodeEvent, type KollegiaEvent } from '@kollegia/events';
-import type { Logger } from '@kollegia/service-kit';
+import { resilientConsumer, type Logger, type ResilientConsumer } from '@kollegia/service-kit';
 import { MemPubSub } from '@graphql-hive/pubsub';
-import type { Consumer, Kafka } from 'kafkajs';
+import type { Kafka } from 'kafkajs';
 
 /** One event as live subscribers get it: its keys, not its full payload. */
 export interface LiveEvent {
@@ -58,42 +58,41 @@ function toLiveEvent(event: KollegiaEvent): LiveEvent {
  */
 export class LiveFeed {
   private readonly pubsub = new MemPubSub<Record<string, LiveEvent>>();
-  private consumer: Consumer | undefined;
-  private running = false;
+  private readonly consumer: ResilientConsumer;
 
-  constructor(
-    private readonly options: { kafka: Kafka; topics: string[]; groupId: string; logger: Logger },
-  ) {}
-
-  get isRunning(): boolean {
-    return this.running;
-  }
-
-  async start(): Promise<void> {
-    const { kafka, topics, groupId, logger } = this.options;
-    this.consumer = kafka.consumer({
-      groupId,
-      // An idle topic must not delay a follow-up: the broker answers a fetch after at most 50 ms.
-      maxWaitTimeInMs: 50,
-      allowAutoTopicCreation: false,
-    });
-    this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
-      logger.error({ err: payload.error }, 'live feed consumer crashed');
-      if (!payload.restart) this.running = false;
-    });
-    await this.consumer.connect();
-    await this.consumer.subscribe({ topics, fromBeginning: false });
-    await this.consumer.run({
-      eachMessage: ({ message }) => {
-        const decoded = decodeEvent(message.value);
-        // Services dead-letter what does not decode; live watchers simply do not see it.
-        if (!decoded.ok) return Promise.resolve();
-        const live = toLiveEvent(decoded.event);
-        for (const channel of channelsOf(live)) this.pubsub.publish(channel, live);
-        return Promise.resolve();
+  constructor(options: { kafka: Kafka; topics: string[]; groupId: string; logger: Logger }) {
+    const { kafka, topics, groupId, logger } = options;
+    this.consumer = resilientConsumer({
+      kafka,
+      logger,
+      config: {
+        groupId,
+        // An idle topic must not delay a follow-up: the broker answers a fetch after at most 50 ms.
+        maxWaitTimeInMs: 50,
+        allowAutoTopicCreation: false,
+      },
+      run: async (consumer) => {
+        await consumer.subscribe({ topics, fromBeginning: false });
+        await consumer.run({
+          eachMessage: ({ message }) => {
+            const decoded = decodeEvent(message.value);
+            // Services dead-letter what does not decode; live watchers simply do not see it.
+            if (!decoded.ok) return Promise.resolve();
+            const live = toLiveEvent(decoded.event);
+            for (const channel of channelsOf(live)) this.pubsub.publish(channel, live);
+            return Promise.resolve();
+          },
+        });
       },
     });
-    this.running = true;
+  }
+
+  get isRunning(): boolean {
+    return this.consumer.running;
+  }
+
+  start(): Promise<void> {
+    return this.consumer.start();
   }
 
   /** The channel's events from the first read on. */
@@ -108,8 +107,7 @@ export class LiveFeed {
   }
 
   async stop(): Promise<void> {
-    this.running = false;
-    await this.consumer?.disconnect();
+    await this.consumer.stop();
     this.pubsub.dispose();
   }
 }
