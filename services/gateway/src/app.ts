@@ -121,9 +121,15 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
         ? false
         : {
             title: 'Kollegia',
-            subscriptionsProtocol: 'WS',
+            // The explorer sends its Headers editor (the token) with HTTP requests only; graphql-ws
+            // carries none, so its subscriptions go over SSE (graphql-ws clients use connectionParams).
+            subscriptionsProtocol: 'SSE',
             defaultQuery: EXPLORER_DEFAULT_QUERY,
-            headers: JSON.stringify({ authorization: 'Bearer <token from npm run token>' }),
+            // x-graphql-csrf: the CSRF rule below wants it on the GETs the explorer's SSE makes.
+            headers: JSON.stringify({
+              authorization: 'Bearer <token from npm run token>',
+              'x-graphql-csrf': '1',
+            }),
           },
     renderGraphiQL,
     // In development, masked errors still carry the original message (extensions.originalError).
