@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 import { formatSummary, loadDemo, type DemoSummary } from '@kollegia/demo';
 import { aggregates, topicName } from '@kollegia/events';
-import { down, readSettings, StackError, up } from '@kollegia/local-stack';
+import { assertPortFree, down, readSettings, StackError, up } from '@kollegia/local-stack';
 import { createKafka, createLogger, devAuth, ensureTopics, type Role } from '@kollegia/service-kit';
 
 import { formatLogLine } from './log-format';
@@ -131,10 +131,18 @@ async function stopChild(child: ChildProcess): Promise<void> {
 
 async function main(): Promise<number> {
   const started = Date.now();
+  const services = discoverServices();
+  // A port taken (most often by another npm start still running) would make a service die at once
+  // while the other one's answers looked like readiness: refuse before starting anything.
+  for (const service of services)
+    await assertPortFree(
+      service.port,
+      service.name,
+      `the "kollegia.port" of services/${service.name}`,
+    );
   const settings = readSettings();
   const endpoints = await up(settings, say);
   const auth = devAuth(devKeyDir());
-  const services = discoverServices();
   const children: ChildProcess[] = [];
   let stopping = false;
 

@@ -14,3 +14,4 @@ export {
   KAFKA_VERSION,
   FERRETDB_VERSION,
 } from './settings';
+export { assertPortFree } from './process';
