@@ -1,7 +1,6 @@
 import type { Role } from '@kollegia/service-kit';
-import { expectEventually } from '@kollegia/testing';
-import { createClient, type Client } from 'graphql-ws';
-import WebSocket from 'ws';
+import { collectSubscription, expectEventually, wsClient } from '@kollegia/testing';
+import type { Client } from 'graphql-ws';
 
 import { System } from './system';
 
@@ -24,30 +23,10 @@ async function subscribe(
   role: Role,
   org?: string,
 ) {
-  const client = createClient({
-    url: system.gatewayUrl.replace(/^http/, 'ws'),
-    webSocketImpl: WebSocket,
-    retryAttempts: 0,
-    connectionParams: { authorization: `Bearer ${await system.token(role, org)}` },
-  });
+  const client = wsClient(system.gatewayUrl.replace(/^http/, 'ws'), await system.token(role, org));
   clients.push(client);
-  const received: { at: number; value: Record<string, any> }[] = [];
-  client.subscribe(
-    { query, variables },
-    {
-      next: (value) => received.push({ at: Date.now(), value: value as Record<string, any> }),
-      error: (error) => received.push({ at: Date.now(), value: { errors: [error] } }),
-      complete: () => undefined,
-    },
-  );
-  return {
-    received,
-    payloads: (field: string) =>
-      received
-        .filter((r) => r.value.data?.[field])
-        .map((r): Record<string, any> & { at: number } => ({ at: r.at, ...r.value.data[field] })),
-    close: () => client.dispose(),
-  };
+  const subscription = collectSubscription(client, query, variables);
+  return { ...subscription, close: () => client.dispose() };
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 1000));

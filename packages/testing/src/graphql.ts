@@ -54,21 +54,46 @@ export function wsClient(url: string, token?: string): Client {
   });
 }
 
+/** A payload as tests read it: untyped GraphQL JSON, whatever the field selected. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests assert on selected fields
+export type Payload = Record<string, any> & { at: number };
+
+export interface CollectedSubscription<T> {
+  /** Every `next` result, in arrival order. */
+  received: GraphQLResponse<T>[];
+  /** When each of `received` arrived (Date.now()). */
+  receivedAt: number[];
+  /** What the sink's `error` got (a refused subscription may end here or in `received`). */
+  errors: unknown[];
+  /** The subscription field's payloads (results without it left out), each with its arrival time. */
+  payloads: (field: string) => Payload[];
+  dispose: () => void;
+}
+
 /** Subscribes and collects every `next` payload into an array until disposed. */
 export function collectSubscription<T = Record<string, unknown>>(
   client: Client,
   query: string,
   variables: Record<string, unknown> = {},
-): { received: GraphQLResponse<T>[]; errors: unknown[]; dispose: () => void } {
+): CollectedSubscription<T> {
   const received: GraphQLResponse<T>[] = [];
+  const receivedAt: number[] = [];
   const errors: unknown[] = [];
   const dispose = client.subscribe<T>(
     { query, variables },
     {
-      next: (value) => received.push(value as GraphQLResponse<T>),
+      next: (value) => {
+        received.push(value as GraphQLResponse<T>);
+        receivedAt.push(Date.now());
+      },
       error: (error) => errors.push(error),
       complete: () => undefined,
     },
   );
-  return { received, errors, dispose };
+  const payloads = (field: string): Payload[] =>
+    received.flatMap((result, i) => {
+      const payload = (result.data as Record<string, unknown> | null | undefined)?.[field];
+      return payload ? [{ ...payload, at: receivedAt[i]! }] : [];
+    });
+  return { received, receivedAt, errors, payloads, dispose };
 }

@@ -1,7 +1,6 @@
 import type { Role } from '@kollegia/service-kit';
-import { expectEventually } from '@kollegia/testing';
-import { createClient, type Client } from 'graphql-ws';
-import WebSocket from 'ws';
+import { collectSubscription, expectEventually, wsClient } from '@kollegia/testing';
+import type { Client } from 'graphql-ws';
 
 import { startGateway, TENANT, type GatewayUnderTest } from './test/harness';
 
@@ -142,30 +141,15 @@ async function subscribe(
   role: Role,
   org?: string,
 ) {
-  const client = createClient({
-    url: gw.gateway.wsUrl,
-    webSocketImpl: WebSocket,
-    retryAttempts: 0,
-    connectionParams: { authorization: `Bearer ${await gw.token(role, TENANT, org)}` },
-  });
+  const client = wsClient(gw.gateway.wsUrl, await gw.token(role, TENANT, org));
   clients.push(client);
-  const received: Record<string, any>[] = [];
-  let done = false;
-  const stop = client.subscribe(
-    { query, variables },
-    {
-      next: (value) => received.push(value as Record<string, any>),
-      error: (error) => received.push({ errors: [error] }),
-      complete: () => (done = true),
-    },
-  );
+  const subscription = collectSubscription(client, query, variables);
   return {
-    received,
-    payloads: (field: string) =>
-      received.filter((r) => r.data?.[field]).map((r) => r.data[field] as Record<string, any>),
-    isDone: () => done,
+    ...subscription,
+    /** Everything it got, errors included: where a refusal shows. */
+    all: () => JSON.stringify([subscription.received, subscription.errors]),
     stop: async () => {
-      stop();
+      subscription.dispose();
       await client.dispose();
     },
   };
@@ -253,7 +237,7 @@ describe('live follow-ups', () => {
       'addressee',
       'org-elsewhere',
     );
-    await expectEventually(() => expect(JSON.stringify(stranger.received)).toMatch(/FORBIDDEN/));
+    await expectEventually(() => expect(stranger.all()).toMatch(/FORBIDDEN/));
     const toMinprom = requests.find((q) => q.addressee.id === scenario.minprom)!;
     // The association's secretary follows the request from its draft on.
     const requestWatcher = await subscribe(WATCH_REQUEST, { id: toMinprom.id }, 'secretary');
@@ -263,9 +247,7 @@ describe('live follow-ups', () => {
       'addressee',
       scenario.nti,
     );
-    await expectEventually(() =>
-      expect(JSON.stringify(otherAddressee.received)).toMatch(/FORBIDDEN/),
-    );
+    await expectEventually(() => expect(otherAddressee.all()).toMatch(/FORBIDDEN/));
 
     // Wait until the subscriptions are live: a change now must reach them.
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -344,7 +326,7 @@ describe('live follow-ups', () => {
     const mine = await subscribe(INBOX, {}, 'addressee', scenario.nti);
     const theirs = await subscribe(INBOX, {}, 'addressee', 'org-elsewhere');
     const member = await subscribe(INBOX, {}, 'member');
-    await expectEventually(() => expect(JSON.stringify(member.received)).toMatch(/FORBIDDEN/));
+    await expectEventually(() => expect(member.all()).toMatch(/FORBIDDEN/));
     await new Promise((resolve) => setTimeout(resolve, 500));
 
     const r = scenario.recommendations[3]!; // addressed to both

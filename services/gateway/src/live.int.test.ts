@@ -1,6 +1,5 @@
-import { expectEventually } from '@kollegia/testing';
-import { createClient, type Client } from 'graphql-ws';
-import WebSocket from 'ws';
+import { collectSubscription, expectEventually, wsClient } from '@kollegia/testing';
+import type { Client } from 'graphql-ws';
 
 import { startGateway, TENANT, type GatewayUnderTest } from './test/harness';
 
@@ -92,24 +91,9 @@ const WATCH = `subscription($id: ID!) {
 }`;
 
 async function watch(role: 'member' | 'partner' | 'admin', tenant: string, id: string) {
-  const client = createClient({
-    url: gw.gateway.wsUrl,
-    webSocketImpl: WebSocket,
-    retryAttempts: 0,
-    connectionParams: { authorization: `Bearer ${await gw.token(role, tenant)}` },
-  });
+  const client = wsClient(gw.gateway.wsUrl, await gw.token(role, tenant));
   clients.push(client);
-  const received: Record<string, any>[] = [];
-  const errors: unknown[] = [];
-  client.subscribe(
-    { query: WATCH, variables: { id } },
-    {
-      next: (value) => received.push(value as Record<string, any>),
-      error: (e) => errors.push(e),
-      complete: () => undefined,
-    },
-  );
-  return { received, errors };
+  return collectSubscription(client, WATCH, { id });
 }
 
 describe('roundtableLive', () => {
@@ -123,8 +107,7 @@ describe('roundtableLive', () => {
     const partner = await watch('partner', TENANT, mine.id);
 
     // A refused subscription ends with its errors; the allowed ones are set up by then too.
-    const refusal = (watcher: { received: Record<string, any>[] }) =>
-      JSON.stringify(watcher.received);
+    const refusal = (watcher: { received: unknown[] }) => JSON.stringify(watcher.received);
     await expectEventually(() => {
       expect(refusal(intruder)).toMatch(/FORBIDDEN/);
       expect(refusal(partner)).toMatch(/FORBIDDEN/);
@@ -146,11 +129,11 @@ describe('roundtableLive', () => {
 
     const events = await expectEventually(
       () => {
-        const recorded = watcher.received.filter(
-          (r) => r.data?.roundtableLive?.type === 'statement-recorded',
-        );
+        const recorded = watcher
+          .payloads('roundtableLive')
+          .filter((e) => e.type === 'statement-recorded');
         expect(recorded).toHaveLength(200);
-        return recorded.map((r) => r.data.roundtableLive);
+        return recorded;
       },
       { timeoutMs: 30_000 },
     );
