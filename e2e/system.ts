@@ -6,9 +6,8 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import { aggregates, topicName } from '@kollegia/events';
 import { readSettings, stopKafka, up } from '@kollegia/local-stack';
-import { createKafka, createLogger, devAuth, ensureTopics, type Role } from '@kollegia/service-kit';
+import { devAuth, type Role } from '@kollegia/service-kit';
 import {
   graphqlData,
   graphqlRequest,
@@ -216,7 +215,6 @@ export class System {
       log: [],
       env: { ...common, SUBGRAPH_URLS: subgraphUrls, GATEWAY_INSTANCE: `e2e-${this.ns.id}` },
     });
-    await this.createTopics();
     const all = [...this.procs.values()];
     for (const proc of all) this.spawn(proc);
     try {
@@ -225,24 +223,6 @@ export class System {
       await this.stop().catch(() => undefined);
       throw error;
     }
-  }
-
-  /**
-   * Creates the aggregate topics of the namespace up front. Started together, the five processes
-   * would each create the topics they share at the same moment, and kafkajs sometimes fails such a
-   * race ("This server does not host this topic-partition"); one creator has none.
-   */
-  private async createTopics(): Promise<void> {
-    const kafka = createKafka({
-      clientId: 'e2e',
-      brokers: this.ns.kafkaBrokers,
-      logger: createLogger({ service: 'e2e', level: 'silent' }),
-    });
-    await ensureTopics(
-      kafka,
-      aggregates.map((aggregate) => topicName(aggregate, this.ns.topicPrefix)),
-      { partitions: 1, replicationFactor: 1 },
-    );
   }
 
   private spawn(proc: Proc): void {

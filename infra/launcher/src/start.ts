@@ -4,9 +4,8 @@ import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import { formatSummary, loadDemo, type DemoSummary } from '@kollegia/demo';
-import { aggregates, topicName } from '@kollegia/events';
 import { assertPortFree, down, readSettings, StackError, up } from '@kollegia/local-stack';
-import { createKafka, createLogger, devAuth, ensureTopics, type Role } from '@kollegia/service-kit';
+import { devAuth, type Role } from '@kollegia/service-kit';
 
 import { formatLogLine } from './log-format';
 import { devKeyDir } from './paths';
@@ -98,28 +97,6 @@ async function loadDemoWorkspace(
   }
 }
 
-/**
- * Creates the aggregate topics before the services start. Started together on a fresh broker, the
- * services would each create the topics they share at the same moment, and kafkajs sometimes fails
- * that race ("This server does not host this topic-partition"), which stops a service's boot.
- */
-async function createSharedTopics(brokers: string[]): Promise<void> {
-  const kafka = createKafka({
-    clientId: 'launcher',
-    brokers,
-    logger: createLogger({ service: 'launcher', level: 'silent' }),
-  });
-  const prefix = process.env.KAFKA_TOPIC_PREFIX ?? '';
-  await ensureTopics(
-    kafka,
-    aggregates.map((aggregate) => topicName(aggregate, prefix)),
-    {
-      partitions: Number(process.env.KAFKA_TOPIC_PARTITIONS ?? 3),
-      replicationFactor: Number(process.env.KAFKA_TOPIC_REPLICATION ?? 1),
-    },
-  );
-}
-
 async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolvePromise) => child.once('exit', () => resolvePromise()));
@@ -174,7 +151,6 @@ async function main(): Promise<number> {
       AUTH_ISSUER: auth.issuer,
       AUTH_AUDIENCE: auth.audience,
     };
-    await createSharedTopics(endpoints.kafkaBrokers);
     for (const service of services) {
       const child = run(service, env);
       children.push(child);
