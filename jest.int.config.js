@@ -1,4 +1,4 @@
-// Integration tests: `*.int.test.ts` against the real local Kafka and FerretDB, which the global
+// Integration tests: `*.int.test.ts` against the real local Kafka and MongoDB-wire database, which the global
 // setup starts once per run (or attaches to, when KAFKA_BROKERS and MONGO_URL are set).
 const base = require('./jest.base.config');
 

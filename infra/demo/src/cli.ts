@@ -66,14 +66,14 @@ async function reset(): Promise<number> {
   let startedStack = false;
   let mongoUrl = settings.external?.mongoUrl;
   if (!mongoUrl) {
-    const ferret = (await status(settings)).find((component) => component.name === 'FerretDB');
-    if (!ferret?.answers) {
-      say('FerretDB is not running: starting the local stack for the reset');
+    const database = (await status(settings)).find((component) => component.name === 'MongoDB');
+    if (!database?.answers) {
+      say('the database is not running: starting the local stack for the reset');
       const endpoints = await up(settings);
       startedStack = endpoints.started;
       mongoUrl = endpoints.mongoUrl;
     } else {
-      mongoUrl = ferret.endpoint;
+      mongoUrl = database.endpoint;
     }
   }
   try {

@@ -131,7 +131,7 @@ async function main(): Promise<number> {
     if (endpoints.started) {
       const { KAFKA_BROKERS: _k, MONGO_URL: _m, ...local } = process.env;
       await down(readSettings(local));
-      say('stopped the services, Kafka and FerretDB');
+      say('stopped the services, Kafka and the database');
     } else {
       say('stopped the services (the stack was already running and keeps running)');
     }
@@ -185,7 +185,7 @@ async function main(): Promise<number> {
   const firstQuery = gateway ? FIRST_QUERY : DIRECTORY_QUERY;
   process.stdout.write(`
 Kollegia is ready in ${((Date.now() - started) / 1000).toFixed(1)}s (tenant "${TENANT}").
-${services.map((s) => `  ${s.name.padEnd(16)} http://127.0.0.1:${s.port}/graphql`).join('\n') || '  (no services are built yet: only Kafka and FerretDB run)'}
+${services.map((s) => `  ${s.name.padEnd(16)} http://127.0.0.1:${s.port}/graphql`).join('\n') || '  (no services are built yet: only Kafka and the database run)'}
   Kafka ${endpoints.kafkaBrokers.join(',')}   MongoDB ${endpoints.mongoUrl}
 ${demo ? `\nDemo workspace: ${formatSummary(demo)}.\n` : ''}
 Tokens (12 h; more with: npm run token -- --tenant ${TENANT} --role member):

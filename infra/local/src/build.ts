@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { requireTool, runLogged } from './exec';
 import { withLock } from './lock';
 import {
-  FERRETDB_VERSION,
   KAFKA_VERSION,
+  MONGO_SERVER_VERSION,
   recipeDigest,
   recipeDir,
   type StackSettings,
@@ -14,18 +14,15 @@ import {
 /** Pinned so Maven does not resolve the plugin prefix against whatever is newest. */
 const DEPENDENCY_PLUGIN = 'org.apache.maven.plugins:maven-dependency-plugin:3.8.1';
 
-export interface Builds {
-  kafkaLibs: string;
-  ferretdbBinary: string;
-}
-
 export function kafkaBuildDir(settings: StackSettings): string {
   return join(settings.cacheDir, `kafka-${KAFKA_VERSION}-${recipeDigest(['kafka/pom.xml'])}`);
 }
 
-export function ferretdbBuildDir(settings: StackSettings): string {
-  const digest = recipeDigest(['ferretdb/go.mod', 'ferretdb/go.sum', 'ferretdb/main.go']);
-  return join(settings.cacheDir, `ferretdb-${FERRETDB_VERSION}-${digest}`);
+const MONGO_LAUNCHER = 'mongo/src/dev/kollegia/mongo/KollegiaMongo.java';
+
+export function mongoBuildDir(settings: StackSettings): string {
+  const digest = recipeDigest(['mongo/pom.xml', MONGO_LAUNCHER]);
+  return join(settings.cacheDir, `mongo-java-server-${MONGO_SERVER_VERSION}-${digest}`);
 }
 
 /**
@@ -71,32 +68,63 @@ export async function ensureKafkaBuild(
   });
 }
 
+/** What the database launcher needs: its classpath (the jars and our compiled launcher). */
+export interface MongoBuild {
+  classpath: string;
+}
+
 /**
- * Builds our small FerretDB program (infra/local/ferretdb) with Go from the module proxy. The
- * binary is pure Go (SQLite through modernc), so no C toolchain is involved.
+ * Collects mongo-java-server and H2 from Maven Central with infra/local/mongo/pom.xml, then
+ * compiles our launcher (one Java file) against them with javac. Staged and renamed into place.
  */
-export async function ensureFerretdbBuild(
+export async function ensureMongoBuild(
   settings: StackSettings,
   log: (line: string) => void,
-): Promise<string> {
-  const dir = ferretdbBuildDir(settings);
-  const binary = join(dir, 'ferretdb-local');
-  if (existsSync(binary)) return binary;
+): Promise<MongoBuild> {
+  const dir = mongoBuildDir(settings);
+  const build = { classpath: `${join(dir, 'classes')}:${join(dir, 'libs', '*')}` };
+  const done = join(dir, 'classes', 'dev', 'kollegia', 'mongo', 'KollegiaMongo.class');
+  if (existsSync(done)) return build;
   mkdirSync(settings.cacheDir, { recursive: true });
   return withLock(`${dir}.lock`, async () => {
-    if (existsSync(binary)) return binary;
-    requireTool('go', ['version'], 'build FerretDB from the Go module proxy');
-    log(`building FerretDB ${FERRETDB_VERSION} (Go, once; about two minutes on two cores) …`);
-    mkdirSync(dir, { recursive: true });
-    const partial = `${binary}.partial`;
-    await runLogged('go', ['build', '-trimpath', '-o', partial, '.'], {
-      cwd: join(recipeDir, 'ferretdb'),
-      log: join(settings.cacheDir, 'ferretdb-build.log'),
-      what: 'the FerretDB build (go build)',
-      env: { CGO_ENABLED: '0', GOFLAGS: '-buildvcs=false -mod=readonly' },
-    });
-    renameSync(partial, binary);
-    return binary;
+    if (existsSync(done)) return build;
+    requireTool('java', ['-version'], 'run the local database');
+    requireTool('javac', ['-version'], 'compile the local database launcher');
+    requireTool('mvn', ['-v'], "collect the local database's jars from Maven Central");
+    log(`building mongo-java-server ${MONGO_SERVER_VERSION} (jars from Maven Central, once) …`);
+    const staging = `${dir}.partial`;
+    const buildLog = join(settings.cacheDir, 'mongo-build.log');
+    rmSync(staging, { recursive: true, force: true });
+    mkdirSync(staging, { recursive: true });
+    await runLogged(
+      'mvn',
+      [
+        '-B',
+        '-q',
+        '-f',
+        join(recipeDir, 'mongo', 'pom.xml'),
+        `${DEPENDENCY_PLUGIN}:copy-dependencies`,
+        '-DincludeScope=runtime',
+        `-DoutputDirectory=${join(staging, 'libs')}`,
+      ],
+      { cwd: recipeDir, log: buildLog, what: 'the database build (mvn)' },
+    );
+    await runLogged(
+      'javac',
+      [
+        '--release',
+        '17',
+        '-d',
+        join(staging, 'classes'),
+        '-cp',
+        join(staging, 'libs', '*'),
+        join(recipeDir, MONGO_LAUNCHER),
+      ],
+      { cwd: recipeDir, log: buildLog, what: 'the database launcher build (javac)' },
+    );
+    rmSync(dir, { recursive: true, force: true });
+    renameSync(staging, dir);
+    return build;
   });
 }
 

@@ -3,7 +3,7 @@ import { down, reset, status, up } from './stack';
 import { readSettings, StackError } from './settings';
 
 const USAGE = `usage: kollegia-stack <up|down|status|reset>
-  up      build what is missing (cached), start Kafka and FerretDB, wait until both answer
+  up      build what is missing (cached), start Kafka and the MongoDB-wire database, wait until both answer
   down    stop them (data is kept)
   status  show what runs and whether it answers
   reset   stop them and wipe their data`;
@@ -37,7 +37,7 @@ async function main(command: string | undefined): Promise<number> {
       for (const c of components) {
         const pid = c.pid ? `pid ${c.pid}` : settings.external ? 'external' : 'not running';
         say(
-          `${c.name.padEnd(9)} ${c.endpoint.padEnd(28)} ${pid.padEnd(12)} ${c.answers ? 'answers' : `down (${c.error ?? ''})`}`,
+          `${c.name.padEnd(8)} ${c.endpoint.padEnd(28)} ${pid.padEnd(12)} ${c.answers ? 'answers' : `down (${c.error ?? ''})`}`,
         );
       }
       return components.every((c) => c.answers) ? 0 : 1;

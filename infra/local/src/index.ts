@@ -12,6 +12,9 @@ export {
   StackError,
   type StackSettings,
   KAFKA_VERSION,
-  FERRETDB_VERSION,
+  MONGO_SERVER_VERSION,
 } from './settings';
 export { assertPortFree } from './process';
+export { ensureMongoBuild, type MongoBuild } from './build';
+export { startMongo, mongoProcess, mongoUrl } from './mongo';
+export { stopProcess, runningPid } from './process';

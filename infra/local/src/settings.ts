@@ -5,9 +5,9 @@ import { join, resolve } from 'node:path';
 
 /** Versions of the local stack. Bumping one (or editing its recipe) builds a new cache entry. */
 export const KAFKA_VERSION = '3.9.1';
-export const FERRETDB_VERSION = '1.24.2';
+export const MONGO_SERVER_VERSION = '1.47.0';
 
-/** Where the recipes (pom.xml, the Go program) live in the repository. */
+/** Where the recipes (the pom.xml files, the database launcher) live in the repository. */
 export const recipeDir = resolve(__dirname, '..');
 
 /** Everything the local stack needs to know, read once from the environment. */
@@ -20,6 +20,7 @@ export interface StackSettings {
   kafkaControllerPort: number;
   mongoPort: number;
   kafkaHeapMb: number;
+  mongoHeapMb: number;
   /** Set when KAFKA_BROKERS and MONGO_URL point at an existing Kafka and MongoDB: nothing is started. */
   external?: { kafkaBrokers: string[]; mongoUrl: string };
 }
@@ -44,6 +45,16 @@ function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   return value;
 }
 
+function megabytes(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 64) {
+    throw new StackError(`${name} must be a whole number of megabytes (at least 64), got "${raw}"`);
+  }
+  return value;
+}
+
 /**
  * Reads the stack's settings. Default ports sit away from the standard 9092/27017 so a developer's
  * own Kafka or MongoDB keeps running beside Kollegia's.
@@ -58,7 +69,8 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): StackSetting
     kafkaPort: port(env, 'KOLLEGIA_KAFKA_PORT', 29092),
     kafkaControllerPort: port(env, 'KOLLEGIA_KAFKA_CONTROLLER_PORT', 29093),
     mongoPort: port(env, 'KOLLEGIA_MONGO_PORT', 29017),
-    kafkaHeapMb: Number(env.KOLLEGIA_KAFKA_HEAP_MB || 384),
+    kafkaHeapMb: megabytes(env, 'KOLLEGIA_KAFKA_HEAP_MB', 384),
+    mongoHeapMb: megabytes(env, 'KOLLEGIA_MONGO_HEAP_MB', 768),
   };
   const brokers = env.KAFKA_BROKERS?.trim();
   const mongoUrl = env.MONGO_URL?.trim();

@@ -1,8 +1,8 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { ensureFerretdbBuild, ensureKafkaBuild } from './build';
-import { ferretdbProcess, mongoUrl, startFerretdb } from './ferretdb';
+import { ensureKafkaBuild, ensureMongoBuild } from './build';
+import { MONGO_DATA_DIR, mongoProcess, mongoUrl, startMongo } from './mongo';
 import { kafkaBrokers, kafkaProcess, startKafka } from './kafka';
 import { withLock } from './lock';
 import { probeKafka, probeMongo } from './probes';
@@ -13,7 +13,7 @@ import { readSettings, type StackSettings } from './settings';
 export interface StackEndpoints {
   kafkaBrokers: string[];
   mongoUrl: string;
-  /** True when this call started Kafka or FerretDB (so whoever called it should stop them). */
+  /** True when this call started Kafka or the database (so whoever called it should stop them). */
   started: boolean;
   /** True when KAFKA_BROKERS and MONGO_URL pointed at an existing Kafka and MongoDB. */
   external: boolean;
@@ -30,7 +30,7 @@ export interface ComponentStatus {
 const quiet = (): void => undefined;
 
 /**
- * Builds what is missing (cached), starts Kafka and FerretDB unless they run already, and waits
+ * Builds what is missing (cached), starts Kafka and the MongoDB-wire database unless they run already, and waits
  * until both answer. With KAFKA_BROKERS and MONGO_URL set, only checks that those answer.
  */
 export async function up(
@@ -44,18 +44,18 @@ export async function up(
     ]);
     return { ...settings.external, started: false, external: true };
   }
-  const [libs, binary] = await Promise.all([
-    ensureKafkaBuild(settings, log),
-    ensureFerretdbBuild(settings, log),
-  ]);
+  // One after the other: both run Maven, and two JVM builds at once only slow each other down on
+  // two cores (and would race on a first download into ~/.m2).
+  const libs = await ensureKafkaBuild(settings, log);
+  const mongoBuild = await ensureMongoBuild(settings, log);
   // One starter at a time per instance: a test run and `npm start` may race here.
   return withLock(
     join(settings.stateDir + '.lock'),
     async () => {
       const wasRunning =
         runningPid(kafkaProcess(settings)) !== undefined &&
-        runningPid(ferretdbProcess(settings)) !== undefined;
-      await Promise.all([startKafka(settings, libs), startFerretdb(settings, binary)]);
+        runningPid(mongoProcess(settings)) !== undefined;
+      await Promise.all([startKafka(settings, libs), startMongo(settings, mongoBuild)]);
       return {
         kafkaBrokers: kafkaBrokers(settings),
         mongoUrl: mongoUrl(settings),
@@ -67,11 +67,11 @@ export async function up(
   );
 }
 
-/** Stops Kafka and FerretDB (data is kept). Returns the names of what was running. */
+/** Stops Kafka and the database (data is kept). Returns the names of what was running. */
 export async function down(settings: StackSettings = readSettings()): Promise<string[]> {
   if (settings.external) return [];
   const stopped: string[] = [];
-  const procs = [kafkaProcess(settings), ferretdbProcess(settings)];
+  const procs = [kafkaProcess(settings), mongoProcess(settings)];
   await Promise.all(
     procs.map(async (proc) => {
       if (await stopProcess(proc)) stopped.push(proc.name);
@@ -81,7 +81,7 @@ export async function down(settings: StackSettings = readSettings()): Promise<st
 }
 
 /**
- * Stops the local Kafka broker alone (FerretDB keeps running), for tests of what survives a broker
+ * Stops the local Kafka broker alone (the database keeps running), for tests of what survives a broker
  * outage; `up` starts it again. Refused with an external broker, which is not ours to stop.
  */
 export async function stopKafka(settings: StackSettings = readSettings()): Promise<boolean> {
@@ -99,7 +99,7 @@ export async function reset(settings: StackSettings = readSettings()): Promise<v
     throw new Error('infra:reset only wipes the local stack; KAFKA_BROKERS and MONGO_URL are set');
   }
   await down(settings);
-  for (const dir of ['kafka-data', 'ferretdb-data', 'kafka-config']) {
+  for (const dir of ['kafka-data', MONGO_DATA_DIR, 'kafka-config']) {
     rmSync(join(settings.stateDir, dir), { recursive: true, force: true });
   }
 }
@@ -124,6 +124,6 @@ export async function status(settings: StackSettings = readSettings()): Promise<
     check('Kafka', brokers.join(','), runningPid(kafkaProcess(settings)), () =>
       probeKafka(brokers),
     ),
-    check('FerretDB', url, runningPid(ferretdbProcess(settings)), () => probeMongo(url)),
+    check('MongoDB', url, runningPid(mongoProcess(settings)), () => probeMongo(url)),
   ]);
 }

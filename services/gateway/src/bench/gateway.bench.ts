@@ -124,7 +124,7 @@ async function main(): Promise<void> {
   const stack = await up(undefined, (line) => log(`[stack] ${line}`));
   const stamp = Date.now();
   const dbName = `bench_gateway_${stamp}`;
-  const databases = [dbName, `${dbName}_rt`, `${dbName}_rec`, `${dbName}_req`];
+  const databases = [`${dbName}_mem`, `${dbName}_rt`, `${dbName}_rec`, `${dbName}_req`];
   const auth = devAuth(mkdtempSync(join(tmpdir(), 'kollegia-bench-')));
   // LOG_LEVEL is passed in the configs only: Hive Gateway reads the variable itself and rejects
   // 'silent', so it must not be set in the environment.
@@ -138,7 +138,9 @@ async function main(): Promise<void> {
     AUTH_DEV_PUBLIC_KEY_FILE: auth.publicKeyFile,
   };
   const startedAt = performance.now();
-  const members = await createMembers(membersConfigSchema.parse({ ...common, MONGO_DB: dbName }));
+  const members = await createMembers(
+    membersConfigSchema.parse({ ...common, MONGO_DB: `${dbName}_mem` }),
+  );
   const roundtables = await createRoundtables(
     roundtablesConfigSchema.parse({ ...common, MONGO_DB: databases[1] }),
   );

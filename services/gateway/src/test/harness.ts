@@ -68,7 +68,7 @@ export async function startGateway(label: string, overrides: Record<string, stri
     OUTBOX_SWEEP_INTERVAL_MS: '1000',
   };
   const databases = {
-    members: ns.dbName,
+    members: `${ns.dbName}_mem`,
     roundtables: `${ns.dbName}_rt`,
     recommendations: `${ns.dbName}_rec`,
     requests: `${ns.dbName}_req`,
