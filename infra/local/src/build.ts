@@ -45,23 +45,10 @@ export async function ensureKafkaBuild(
     const staging = `${dir}.partial`;
     rmSync(staging, { recursive: true, force: true });
     mkdirSync(staging, { recursive: true });
-    await runLogged(
-      'mvn',
-      [
-        '-B',
-        '-q',
-        '-f',
-        join(recipeDir, 'kafka', 'pom.xml'),
-        `${DEPENDENCY_PLUGIN}:copy-dependencies`,
-        '-DincludeScope=runtime',
-        `-DoutputDirectory=${join(staging, 'libs')}`,
-      ],
-      {
-        cwd: recipeDir,
-        log: join(settings.cacheDir, 'kafka-build.log'),
-        what: 'the Kafka build (mvn)',
-      },
-    );
+    await collectJars('kafka/pom.xml', join(staging, 'libs'), {
+      log: join(settings.cacheDir, 'kafka-build.log'),
+      what: 'the Kafka build (mvn)',
+    });
     rmSync(dir, { recursive: true, force: true });
     renameSync(staging, dir);
     return libs;
@@ -96,19 +83,10 @@ export async function ensureMongoBuild(
     const buildLog = join(settings.cacheDir, 'mongo-build.log');
     rmSync(staging, { recursive: true, force: true });
     mkdirSync(staging, { recursive: true });
-    await runLogged(
-      'mvn',
-      [
-        '-B',
-        '-q',
-        '-f',
-        join(recipeDir, 'mongo', 'pom.xml'),
-        `${DEPENDENCY_PLUGIN}:copy-dependencies`,
-        '-DincludeScope=runtime',
-        `-DoutputDirectory=${join(staging, 'libs')}`,
-      ],
-      { cwd: recipeDir, log: buildLog, what: 'the database build (mvn)' },
-    );
+    await collectJars('mongo/pom.xml', join(staging, 'libs'), {
+      log: buildLog,
+      what: 'the database build (mvn)',
+    });
     await runLogged(
       'javac',
       [
@@ -126,6 +104,27 @@ export async function ensureMongoBuild(
     renameSync(staging, dir);
     return build;
   });
+}
+
+/** Copies a recipe pom's runtime dependencies from Maven Central into `outputDir` (nothing built). */
+function collectJars(
+  pom: string,
+  outputDir: string,
+  options: { log: string; what: string },
+): Promise<void> {
+  return runLogged(
+    'mvn',
+    [
+      '-B',
+      '-q',
+      '-f',
+      join(recipeDir, pom),
+      `${DEPENDENCY_PLUGIN}:copy-dependencies`,
+      '-DincludeScope=runtime',
+      `-DoutputDirectory=${outputDir}`,
+    ],
+    { cwd: recipeDir, ...options },
+  );
 }
 
 function isComplete(libs: string): boolean {
