@@ -5,8 +5,11 @@ import { pageRequest, toConnection, type ConnectionShape } from './graphql/conne
 import { paginate } from './graphql/paginate';
 
 /**
- * What the services rely on, checked against the database the tests run on (FerretDB 1.24 locally,
- * MongoDB when MONGO_URL points at one), through the mongoose version the project uses.
+ * The kit's keyset pagination (`paginate`, `toConnection`) against the database the tests run on —
+ * the embedded MongoDB-wire engine (mongo-java-server, H2) locally, MongoDB when MONGO_URL points
+ * at one — through the mongoose version the project uses. The database semantics underneath
+ * (unique indexes, upserts, compare-and-set, sort order) are proven by the conformance suite,
+ * db/conformance.
  */
 interface Item {
   _id: string;
@@ -46,57 +49,7 @@ afterAll(async () => {
   await connection.close();
 });
 
-describe('mongoose on the test database', () => {
-  it('should build unique and compound indexes with syncIndexes', async () => {
-    const indexes = await items.listIndexes();
-    const byName = Object.fromEntries(indexes.map((i) => [i.name, i]));
-    expect(byName['tenantId_1_name_1']?.unique).toBe(true);
-    expect(byName['tenantId_1_rank_1__id_1']?.key).toEqual({ tenantId: 1, rank: 1, _id: 1 });
-  });
-
-  it('should reject a duplicate of a unique key with E11000', async () => {
-    await items.create({ _id: 'dup-1', tenantId: 't', name: 'same', rank: 1, version: 1 });
-    await expect(
-      items.create({ _id: 'dup-2', tenantId: 't', name: 'same', rank: 2, version: 1 }),
-    ).rejects.toMatchObject({ code: 11000 });
-    // the same name in another tenant is fine
-    await expect(
-      items.create({ _id: 'dup-3', tenantId: 'u', name: 'same', rank: 2, version: 1 }),
-    ).resolves.toBeDefined();
-  });
-
-  it('should upsert with findOneAndUpdate and $setOnInsert only once', async () => {
-    const upsert = () =>
-      items
-        .findOneAndUpdate(
-          { _id: 'up-1', tenantId: 't' },
-          { $setOnInsert: { name: 'upserted', rank: 7, version: 1 } },
-          { upsert: true, returnDocument: 'after' },
-        )
-        .lean();
-    expect(await upsert()).toMatchObject({ _id: 'up-1', name: 'upserted', rank: 7 });
-    await items.updateOne({ _id: 'up-1' }, { $set: { rank: 8 } });
-    expect(await upsert()).toMatchObject({ rank: 8 });
-    expect(await items.countDocuments({ _id: 'up-1' })).toBe(1);
-  });
-
-  it('should apply an optimistic-concurrency update only at the expected version', async () => {
-    await items.create({ _id: 'occ-1', tenantId: 't', name: 'occ', rank: 1, version: 1 });
-    const first = await items.findOneAndUpdate(
-      { _id: 'occ-1', version: 1 },
-      { $set: { rank: 2 }, $inc: { version: 1 } },
-      { returnDocument: 'after' },
-    );
-    const stale = await items.findOneAndUpdate(
-      { _id: 'occ-1', version: 1 },
-      { $set: { rank: 3 }, $inc: { version: 1 } },
-      { returnDocument: 'after' },
-    );
-    expect(first?.version).toBe(2);
-    expect(stale).toBeNull();
-    expect((await items.findById('occ-1').lean())?.rank).toBe(2);
-  });
-
+describe('paginate on the test database', () => {
   it('should count and page 250 documents by keyset with no gaps or repeats', async () => {
     const docs = Array.from({ length: 250 }, (_, i) => ({
       _id: `page-${String(i).padStart(3, '0')}`,
