@@ -9,10 +9,8 @@ interface WriteFailure {
 }
 
 /**
- * Whether a write failed only on a unique index. MongoDB (and FerretDB for inserts and upserts)
- * says E11000, per document in `writeErrors` for a bulk insert; FerretDB 1.24 reports an *update*
- * that breaks a unique index as an InternalError (code 1) whose message carries SQLite's "UNIQUE
- * constraint failed" — measured; the document stays unchanged (docs/adr/0005).
+ * Whether a write failed only on a unique index: E11000, per document in `writeErrors` for a bulk
+ * insert — on inserts and on updates alike (the conformance suite checks both).
  */
 export function isDuplicateKey(error: unknown): boolean {
   const failure = (error ?? {}) as WriteFailure;
@@ -20,12 +18,7 @@ export function isDuplicateKey(error: unknown): boolean {
   if (Array.isArray(writeErrors) && writeErrors.length > 0)
     return writeErrors.every((e) => e.code === DUPLICATE_KEY);
   if (writeErrors && !Array.isArray(writeErrors)) return writeErrors.code === DUPLICATE_KEY;
-  if (failure.code === DUPLICATE_KEY) return true;
-  return (
-    failure.code === 1 &&
-    typeof failure.message === 'string' &&
-    failure.message.includes('UNIQUE constraint failed')
-  );
+  return failure.code === DUPLICATE_KEY;
 }
 
 /** Whether a duplicate-key error was on the `_id` (rather than another unique index). */

@@ -57,16 +57,12 @@ export class TenantRepository<S extends AggregateState> {
     return { id: _id, ...rest } as unknown as S;
   }
 
-  /**
-   * One aggregate of the tenant. Looked up by `_id` alone and the tenant checked here: FerretDB
-   * uses an index only for a query on `_id` alone (with the tenant in the filter it scans the
-   * collection: 115 ms against 13 ms over 3,000 documents, measured).
-   */
+  /** One aggregate of the tenant (by exactly the keys of its unique `{_id, tenantId}` index). */
   async get(tenantId: string, id: string): Promise<S | undefined> {
     const doc = await this.model
-      .findOne({ _id: id } as QueryFilter<StoredAggregate<S>>, this.projection)
+      .findOne({ _id: id, tenantId } as QueryFilter<StoredAggregate<S>>, this.projection)
       .lean<Record<string, unknown>>();
-    return doc && doc.tenantId === tenantId ? this.toDomain(doc) : undefined;
+    return doc ? this.toDomain(doc) : undefined;
   }
 
   /** Loads an aggregate to change it: NOT_FOUND, or CONFLICT when `expectedVersion` is stale. */

@@ -6,7 +6,6 @@ import {
 } from '@kollegia/events';
 import type { Model, UpdateQuery } from 'mongoose';
 
-import { withDocumentLock } from '../document-lock';
 import { notFound, staleVersion } from '../domain';
 import type { OutboxEntry } from './outbox';
 import type { OutboxRelay } from './relay';
@@ -73,31 +72,31 @@ export async function updateWithEvents<TDoc extends AggregateFields>(
 ): Promise<TDoc> {
   const entries = toOutboxEntries(events, target.topicPrefix);
   const collection = model.collection.collectionName;
-  const updated = await withDocumentLock(collection, key.id, async () => {
-    const result = await model
-      .findOneAndUpdate(
-        { _id: key.id, tenantId: key.tenantId, version: key.expectedVersion } as never,
-        {
-          ...update,
-          $set: { ...(update.$set ?? {}), updatedAt: new Date() },
-          $inc: { ...(update.$inc ?? {}), version: 1 },
-          ...(entries.length > 0
-            ? { $push: { ...(update.$push ?? {}), outbox: { $each: entries } } }
-            : {}),
-        },
-        { returnDocument: 'after', lean: true, timestamps: false },
-      )
+  // One atomic compare-and-set: the filter is exactly the keys of the aggregate's unique
+  // `{_id, tenantId, version}` index (aggregateKeyIndexes), which the embedded engine needs to
+  // find the document without a scan.
+  const updated = await model
+    .findOneAndUpdate(
+      { _id: key.id, tenantId: key.tenantId, version: key.expectedVersion } as never,
+      {
+        ...update,
+        $set: { ...(update.$set ?? {}), updatedAt: new Date() },
+        $inc: { ...(update.$inc ?? {}), version: 1 },
+        ...(entries.length > 0
+          ? { $push: { ...(update.$push ?? {}), outbox: { $each: entries } } }
+          : {}),
+      },
+      { returnDocument: 'after', lean: true, timestamps: false },
+    )
+    .exec();
+  if (!updated) {
+    const current = await model
+      .findOne({ _id: key.id, tenantId: key.tenantId } as never, { version: 1 })
+      .lean<{ version: number }>()
       .exec();
-    if (!result) {
-      const current = await model
-        .findOne({ _id: key.id, tenantId: key.tenantId } as never, { version: 1 })
-        .lean<{ version: number }>()
-        .exec();
-      if (!current) throw notFound(key.what, key.id);
-      throw staleVersion(key.expectedVersion, current.version);
-    }
-    return result;
-  });
+    if (!current) throw notFound(key.what, key.id);
+    throw staleVersion(key.expectedVersion, current.version);
+  }
   if (entries.length > 0) void target.relay.notify(collection, key.id);
   return updated;
 }

@@ -1,14 +1,15 @@
-import type { Collection, Document } from 'mongodb';
+import type { Collection } from 'mongodb';
 import type { Producer } from 'kafkajs';
 
-import { withDocumentLock } from '../document-lock';
 import type { Logger } from '../logger';
 import { OUTBOX_FIELD, type OutboxEntry } from './outbox';
 
-interface OutboxDocument extends Document {
+// A type alias, not an interface extending Document: the driver's `$pull` typing rejects array
+// fields of a schema with an index signature.
+type OutboxDocument = {
   _id: string;
-  outbox?: OutboxEntry[];
-}
+  outbox: OutboxEntry[];
+};
 
 export interface OutboxRelay {
   /** Publishes a document's pending events now (called right after the write that stored them). */
@@ -25,9 +26,9 @@ export interface OutboxRelay {
  * acknowledged it (`acks=all`), so a crash in between sends it again and consumers absorb the
  * duplicate by event id.
  *
- * Entries are removed with `$pullAll` of the exact entries read: FerretDB 1.24 silently ignores
- * `$pull` with a condition, and `$pullAll` leaves entries appended meanwhile in place. The removal
- * takes the document lock, since FerretDB's updates are not atomic (see document-lock.ts).
+ * Entries are removed by event id (`$pull` with a condition, atomic on the document), so entries
+ * appended meanwhile stay for the next pass. The relay works across tenants by design: it is the
+ * infrastructure that empties every aggregate's outbox, addressed by collection and `_id`.
  */
 export function createOutboxRelay(options: {
   producer: Producer;
@@ -60,8 +61,9 @@ export function createOutboxRelay(options: {
         })),
       })),
     });
-    await withDocumentLock(collection.collectionName, id, () =>
-      collection.updateOne({ _id: id }, { $pullAll: { [OUTBOX_FIELD]: entries } } as never),
+    await collection.updateOne(
+      { _id: id },
+      { $pull: { outbox: { eventId: { $in: entries.map((entry) => entry.eventId) } } } },
     );
     logger.debug(
       { collection: collection.collectionName, count: entries.length },

@@ -1,4 +1,8 @@
-import { outboxSchemaDefinition, type StoredAggregate } from '@kollegia/service-kit';
+import {
+  aggregateKeyIndexes,
+  outboxSchemaDefinition,
+  type StoredAggregate,
+} from '@kollegia/service-kit';
 import { Schema, type Connection, type Model } from 'mongoose';
 
 import type { Community } from '../domain/community';
@@ -31,6 +35,8 @@ const schema = new Schema<CommunityDocument>(
   { versionKey: false, collection: 'communities' },
 );
 
+// reads and compare-and-set changes by id (unique, exactly their filters' keys)
+aggregateKeyIndexes(schema);
 // communities(): listed by name, keyset-paged
 schema.index({ tenantId: 1, sortName: 1, _id: 1 });
 // communities(filter: { text })

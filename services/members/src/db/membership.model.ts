@@ -1,4 +1,8 @@
-import { outboxSchemaDefinition, type StoredAggregate } from '@kollegia/service-kit';
+import {
+  aggregateKeyIndexes,
+  outboxSchemaDefinition,
+  type StoredAggregate,
+} from '@kollegia/service-kit';
 import { Schema, type Connection, type Model } from 'mongoose';
 
 import type { Membership } from '../domain/membership';
@@ -30,6 +34,8 @@ const schema = new Schema<MembershipDocument>(
   { versionKey: false, collection: 'memberships' },
 );
 
+// reads and compare-and-set changes by id (unique, exactly their filters' keys)
+aggregateKeyIndexes(schema);
 // No duplicate active membership: one ACTIVE key per community and member. (FerretDB has no
 // partial indexes, so revoked ones move out of the way by taking their own id as the key.)
 schema.index(

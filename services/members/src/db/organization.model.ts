@@ -1,4 +1,8 @@
-import { outboxSchemaDefinition, type OutboxEntry } from '@kollegia/service-kit';
+import {
+  aggregateKeyIndexes,
+  type OutboxEntry,
+  outboxSchemaDefinition,
+} from '@kollegia/service-kit';
 import { Schema, type Connection, type Model } from 'mongoose';
 
 import type { Organization } from '../domain/organization';
@@ -38,6 +42,8 @@ const schema = new Schema<OrganizationDocument>(
   { versionKey: false, collection: 'organizations' },
 );
 
+// reads and compare-and-set changes by id (unique, exactly their filters' keys)
+aggregateKeyIndexes(schema);
 // organizations(): the tenant's directory listed by name, keyset-paged
 schema.index({ tenantId: 1, sortName: 1, _id: 1 });
 // organizations(filter: { text }): every query token must prefix one of these

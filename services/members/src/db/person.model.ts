@@ -1,4 +1,8 @@
-import { outboxSchemaDefinition, type StoredAggregate } from '@kollegia/service-kit';
+import {
+  aggregateKeyIndexes,
+  outboxSchemaDefinition,
+  type StoredAggregate,
+} from '@kollegia/service-kit';
 import { Schema, type Connection, type Model } from 'mongoose';
 
 import type { Person } from '../domain/person';
@@ -24,6 +28,8 @@ const schema = new Schema<PersonDocument>(
   { versionKey: false, collection: 'people', minimize: false },
 );
 
+// reads and compare-and-set changes by id (unique, exactly their filters' keys)
+aggregateKeyIndexes(schema);
 // people(): listed by name, keyset-paged
 schema.index({ tenantId: 1, sortName: 1, _id: 1 });
 // people(filter: { text }): every query token must prefix one of these

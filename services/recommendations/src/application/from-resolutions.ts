@@ -64,7 +64,7 @@ export class FromResolutionsUseCases {
       const known = found.get(id);
       if (known?.exists) {
         // Finishes what a crash may have left between the change and its read models.
-        if (known.pending) await this.deps.writer.project(id);
+        if (known.pending) await this.deps.writer.project(tenantId, id);
         result.existing.push(id);
         continue;
       }
@@ -108,7 +108,7 @@ export class FromResolutionsUseCases {
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
         if (await this.deps.recommendations.exists(tenantId, id)) return false;
-        // The code was taken (another replica drew the same number): draw the next.
+        // A code given by hand took this number (the counter draws each once): draw the next.
         if (attempt >= CODE_ATTEMPTS) throw error;
         code = await this.deps.codes.next(tenantId, year);
       }

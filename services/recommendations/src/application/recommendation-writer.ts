@@ -1,5 +1,5 @@
 import type { CloudEventEnvelope } from '@kollegia/events';
-import { withDocumentLock, type Logger } from '@kollegia/service-kit';
+import type { Logger } from '@kollegia/service-kit';
 import { withoutUndefined } from '@kollegia/service-kit/domain';
 
 import type { ConferenceCountsRepository } from '../db/conference-counts.repository';
@@ -117,13 +117,9 @@ export class RecommendationWriter {
    * Writes the projection just stored with a change, from memory (no read of it back), then
    * removes it from the document. Should anything fail, it stays there for the sweep.
    */
-  private projectWritten(id: string, projection: PendingProjection): Promise<void> {
-    return withDocumentLock('recommendation_projection', id, async () => {
-      await this.write(id, projection);
-      await withDocumentLock('recommendations', id, () =>
-        this.recommendations.removeProjections(id, [projection]),
-      );
-    });
+  private async projectWritten(id: string, projection: PendingProjection): Promise<void> {
+    await this.write(id, projection);
+    await this.recommendations.removeProjections(projection.tenantId, id, [projection]);
   }
 
   private async write(id: string, projection: PendingProjection): Promise<void> {
@@ -140,30 +136,30 @@ export class RecommendationWriter {
 
   /**
    * Writes a recommendation's pending projections to the timeline, the progress reports and the
-   * conference counts, then removes them. Each write is idempotent (entries and reports keep
-   * their ids, counts their versions), so running it twice is harmless.
+   * conference counts, then removes them. Takes no lock: the writer that stored a change, a
+   * consumer meeting the recommendation again and the sweep of any replica may project the same
+   * change at once, and each write absorbs the repeat (entries and reports keep their ids, so a
+   * second insert stores nothing; counts keep versions, so a version counted already or an older
+   * one changes nothing). Whoever finishes removes exactly the projections it wrote, by version,
+   * in one atomic update: one stored meanwhile stays for the next pass.
    */
-  project(id: string): Promise<void> {
-    return withDocumentLock('recommendation_projection', id, async () => {
-      const pending = await this.recommendations.pendingProjections(id);
-      if (pending.length === 0) return;
-      for (const projection of pending) await this.write(id, projection);
-      await withDocumentLock('recommendations', id, () =>
-        this.recommendations.removeProjections(id, pending),
-      );
-    });
+  async project(tenantId: string, id: string): Promise<void> {
+    const pending = await this.recommendations.pendingProjections(tenantId, id);
+    if (pending.length === 0) return;
+    for (const projection of pending) await this.write(id, projection);
+    await this.recommendations.removeProjections(tenantId, id, pending);
   }
 
   /** Finishes the projections a crash left behind (at start, then periodically). */
   async sweep(limit = 500): Promise<number> {
-    const ids = await this.recommendations.withPendingProjections(limit);
-    for (const id of ids) {
+    const found = await this.recommendations.withPendingProjections(limit);
+    for (const { tenantId, id } of found) {
       try {
-        await this.project(id);
+        await this.project(tenantId, id);
       } catch (error) {
         this.logger.warn({ err: error, recommendationId: id }, 'read-model sweep failed');
       }
     }
-    return ids.length;
+    return found.length;
   }
 }

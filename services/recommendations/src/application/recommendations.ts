@@ -92,7 +92,8 @@ export class RecommendationLifecycleUseCases {
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
         if (given) throw conflict(`the code ${given} is taken by another recommendation`);
-        // Another replica drew the same number (or a code was given by hand): take the next.
+        // The number was taken by a code given by hand (the counter hands each number out
+        // once): take the next.
         if (attempt >= CODE_ATTEMPTS) throw error;
       }
     }

@@ -114,8 +114,9 @@ async function main(): Promise<void> {
     KAFKA_TOPIC_PARTITIONS: '1',
     AUTH_DEV_PUBLIC_KEY_FILE: auth.publicKeyFile,
     FOLLOW_UP_INTERVAL_MS: '3600000',
-    // The safety-net sweeps scan the whole collection on FerretDB (no index use): once a
-    // minute, not every few seconds, so they do not dominate what is measured.
+    // The safety-net sweeps scan the whole collection on the embedded engine (it uses no
+    // non-unique index, docs/adr/0009): once a minute, not every few seconds, so they do not
+    // dominate what is measured.
     OUTBOX_SWEEP_INTERVAL_MS: '60000',
     READ_MODEL_SWEEP_INTERVAL_MS: '60000',
   });
@@ -150,7 +151,11 @@ async function main(): Promise<void> {
     return { seconds, events: batch.length, resolutions: batch.length * RESOLUTIONS };
   }
 
-  /** FerretDB's count may lag a write by a moment: read it until it settles. */
+  /**
+   * Reads the count until it settles: FerretDB's counts lagged writes by a moment. The embedded
+   * engine answers after the write is applied, so this now returns at the first read; kept as a
+   * cheap guard for other servers (MONGO_URL).
+   */
   async function settledCount(expected: number) {
     let count = -1;
     for (let i = 0; i < 40 && count !== expected; i += 1) {

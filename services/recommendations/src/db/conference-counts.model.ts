@@ -12,9 +12,12 @@ export interface CountedRecommendation {
 }
 
 /**
- * Recommendations of one conference by status, kept as a read model (FerretDB cannot aggregate
- * on the fly). `recommendations` is keyed by recommendation id (hex, so no `.` or `$`): each
- * recommendation's transition is applied once, whatever is replayed.
+ * Recommendations of one conference by status, kept as a read model: `recommendationCounts` is one
+ * read by key instead of an aggregation over the conference's recommendations on every request
+ * (which the embedded engine would answer by scanning the collection, docs/adr/0009).
+ * `recommendations` is keyed by recommendation id (hex, so no `.` or `$`): each recommendation's
+ * transition is applied once, whatever is replayed. The counts are one field per status
+ * (`all.ADOPTED`), moved by `$inc`, so a status no recommendation has any more may stay at 0.
  */
 export interface ConferenceCountsDocument {
   _id: string;
@@ -37,8 +40,11 @@ const schema = new Schema<ConferenceCountsDocument>(
   { versionKey: false, collection: 'conference_counts', minimize: false },
 );
 
-// Conference.recommendationCounts is read by _id (tenant and conference hashed); this one is for
-// operators looking a conference up by hand.
+// Conference.recommendationCounts and ConferenceCountsRepository.apply: one conference's counts,
+// by exactly these keys (the id hashes tenant and conference; the embedded engine uses an index
+// only for a query on exactly a unique index's keys, docs/adr/0009)
+schema.index({ _id: 1, tenantId: 1 }, { unique: true });
+// operators looking a conference up by hand
 schema.index({ tenantId: 1, conferenceId: 1 });
 
 export type ConferenceCountsModel = Model<ConferenceCountsDocument>;

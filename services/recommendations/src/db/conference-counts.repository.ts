@@ -1,5 +1,5 @@
-import { recommendationStatusSchema, type RecommendationStatus } from '@kollegia/events';
-import { deterministicId, withDocumentLock } from '@kollegia/service-kit';
+import type { RecommendationStatus } from '@kollegia/events';
+import { deterministicId, insertIfAbsent } from '@kollegia/service-kit';
 
 import type {
   ConferenceCountsDocument,
@@ -9,27 +9,38 @@ import type {
 
 type Counts = Partial<Record<RecommendationStatus, number>>;
 
+/**
+ * How often `apply` reads again after its guard missed. Each miss means another write of the same
+ * recommendation's count went through meanwhile, so this is only ever reached by a bug.
+ */
+const APPLY_ATTEMPTS = 20;
+
 function nonZero(counts: Counts): Counts {
   return Object.fromEntries(Object.entries(counts).filter(([, n]) => n !== 0));
 }
 
-function adjust(counts: Counts, status: RecommendationStatus, by: number): Counts {
-  const next: Counts = { ...counts };
-  const n = (next[status] ?? 0) + by;
-  if (n === 0) delete next[status];
-  else next[status] = n;
-  return next;
-}
-
 /**
- * Every status's count as its own dotted path. FerretDB 1.24 skips a `$set` of an object whose
- * values equal the stored ones whatever the keys (`{ PROPOSED: 1 }` → `{ ADOPTED: 1 }` is left
- * as it was), so counts are never written as whole objects.
+ * What counting a recommendation as `counted` instead of `previous` adds to each status's count,
+ * one dotted path per status (`all.ADOPTED`). `$inc` of these commutes, so changes of different
+ * recommendations of one conference need no coordination, whatever their order.
  */
-function scalars(field: string, counts: Counts): Record<string, number> {
-  return Object.fromEntries(
-    recommendationStatusSchema.options.map((status) => [`${field}.${status}`, counts[status] ?? 0]),
-  );
+function moves(
+  previous: CountedRecommendation | undefined,
+  counted: CountedRecommendation,
+): Record<string, number> {
+  const inc: Record<string, number> = {};
+  const add = (path: string, by: number) => {
+    const n = (inc[path] ?? 0) + by;
+    if (n === 0) delete inc[path];
+    else inc[path] = n;
+  };
+  if (previous) {
+    add(`all.${previous.s}`, -1);
+    if (previous.p) add(`visibleToPartners.${previous.s}`, -1);
+  }
+  add(`all.${counted.s}`, 1);
+  if (counted.p) add(`visibleToPartners.${counted.s}`, 1);
+  return inc;
 }
 
 /** Per-conference counts of recommendations by status (a read model; see the model). */
@@ -42,42 +53,60 @@ export class ConferenceCountsRepository {
 
   /**
    * Counts a recommendation under its status as of an aggregate version. Applied once: a version
-   * counted already (a replay, a second projection of the same change) or an older one changes
-   * nothing. Runs under the document lock (FerretDB's updates are not atomic, ADR 0005).
+   * counted already (a replay, a second projection of the same change, by this process or
+   * another) or an older one changes nothing.
+   *
+   * A compare-and-set on the recommendation's own entry: read what it is counted as, then one
+   * atomic update that holds only if the entry is still that (same version, or still absent),
+   * setting the entry and moving the counts by `$inc`. Should another process have counted the
+   * recommendation meanwhile, the update matches nothing and the count is read again. The first
+   * recommendation of a conference inserts the document (E11000 when another process just did:
+   * read again). That guarded filter is not exactly a unique index's keys, so the embedded engine
+   * answers it by scanning `conference_counts` (one small document per conference, docs/adr/0009).
    */
-  apply(
+  async apply(
     tenantId: string,
     conferenceId: string,
     recommendationId: string,
     counted: CountedRecommendation,
   ): Promise<boolean> {
     const id = this.idOf(tenantId, conferenceId);
-    return withDocumentLock(this.counts.collection.collectionName, id, async () => {
-      // By `_id` alone (the one filter FerretDB pushes down); the id is derived from the tenant.
-      const doc = await this.counts.findOne({ _id: id }).lean<ConferenceCountsDocument>();
-      const previous = doc?.recommendations?.[recommendationId];
+    const entry = `recommendations.${recommendationId}`;
+    for (let attempt = 1; attempt <= APPLY_ATTEMPTS; attempt += 1) {
+      const doc = await this.counts
+        .findOne({ _id: id, tenantId }, { [entry]: 1 })
+        .lean<Pick<ConferenceCountsDocument, '_id' | 'recommendations'>>();
+      if (!doc) {
+        const inserted = await insertIfAbsent(this.counts.collection, {
+          _id: id,
+          tenantId,
+          conferenceId,
+          recommendations: { [recommendationId]: counted },
+          all: { [counted.s]: 1 },
+          visibleToPartners: counted.p ? { [counted.s]: 1 } : {},
+        });
+        if (inserted) return true;
+        continue;
+      }
+      const previous = doc.recommendations?.[recommendationId];
       if (previous && previous.v >= counted.v) return false;
-      let all = doc?.all ?? {};
-      let visible = doc?.visibleToPartners ?? {};
-      if (previous) all = adjust(all, previous.s, -1);
-      if (previous?.p) visible = adjust(visible, previous.s, -1);
-      all = adjust(all, counted.s, 1);
-      if (counted.p) visible = adjust(visible, counted.s, 1);
-      await this.counts.collection.updateOne(
-        { _id: id } as never,
+      const inc = moves(previous, counted);
+      const result = await this.counts.collection.updateOne(
         {
-          $set: {
-            tenantId,
-            conferenceId,
-            [`recommendations.${recommendationId}`]: counted,
-            ...scalars('all', all),
-            ...scalars('visibleToPartners', visible),
-          },
+          _id: id,
+          tenantId,
+          [`${entry}.v`]: previous ? previous.v : { $exists: false },
+        } as never,
+        {
+          $set: { [entry]: counted },
+          ...(Object.keys(inc).length > 0 ? { $inc: inc } : {}),
         },
-        { upsert: true },
       );
-      return true;
-    });
+      if (result.matchedCount === 1) return true;
+    }
+    throw new Error(
+      `conference counts ${id}: recommendation ${recommendationId} changed on every attempt`,
+    );
   }
 
   async get(
@@ -85,7 +114,7 @@ export class ConferenceCountsRepository {
     conferenceId: string,
   ): Promise<Pick<ConferenceCountsDocument, 'all' | 'visibleToPartners'>> {
     const doc = await this.counts
-      .findOne({ _id: this.idOf(tenantId, conferenceId) }, { recommendations: 0 })
+      .findOne({ _id: this.idOf(tenantId, conferenceId), tenantId }, { recommendations: 0 })
       .lean<ConferenceCountsDocument>();
     return {
       all: nonZero(doc?.all ?? {}),

@@ -1,8 +1,8 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 
 /**
- * Counters read and bumped by `_id` only (the one lookup FerretDB pushes down):
- * - `code:<tenant hash>:<year>`: the last number of the recommendation codes of a year;
+ * Counters, each bumped by one atomic `$inc` on `{ _id, tenantId }` (counter.repository.ts):
+ * - `code:<tenant>:<year>`: the last number of the recommendation codes of a year;
  * - `feed:<tenant>`: the last `feedSequence` of a tenant's timeline entries.
  */
 export interface CounterDocument {
@@ -19,6 +19,10 @@ const schema = new Schema<CounterDocument>(
   },
   { versionKey: false, collection: 'recommendation_counters' },
 );
+
+// CounterRepository.next: one counter, by exactly the keys of its filter (the embedded engine uses
+// an index only for a query on exactly a unique index's keys, docs/adr/0009)
+schema.index({ _id: 1, tenantId: 1 }, { unique: true });
 
 export type CounterModel = Model<CounterDocument>;
 

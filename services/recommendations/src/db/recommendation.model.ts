@@ -1,4 +1,8 @@
-import { outboxSchemaDefinition, type StoredAggregate } from '@kollegia/service-kit';
+import {
+  aggregateKeyIndexes,
+  outboxSchemaDefinition,
+  type StoredAggregate,
+} from '@kollegia/service-kit';
 import { Schema, type Connection, type Model } from 'mongoose';
 
 import type { Recommendation } from '../domain/recommendation';
@@ -73,8 +77,10 @@ const schema = new Schema<RecommendationDocument>(
   { versionKey: false, collection: 'recommendations', minimize: false },
 );
 
-// recommendationByCode(code), and codes unique per tenant (a race between two replicas that
-// took the same number lets one through; the other takes the next)
+// reads and compare-and-set changes by id (unique, exactly their filters' keys)
+aggregateKeyIndexes(schema);
+// recommendationByCode(code), and codes unique per tenant (a number drawn from the counter whose
+// code was already given by hand is refused here; the drawer takes the next)
 schema.index({ tenantId: 1, code: 1 }, { unique: true });
 // recommendations(): the tenant's list in creation order (then by code), keyset-paged
 schema.index({ tenantId: 1, listKey: 1, _id: 1 });

@@ -4,8 +4,7 @@ import { badInput } from '@kollegia/service-kit/domain';
 // The generic checks (requiredText, calendarDate, …) come from @kollegia/service-kit/domain.
 
 /**
- * Limits that keep one field or list from filling a document (FerretDB and MongoDB cap documents
- * at 16 MB). Addressees are a handful, endorsements hundreds at most; progress reports and the
+ * Limits that keep one field or list from filling a document (MongoDB caps documents at 16 MB). Addressees are a handful, endorsements hundreds at most; progress reports and the
  * timeline are stored apart.
  */
 export const LIMITS = {
@@ -56,6 +55,6 @@ export function instant(field: string, value: Date): Date {
 /**
  * The name of the `text` input field. Spelled through a constant because the storage-rules scan
  * (packages/service-kit/src/forbidden-features.test.ts) reads a quoted 'text' followed by a comma
- * as a text index, which FerretDB lacks.
+ * as a text index, which the code may not use (the embedded engine has none, docs/adr/0009).
  */
 export const TEXT_FIELD = 'text' as const;

@@ -12,8 +12,9 @@ import { requestEvents } from './request-events';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /**
- * Candidates read per query. Large, since on FerretDB every query scans the collection; a page is
- * a few megabytes (letters and timelines are left out).
+ * Candidates read per query. Large, since the embedded database scans the collection for any query
+ * whose keys are not exactly a unique index's (docs/adr/0009), as this one's are not; a page is a
+ * few megabytes (letters and timelines are left out).
  */
 const BATCH = 5000;
 /** A request that keeps changing under the scheduler is left to the next run after this many. */

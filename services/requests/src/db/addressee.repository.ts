@@ -1,9 +1,8 @@
 import type { OrganizationKind } from '@kollegia/events';
-import { withDocumentLock } from '@kollegia/service-kit';
 
 import type { AddresseeModel } from './addressee.model';
 
-import { isDuplicateKey } from '@kollegia/service-kit';
+import { collectionOf, isDuplicateKey } from '@kollegia/service-kit';
 
 const keyOf = (tenantId: string, organizationId: string) => `${tenantId}/${organizationId}`;
 
@@ -33,19 +32,18 @@ export class AddresseeRepository {
     now: Date,
   ): Promise<boolean> {
     const _id = keyOf(tenantId, organizationId);
-    return withDocumentLock(this.addressees.collection.collectionName, _id, async () => {
-      try {
-        const result = await this.addressees.collection.updateOne(
-          { _id, version: { $lte: version } } as never,
-          { $set: { tenantId, organizationId, ...fields, version, updatedAt: now } },
-          { upsert: true },
-        );
-        return result.modifiedCount + result.upsertedCount > 0;
-      } catch (error) {
-        if (isDuplicateKey(error)) return false;
-        throw error;
-      }
-    });
+    try {
+      const result = await collectionOf(this.addressees).updateOne(
+        { _id, tenantId, version: { $lte: version } },
+        { $set: { tenantId, organizationId, ...fields, version, updatedAt: now } },
+        { upsert: true },
+      );
+      return result.modifiedCount + result.upsertedCount > 0;
+    } catch (error) {
+      // The stored version is newer: the upsert met its `_id`.
+      if (isDuplicateKey(error)) return false;
+      throw error;
+    }
   }
 
   async get(tenantId: string, organizationId: string): Promise<Addressee | undefined> {

@@ -1,5 +1,5 @@
 import type { OrganizationKind } from '@kollegia/events';
-import { withDocumentLock } from '@kollegia/service-kit';
+import { collectionOf, isDuplicateKey } from '@kollegia/service-kit';
 
 import type { DeadlinePolicies, DeadlinePolicy } from '../domain/deadline';
 import type { DeadlinePolicyDocument, DeadlinePolicyModel } from './deadline-policy.model';
@@ -35,7 +35,11 @@ export class DeadlinePolicyRepository {
     };
   }
 
-  /** Replaces a tenant's settings for a kind of addressee (or its default). */
+  /**
+   * Replaces a tenant's settings for a kind of addressee (or its default), bumping the version in
+   * the same atomic write: writers racing from any number of processes each get their own version,
+   * and the stored settings are those of the highest.
+   */
   async replace(
     tenantId: string,
     addresseeKind: OrganizationKind | undefined,
@@ -44,23 +48,35 @@ export class DeadlinePolicyRepository {
     by: string,
   ): Promise<StoredPolicy> {
     const _id = `${tenantId}/${addresseeKind ?? DEFAULT_KEY}`;
-    return withDocumentLock(this.model.collection.collectionName, _id, async () => {
-      const current = await this.model.findById(_id, { version: 1 }).lean<{ version: number }>();
-      const version = (current?.version ?? 0) + 1;
-      await this.model.collection.replaceOne(
-        { _id } as never,
-        {
-          tenantId,
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        const doc = await collectionOf(this.model).findOneAndUpdate(
+          { _id, tenantId },
+          {
+            // Every field but the version: what the replaced settings left out goes with them.
+            $set: {
+              tenantId,
+              ...(addresseeKind ? { addresseeKind } : {}),
+              settings,
+              updatedAt: now,
+              updatedBy: by,
+            },
+            $inc: { version: 1 },
+          },
+          { upsert: true, returnDocument: 'after', projection: { version: 1 } },
+        );
+        if (!doc) throw new Error(`deadline policy ${_id}: the upsert returned no document`);
+        return {
           ...(addresseeKind ? { addresseeKind } : {}),
           settings,
-          version,
+          version: doc.version,
           updatedAt: now,
-          updatedBy: by,
-        },
-        { upsert: true },
-      );
-      return { ...(addresseeKind ? { addresseeKind } : {}), settings, version, updatedAt: now };
-    });
+        };
+      } catch (error) {
+        // Two processes created the policy at once: the other one's insert stands; bump it.
+        if (!isDuplicateKey(error) || attempt > 0) throw error;
+      }
+    }
   }
 
   /** The largest due-soon lead any tenant set (the scheduler's scan reaches that far ahead). */

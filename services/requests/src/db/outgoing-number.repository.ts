@@ -1,14 +1,12 @@
-import { withDocumentLock } from '@kollegia/service-kit';
-
 import type { NumberCounterModel, NumberPrefixModel } from './outgoing-number.model';
 
 import { isDuplicateKey } from '@kollegia/service-kit';
 
 /**
- * The sequence behind outgoing numbers, per tenant and year. The counter only makes numbers
- * unlikely to repeat: FerretDB's `$inc` is not atomic across processes (docs/adr/0005), so the
- * unique index on the requests' numbers is what makes them certain, and a submission that hits
- * it takes the next one.
+ * The sequence behind outgoing numbers, per tenant and year. The counter's `$inc` is atomic, so
+ * replicas bumping it at once each get their own number; the unique index on the requests' numbers
+ * still has the last word (a counter restored from an older backup would hand out numbers again),
+ * and a submission that hits it takes the next one.
  */
 export class OutgoingNumberRepository {
   constructor(
@@ -19,23 +17,21 @@ export class OutgoingNumberRepository {
   /** The next sequence number of a tenant's year, from 1. */
   async next(tenantId: string, year: number): Promise<number> {
     const _id = `${tenantId}/${year}`;
-    return withDocumentLock(this.counters.collection.collectionName, _id, async () => {
-      for (let attempt = 0; ; attempt += 1) {
-        try {
-          const doc = await this.counters
-            .findOneAndUpdate(
-              { _id },
-              { $inc: { last: 1 }, $setOnInsert: { tenantId, year } },
-              { upsert: true, returnDocument: 'after' },
-            )
-            .lean<{ last: number }>();
-          return doc?.last ?? 1;
-        } catch (error) {
-          // Two processes created the year's counter at once: the other one's stands; bump it.
-          if (!isDuplicateKey(error) || attempt > 2) throw error;
-        }
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        const doc = await this.counters
+          .findOneAndUpdate(
+            { _id, tenantId },
+            { $inc: { last: 1 }, $setOnInsert: { tenantId, year } },
+            { upsert: true, returnDocument: 'after' },
+          )
+          .lean<{ last: number }>();
+        return doc?.last ?? 1;
+      } catch (error) {
+        // Two processes created the year's counter at once: the other one's stands; bump it.
+        if (!isDuplicateKey(error) || attempt > 2) throw error;
       }
-    });
+    }
   }
 
   async prefix(tenantId: string): Promise<string | undefined> {

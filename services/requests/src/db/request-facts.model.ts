@@ -12,6 +12,11 @@ export type RequestFactsDocument = RequestFacts & {
   tenantId: string;
   addresseeId: string;
   updatedAt: Date;
+  /**
+   * Bumped by every write, which is a compare-and-set on it (RequestFactsRepository.update).
+   * Absent from documents written before it existed: read as 0.
+   */
+  version?: number;
 };
 
 export interface StatisticsAddresseeDocument {
@@ -38,9 +43,15 @@ const facts = new Schema<RequestFactsDocument>(
     closed: Boolean,
     withdrawn: Boolean,
     updatedAt: { type: Date, required: true },
+    version: Number,
   },
   { versionKey: false, collection: 'request_facts' },
 );
+
+// RequestFactsRepository.update: the read of one request's facts, then the compare-and-set of its
+// change (unique, exactly their filters' keys: the embedded engine uses no other, docs/adr/0009)
+facts.index({ _id: 1, tenantId: 1 }, { unique: true });
+facts.index({ _id: 1, tenantId: 1, version: 1 }, { unique: true });
 
 // An addressee's statistics: every fact of its requests
 facts.index({ tenantId: 1, addresseeId: 1 });

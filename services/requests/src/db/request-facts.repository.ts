@@ -1,4 +1,4 @@
-import { paginate, withDocumentLock, type Page, type PageRequest } from '@kollegia/service-kit';
+import { collectionOf, type Page, type PageRequest, paginate } from '@kollegia/service-kit';
 
 import type { RequestFacts } from '../domain/statistics';
 import type {
@@ -10,6 +10,9 @@ import type {
 
 import { isDuplicateKey } from '@kollegia/service-kit';
 
+/** Rounds of `update` lost in a row to other writers before it gives up (the consumer retries). */
+const MAX_ATTEMPTS = 100;
+
 /** The facts of requests sent to addressees, tenant by tenant. */
 export class RequestFactsRepository {
   constructor(
@@ -18,14 +21,24 @@ export class RequestFactsRepository {
   ) {}
 
   private toFacts(doc: RequestFactsDocument): RequestFacts {
-    const { _id, tenantId: _tenant, addresseeId: _addressee, updatedAt: _updated, ...facts } = doc;
+    const {
+      _id,
+      tenantId: _tenant,
+      addresseeId: _addressee,
+      updatedAt: _updated,
+      version: _version,
+      ...facts
+    } = doc;
     return facts;
   }
 
   /**
    * Reads one request's facts, lets `apply` compute the next ones and stores them when they
-   * changed, under the document lock (events of one request arrive in order on one partition, so
-   * one consumer at a time applies them). Returns whether anything was written.
+   * changed, with a compare-and-set on the document's version: when another process changed (or
+   * created) the document since the read, nothing is written and it starts over from a new read,
+   * so `apply` may run more than once and no process's change is lost. Events of one request
+   * arrive in order on one partition, so that is rare (a rebalance, a replay next to a consumer).
+   * Returns whether anything was written.
    */
   async update(
     tenantId: string,
@@ -35,24 +48,52 @@ export class RequestFactsRepository {
     now: Date,
   ): Promise<boolean> {
     const _id = `${tenantId}/${requestId}`;
-    return withDocumentLock(this.facts.collection.collectionName, _id, async () => {
-      const doc = await this.facts.findOne({ _id, tenantId }).lean<RequestFactsDocument>();
+    const facts = collectionOf(this.facts);
+    for (let attempt = 1; ; attempt += 1) {
+      const doc = await facts.findOne({ _id, tenantId });
       const next = apply(doc ? this.toFacts(doc) : undefined);
       if (!next) return false;
-      await this.facts.collection.replaceOne(
-        { _id } as never,
-        { ...next, tenantId, addresseeId, updatedAt: now },
-        { upsert: true },
-      );
-      await this.listAddressee(tenantId, addresseeId, now);
-      return true;
-    });
+      const read = doc?.version ?? 0;
+      const stored = { ...next, tenantId, addresseeId, updatedAt: now, version: read + 1 };
+      if (await this.compareAndSet(_id, tenantId, doc, stored)) break;
+      // Each lost round is another writer's won one: only a storm of them gets here.
+      if (attempt >= MAX_ATTEMPTS)
+        throw new Error(`request facts ${_id}: changed concurrently ${attempt} times in a row`);
+    }
+    await this.listAddressee(tenantId, addresseeId, now);
+    return true;
+  }
+
+  /** Stores `next` if the document is still as read (`read`, or absent); false when it is not. */
+  private async compareAndSet(
+    _id: string,
+    tenantId: string,
+    read: RequestFactsDocument | null,
+    next: Omit<RequestFactsDocument, '_id'>,
+  ): Promise<boolean> {
+    const facts = collectionOf(this.facts);
+    if (!read) {
+      try {
+        await facts.insertOne({ _id, ...next });
+        return true;
+      } catch (error) {
+        // Another process created it since the read.
+        if (isDuplicateKey(error)) return false;
+        throw error;
+      }
+    }
+    const result = await facts.replaceOne(
+      // A document from before the version field is as read while it still has none.
+      { _id, tenantId, version: read.version ?? { $exists: false } },
+      next,
+    );
+    return result.matchedCount === 1;
   }
 
   private async listAddressee(tenantId: string, addresseeId: string, now: Date): Promise<void> {
     try {
       await this.addressees.updateOne(
-        { _id: `${tenantId}/${addresseeId}` },
+        { _id: `${tenantId}/${addresseeId}`, tenantId },
         { $setOnInsert: { tenantId, addresseeId, since: now } },
         { upsert: true },
       );

@@ -1,4 +1,8 @@
-import { outboxSchemaDefinition, type StoredAggregate } from '@kollegia/service-kit';
+import {
+  aggregateKeyIndexes,
+  outboxSchemaDefinition,
+  type StoredAggregate,
+} from '@kollegia/service-kit';
 import { Schema, type Connection, type Model } from 'mongoose';
 
 import type { Request } from '../domain/request';
@@ -93,6 +97,8 @@ const schema = new Schema<RequestDocument>(
   { versionKey: false, collection: 'requests' },
 );
 
+// reads and compare-and-set changes by id (unique, exactly their filters' keys)
+aggregateKeyIndexes(schema);
 // requests(): the tenant's requests, newest first, keyset-paged
 schema.index({ tenantId: 1, createdAt: -1, _id: -1 });
 // inbox() and Organization.requestsReceived: an addressee's requests, newest sent first

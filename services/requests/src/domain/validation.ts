@@ -3,7 +3,7 @@ import { badInput } from '@kollegia/service-kit/domain';
 
 // The generic checks (requiredText, calendarDate, …) come from @kollegia/service-kit/domain.
 
-/** Limits that keep one field from filling a document (FerretDB and MongoDB cap them at 16 MB). */
+/** Limits that keep one field from filling a document (MongoDB caps a document at 16 MB). */
 export const LIMITS = {
   id: 100,
   number: 50,
@@ -47,6 +47,6 @@ export function webAddress(field: string, value: string): string {
 /**
  * The name of the `text` input field. Spelled through a constant because the storage-rules scan
  * (packages/service-kit/src/forbidden-features.test.ts) reads a quoted 'text' followed by a comma
- * as a text index, which FerretDB lacks.
+ * as a text index, which the embedded database (mongo-java-server, docs/adr/0009) lacks.
  */
 export const TEXT_FIELD = 'text' as const;

@@ -1,4 +1,6 @@
-import { withDocumentLock, type Logger, type Page, type PageRequest } from '@kollegia/service-kit';
+import { setTimeout as delay } from 'node:timers/promises';
+
+import { type Logger, type Page, type PageRequest } from '@kollegia/service-kit';
 import { badInput, DomainError, notFound } from '@kollegia/service-kit/domain';
 
 import type { RoundtableRepository } from '../db/roundtable.repository';
@@ -9,8 +11,13 @@ import { decisionContext, type CommandContext } from './context';
 import { requireOrganizer } from './permissions';
 import { roundtableEvents } from './roundtable-events';
 
-/** How often a statement is retried when another change of the round table got in first. */
-export const STATEMENT_ATTEMPTS = 5;
+/**
+ * How often a statement is retried when another change of the round table got in first: enough
+ * for a burst of lines typed at once (each round of a burst has one winner), each retry after a
+ * short random pause so the writers spread out.
+ */
+export const STATEMENT_ATTEMPTS = 50;
+const RETRY_PAUSE_MS = 20;
 /** At most this many statements in one `recordStatements` call. */
 export const MAX_STATEMENTS_PER_CALL = 100;
 /** How many ids of statements this process stored it remembers (see `stored`). */
@@ -23,11 +30,11 @@ const isStale = (error: unknown) =>
 
 /**
  * The minutes. Statements take no `expectedVersion`: the secretary types while others change the
- * agenda or resolutions, and a line must never be lost to a version check. So statements of one
- * round table are recorded one call at a time in this process, each loading the current version,
- * and a change that got in first (another process, or a mutation of the round table) is retried.
+ * agenda or resolutions, and a line must never be lost to a version check. So each call loads the
+ * current version and writes with a compare-and-set; when another change got in first (another
+ * call, another process, a mutation of the round table) it loads again and retries.
  *
- * Writing a statement takes two writes, and FerretDB has no transactions:
+ * Writing a statement takes two writes, and there are no multi-document transactions:
  * 1. the round table: its statement count and last sequence, the `statement-recorded` event
  *    carrying the whole statement (outbox), and the statement itself in `pendingStatements`;
  * 2. the statement's own document, by the id the event announced (a repeat is a no-op).
@@ -80,10 +87,10 @@ export class StatementUseCases {
   /** Writes the statements a crash left in round tables' documents; returns how many. */
   async storePending(batch = 100): Promise<number> {
     let count = 0;
-    for (const { id, pending } of await this.roundtables.withPendingStatements(batch)) {
+    for (const { tenantId, id, pending } of await this.roundtables.withPendingStatements(batch)) {
       await this.statements.store(pending);
       this.remember(pending);
-      await this.roundtables.dropPending(id, pending);
+      await this.roundtables.dropPending(tenantId, id, pending);
       count += pending.length;
     }
     return count;
@@ -96,7 +103,7 @@ export class StatementUseCases {
     fieldPrefix: (index: number) => string,
   ): Promise<Statement[]> {
     const { tenantId } = requireOrganizer(context.identity);
-    return withDocumentLock('roundtables#statements', roundtableId, async () => {
+    return (async () => {
       for (let attempt = 1; ; attempt += 1) {
         const found = await this.roundtables.getWithPending(tenantId, roundtableId);
         if (!found) throw notFound('roundtable', roundtableId);
@@ -122,7 +129,10 @@ export class StatementUseCases {
             pending,
           );
         } catch (error) {
-          if (isStale(error) && attempt < STATEMENT_ATTEMPTS) continue;
+          if (isStale(error) && attempt < STATEMENT_ATTEMPTS) {
+            await delay(Math.random() * RETRY_PAUSE_MS);
+            continue;
+          }
           throw error;
         }
         try {
@@ -137,7 +147,7 @@ export class StatementUseCases {
         }
         return recorded;
       }
-    });
+    })();
   }
 
   private remember(statements: readonly Statement[]): void {

@@ -1,4 +1,8 @@
-import { outboxSchemaDefinition, type StoredAggregate } from '@kollegia/service-kit';
+import {
+  aggregateKeyIndexes,
+  outboxSchemaDefinition,
+  type StoredAggregate,
+} from '@kollegia/service-kit';
 import { Schema, type Connection, type Model } from 'mongoose';
 
 import type { Conference } from '../domain/conference';
@@ -37,6 +41,8 @@ const schema = new Schema<ConferenceDocument>(
   { versionKey: false, collection: 'conferences' },
 );
 
+// reads and compare-and-set changes by id (unique, exactly their filters' keys)
+aggregateKeyIndexes(schema);
 // conferences(): the tenant's conferences by first day, keyset-paged
 schema.index({ tenantId: 1, startsOn: 1, _id: 1 });
 // conferences(filter: { status })

@@ -1,5 +1,5 @@
 import type { PartyRef } from '@kollegia/events';
-import { isDuplicateKey, withDocumentLock } from '@kollegia/service-kit';
+import { isDuplicateKey } from '@kollegia/service-kit';
 
 import type { PartyName } from '../documents/names';
 import type { PartyNameModel } from './party-name.model';
@@ -17,31 +17,29 @@ export class PartyNameRepository {
    */
   async record(tenantId: string, name: PartyName, version: number, now: Date): Promise<boolean> {
     const _id = keyOf(tenantId, name.kind, name.id);
-    return withDocumentLock(this.names.collection.collectionName, _id, async () => {
-      try {
-        const result = await this.names.collection.updateOne(
-          { _id, version: { $lt: version } } as never,
-          {
-            $set: {
-              tenantId,
-              kind: name.kind,
-              partyId: name.id,
-              name: name.name,
-              version,
-              updatedAt: now,
-              ...(name.shortName ? { shortName: name.shortName } : {}),
-            },
-            ...(name.shortName ? {} : { $unset: { shortName: '' } }),
+    try {
+      const result = await this.names.collection.updateOne(
+        { _id, version: { $lt: version } } as never,
+        {
+          $set: {
+            tenantId,
+            kind: name.kind,
+            partyId: name.id,
+            name: name.name,
+            version,
+            updatedAt: now,
+            ...(name.shortName ? { shortName: name.shortName } : {}),
           },
-          { upsert: true },
-        );
-        return result.modifiedCount + result.upsertedCount > 0;
-      } catch (error) {
-        // A newer version is stored: the upsert tried to insert the existing `_id`.
-        if (isDuplicateKey(error)) return false;
-        throw error;
-      }
-    });
+          ...(name.shortName ? {} : { $unset: { shortName: '' } }),
+        },
+        { upsert: true },
+      );
+      return result.modifiedCount + result.upsertedCount > 0;
+    } catch (error) {
+      // A newer version is stored: the upsert tried to insert the existing `_id`.
+      if (isDuplicateKey(error)) return false;
+      throw error;
+    }
   }
 
   /** The known names among these parties (one query). */

@@ -1,4 +1,8 @@
-import { outboxSchemaDefinition, type StoredAggregate } from '@kollegia/service-kit';
+import {
+  aggregateKeyIndexes,
+  outboxSchemaDefinition,
+  type StoredAggregate,
+} from '@kollegia/service-kit';
 import { Schema, type Connection, type Model } from 'mongoose';
 
 import type { Roundtable } from '../domain/roundtable';
@@ -107,6 +111,8 @@ const schema = new Schema<RoundtableDocument>(
   { versionKey: false, collection: 'roundtables' },
 );
 
+// reads and compare-and-set changes by id (unique, exactly their filters' keys)
+aggregateKeyIndexes(schema);
 // roundtables(): the tenant's round tables in the order they sit, keyset-paged
 schema.index({ tenantId: 1, startsAt: 1, _id: 1 });
 // roundtables(filter: { status }), and what partners may see (CONCLUDED)

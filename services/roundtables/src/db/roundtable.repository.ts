@@ -3,7 +3,6 @@ import {
   stateUpdate,
   TenantRepository,
   updateWithEvents,
-  withDocumentLock,
   type OutboxTarget,
   type Page,
   type PageRequest,
@@ -175,32 +174,28 @@ export class RoundtableRepository extends TenantRepository<Roundtable> {
   }
 
   /** Round tables of any tenant whose documents hold statements (for the statement sweep). */
-  async withPendingStatements(limit: number): Promise<{ id: string; pending: Statement[] }[]> {
+  async withPendingStatements(
+    limit: number,
+  ): Promise<{ tenantId: string; id: string; pending: Statement[] }[]> {
     const docs = await this.roundtables.collection
       .find(
         { 'pendingStatements.id': { $exists: true } },
-        { projection: { pendingStatements: 1 }, limit },
+        { projection: { tenantId: 1, pendingStatements: 1 }, limit },
       )
       .toArray();
     return docs.map((doc) => ({
+      tenantId: String(doc.tenantId),
       id: String(doc._id),
       pending: (doc as { pendingStatements?: Statement[] }).pendingStatements ?? [],
     }));
   }
 
-  /**
-   * Drops confirmed statements from a round table's document: `$pullAll` of the exact entries
-   * read (FerretDB ignores `$pull` conditions), under the document lock like every write of it.
-   */
-  async dropPending(id: string, entries: Statement[]): Promise<void> {
+  /** Drops confirmed statements from a round table's document, by id (one atomic update). */
+  async dropPending(tenantId: string, id: string, entries: Statement[]): Promise<void> {
     if (entries.length === 0) return;
-    await withDocumentLock(this.roundtables.collection.collectionName, id, () =>
-      this.roundtables.collection.updateOne(
-        { _id: id } as never,
-        {
-          $pullAll: { pendingStatements: entries },
-        } as never,
-      ),
+    await this.roundtables.updateOne(
+      { _id: id, tenantId },
+      { $pull: { pendingStatements: { id: { $in: entries.map((entry) => entry.id) } } } },
     );
   }
 }

@@ -1,0 +1,229 @@
+import { uniqueId } from '@kollegia/testing';
+import mongoose, { type Connection } from 'mongoose';
+
+import type { CountedRecommendation } from './db/conference-counts.model';
+import { conferenceCountsModel } from './db/conference-counts.model';
+import { ConferenceCountsRepository } from './db/conference-counts.repository';
+import { CounterRepository } from './db/counter.repository';
+import { counterModel } from './db/counters.model';
+import { recommendationModel } from './db/recommendation.model';
+import { RecommendationRepository } from './db/recommendation.repository';
+import {
+  DRAFT,
+  OTHER_TENANT,
+  TENANT,
+  dataOf,
+  startRecommendations,
+  type Recommendations,
+} from './test/harness';
+
+// The tests call the projection themselves: no periodic sweep may do it in between.
+const env = { READ_MODEL_SWEEP_INTERVAL_MS: '3600000' };
+
+let service: Recommendations;
+/** Two more connections to the service's database, each with its own pool: two processes. */
+let connections: Connection[] = [];
+
+beforeAll(async () => {
+  service = await startRecommendations('concurrency', { env });
+  connections = await Promise.all(
+    [0, 1].map(() =>
+      mongoose
+        .createConnection(service.ns.mongoUrl, { dbName: service.ns.dbName, autoIndex: false })
+        .asPromise(),
+    ),
+  );
+});
+
+afterAll(async () => {
+  await Promise.all(connections.map((connection) => connection.close()));
+  await service.stop();
+});
+
+/** One repository of a kind on each of the two connections. */
+function onBoth<T>(make: (connection: Connection) => T): [T, T] {
+  return [make(connections[0]!), make(connections[1]!)];
+}
+
+describe('counters drawn by two processes at once', () => {
+  it('should hand out every number once, with no gap', async () => {
+    const [a, b] = onBoth((connection) => new CounterRepository(counterModel(connection)));
+    // A counter no one drew from yet: the first draws also race to create it.
+    const id = `code:${TENANT}:${uniqueId('year')}`;
+    const draws = Array.from({ length: 120 }, (_, i) => ({
+      counters: i % 2 === 0 ? a : b,
+      by: (i % 3) + 1,
+    }));
+
+    const blocks = await Promise.all(
+      draws.map(async ({ counters, by }) => {
+        const last = await counters.next(TENANT, id, by);
+        return Array.from({ length: by }, (_, k) => last - by + 1 + k);
+      }),
+    );
+
+    const total = draws.reduce((sum, draw) => sum + draw.by, 0);
+    const numbers = blocks.flat().sort((x, y) => x - y);
+    expect(numbers).toEqual(Array.from({ length: total }, (_, i) => i + 1));
+    const stored = await connections[0]!
+      .collection('recommendation_counters')
+      .findOne({ _id: id } as never);
+    expect(stored).toMatchObject({ tenantId: TENANT, last: total });
+  });
+});
+
+describe('conference counts written by two processes at once', () => {
+  it('should count each recommendation once, under its latest version', async () => {
+    const [a, b] = onBoth(
+      (connection) => new ConferenceCountsRepository(conferenceCountsModel(connection)),
+    );
+    const conferenceId = uniqueId('conf');
+    const proposed: CountedRecommendation = { s: 'PROPOSED', v: 1, p: false };
+    const adopted: CountedRecommendation = { s: 'ADOPTED', v: 2, p: true };
+    const changes = Array.from({ length: 30 }, (_, i) => uniqueId(`rec${i}`)).flatMap((id, i) =>
+      i % 3 === 0
+        ? [
+            { id, counted: proposed },
+            { id, counted: adopted },
+          ]
+        : [{ id, counted: proposed }],
+    );
+
+    // Every change written by both processes at once, newer and older versions racing too.
+    const applied = await Promise.all(
+      changes.map(({ id, counted }) =>
+        Promise.all([a, b].map((counts) => counts.apply(TENANT, conferenceId, id, counted))),
+      ),
+    );
+
+    // No change applied by both.
+    for (const results of applied) expect(results.filter(Boolean).length).toBeLessThanOrEqual(1);
+    const expected = {
+      all: { PROPOSED: 20, ADOPTED: 10 },
+      visibleToPartners: { ADOPTED: 10 },
+    };
+    expect(await a.get(TENANT, conferenceId)).toEqual(expected);
+    expect(await b.get(TENANT, conferenceId)).toEqual(expected);
+    expect(await a.get(OTHER_TENANT, conferenceId)).toEqual({ all: {}, visibleToPartners: {} });
+  });
+});
+
+const COUNTS = `query($c: ID!) { _entities(representations: [{ __typename: "Conference", id: $c }]) {
+  ... on Conference { recommendationCounts { draft total } } } }`;
+
+describe('one change projected by two processes at once', () => {
+  it('should store each timeline entry once, count it once and leave nothing pending', async () => {
+    const replica = await startRecommendations('concurrency', { ns: service.ns, env });
+    try {
+      const conferenceId = uniqueId('conf');
+      const ids: string[] = [];
+      for (let i = 0; i < 8; i += 1) {
+        const input = {
+          title: `Рекомендация ${i}`,
+          recommendedText: 'Текст.',
+          actionType: 'OTHER',
+          conferenceId,
+        };
+        ids.push(dataOf(await service.gql(DRAFT, { input })).draftRecommendation.id);
+      }
+      const db = service.app.runtime.connection;
+      const timeline = db.collection('recommendation_timeline');
+      const recommendations = db.collection('recommendations');
+      const written = await timeline.find({ recommendationId: { $in: ids } }).toArray();
+      expect(written).toHaveLength(ids.length);
+
+      // As if each change's process had died after storing it: read models not written yet.
+      await timeline.deleteMany({ recommendationId: { $in: ids } });
+      await db.collection('conference_counts').deleteMany({ conferenceId });
+      for (const { feedSequence: _feed, ...entry } of written) {
+        await recommendations.updateOne({ _id: entry.recommendationId, tenantId: TENANT }, {
+          $push: {
+            pendingProjections: {
+              tenantId: TENANT,
+              version: 1,
+              status: entry.status,
+              conferenceId,
+              visibleToPartners: entry.visibleToPartners,
+              entries: [entry],
+              reports: [],
+            },
+          },
+        } as never);
+      }
+      const feed = async () =>
+        ((await db
+          .collection('recommendation_counters')
+          .findOne({ _id: `feed:${TENANT}` } as never)) ?? { last: 0 })['last'] as number;
+      const drawnBefore = await feed();
+
+      // Both processes finish every one of them at the same moment.
+      await Promise.all(
+        ids.flatMap((id) => [
+          service.app.useCases.writer.project(TENANT, id),
+          replica.app.useCases.writer.project(TENANT, id),
+        ]),
+      );
+
+      // The race did take place: both drew feed numbers for the same entries.
+      expect((await feed()) - drawnBefore).toBeGreaterThan(ids.length);
+      const entries = await timeline.find({ recommendationId: { $in: ids } }).toArray();
+      expect(entries.map((entry) => entry._id).sort()).toEqual(
+        written.map((entry) => entry._id).sort(),
+      );
+      const allNumbers = await timeline
+        .find({ tenantId: TENANT }, { projection: { feedSequence: 1 } })
+        .toArray();
+      expect(new Set(allNumbers.map((entry) => entry['feedSequence'])).size).toBe(
+        allNumbers.length,
+      );
+      expect(
+        dataOf(await service.gql(COUNTS, { c: conferenceId }))._entities[0].recommendationCounts,
+      ).toEqual({ draft: ids.length, total: ids.length });
+      expect(
+        await recommendations.countDocuments({
+          _id: { $in: ids },
+          'pendingProjections.version': { $exists: true },
+        } as never),
+      ).toBe(0);
+    } finally {
+      await replica.stop({ drop: false });
+    }
+  });
+
+  it('should remove exactly the projections written, in the tenant only', async () => {
+    const id = dataOf(
+      await service.gql(DRAFT, {
+        input: { title: 'Ещё одна', recommendedText: 'Текст.', actionType: 'OTHER' },
+      }),
+    ).draftRecommendation.id as string;
+    const repository = new RecommendationRepository(
+      recommendationModel(connections[0]!),
+      { topicPrefix: service.ns.topicPrefix, relay: { notify: () => Promise.resolve() } } as never,
+      { timeZone: 'Europe/Moscow', dueSoonDays: 14 },
+    );
+    const stored = (version: number) => ({
+      tenantId: TENANT,
+      version,
+      status: 'DRAFT',
+      visibleToPartners: false,
+      entries: [],
+      reports: [],
+    });
+    await service.app.runtime.connection.collection('recommendations').updateOne(
+      { _id: id, tenantId: TENANT } as never,
+      {
+        $push: { pendingProjections: { $each: [stored(2), stored(3)] } },
+      } as never,
+    );
+
+    await repository.removeProjections(OTHER_TENANT, id, [{ version: 2 }, { version: 3 }]);
+    expect((await repository.pendingProjections(TENANT, id)).map((p) => p.version)).toEqual([2, 3]);
+    // Written: 2 (and 2 again, as a second process would); 3 was stored meanwhile and stays.
+    await Promise.all([
+      repository.removeProjections(TENANT, id, [{ version: 2 }]),
+      repository.removeProjections(TENANT, id, [{ version: 2 }]),
+    ]);
+    expect((await repository.pendingProjections(TENANT, id)).map((p) => p.version)).toEqual([3]);
+    expect(await repository.pendingProjections(OTHER_TENANT, id)).toEqual([]);
+  });
+});
