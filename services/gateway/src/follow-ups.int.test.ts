@@ -260,7 +260,11 @@ describe('live follow-ups', () => {
         },
       )
     ).submitRequest;
-    // The addressee's user may follow it once it was sent to them (a draft is internal).
+    // The addressee's user may follow it once it was sent to them (a draft is internal). It
+    // subscribes once the submission has passed the gateway, so it sees the registration alone.
+    await expectEventually(() =>
+      expect(requestWatcher.payloads('requestChanged').map((c) => c.type)).toContain('submitted'),
+    );
     const addresseeWatcher = await subscribe(
       WATCH_REQUEST,
       { id: toMinprom.id },
