@@ -207,7 +207,9 @@ describe('recommendations from a concluded round table', () => {
           { id },
         ),
       );
+      // totalCount is counted after the page is read: wait for both to show the entry.
       expect(data.recommendation.timeline.totalCount).toBe(1);
+      expect(data.recommendation.timeline.nodes).toHaveLength(1);
       return data.recommendation.timeline;
     });
     expect(timeline.nodes[0]).toMatchObject({
