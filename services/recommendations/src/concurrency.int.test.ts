@@ -1,12 +1,22 @@
+import type { OutboxRelay } from '@kollegia/service-kit';
 import { uniqueId } from '@kollegia/testing';
 import mongoose, { type Connection } from 'mongoose';
+
+/** A relay that sends nothing: the tests below look at the documents only. */
+const idleRelay: OutboxRelay = {
+  notify: () => Promise.resolve(),
+  sweep: () => Promise.resolve(0),
+  start: () => Promise.resolve(),
+  stop: () => Promise.resolve(),
+};
 
 import type { CountedRecommendation } from './db/conference-counts.model';
 import { conferenceCountsModel } from './db/conference-counts.model';
 import { ConferenceCountsRepository } from './db/conference-counts.repository';
 import { CounterRepository } from './db/counter.repository';
-import { counterModel } from './db/counters.model';
-import { recommendationModel } from './db/recommendation.model';
+import { counterModel, type CounterDocument } from './db/counters.model';
+import { recommendationModel, type RecommendationDocument } from './db/recommendation.model';
+import type { PendingProjection, TimelineEntryDocument } from './db/read-model.documents';
 import { RecommendationRepository } from './db/recommendation.repository';
 import {
   DRAFT,
@@ -66,8 +76,8 @@ describe('counters drawn by two processes at once', () => {
     const numbers = blocks.flat().sort((x, y) => x - y);
     expect(numbers).toEqual(Array.from({ length: total }, (_, i) => i + 1));
     const stored = await connections[0]!
-      .collection('recommendation_counters')
-      .findOne({ _id: id } as never);
+      .collection<CounterDocument>('recommendation_counters')
+      .findOne({ _id: id });
     expect(stored).toMatchObject({ tenantId: TENANT, last: total });
   });
 });
@@ -127,8 +137,8 @@ describe('one change projected by two processes at once', () => {
         ids.push(dataOf(await service.gql(DRAFT, { input })).draftRecommendation.id);
       }
       const db = service.app.runtime.connection;
-      const timeline = db.collection('recommendation_timeline');
-      const recommendations = db.collection('recommendations');
+      const timeline = db.collection<TimelineEntryDocument>('recommendation_timeline');
+      const recommendations = db.collection<RecommendationDocument>('recommendations');
       const written = await timeline.find({ recommendationId: { $in: ids } }).toArray();
       expect(written).toHaveLength(ids.length);
 
@@ -136,24 +146,27 @@ describe('one change projected by two processes at once', () => {
       await timeline.deleteMany({ recommendationId: { $in: ids } });
       await db.collection('conference_counts').deleteMany({ conferenceId });
       for (const { feedSequence: _feed, ...entry } of written) {
-        await recommendations.updateOne({ _id: entry.recommendationId, tenantId: TENANT }, {
-          $push: {
-            pendingProjections: {
-              tenantId: TENANT,
-              version: 1,
-              status: entry.status,
-              conferenceId,
-              visibleToPartners: entry.visibleToPartners,
-              entries: [entry],
-              reports: [],
+        await recommendations.updateOne(
+          { _id: entry.recommendationId, tenantId: TENANT },
+          {
+            $push: {
+              pendingProjections: {
+                tenantId: TENANT,
+                version: 1,
+                status: entry.status,
+                conferenceId,
+                visibleToPartners: entry.visibleToPartners,
+                entries: [entry],
+                reports: [],
+              },
             },
           },
-        } as never);
+        );
       }
       const feed = async () =>
         ((await db
-          .collection('recommendation_counters')
-          .findOne({ _id: `feed:${TENANT}` } as never)) ?? { last: 0 })['last'] as number;
+          .collection<CounterDocument>('recommendation_counters')
+          .findOne({ _id: `feed:${TENANT}` })) ?? { last: 0 })['last'];
       const drawnBefore = await feed();
 
       // Both processes finish every one of them at the same moment.
@@ -183,7 +196,7 @@ describe('one change projected by two processes at once', () => {
         await recommendations.countDocuments({
           _id: { $in: ids },
           'pendingProjections.version': { $exists: true },
-        } as never),
+        }),
       ).toBe(0);
     } finally {
       await replica.stop({ drop: false });
@@ -198,10 +211,10 @@ describe('one change projected by two processes at once', () => {
     ).draftRecommendation.id as string;
     const repository = new RecommendationRepository(
       recommendationModel(connections[0]!),
-      { topicPrefix: service.ns.topicPrefix, relay: { notify: () => Promise.resolve() } } as never,
+      { topicPrefix: service.ns.topicPrefix, relay: idleRelay },
       { timeZone: 'Europe/Moscow', dueSoonDays: 14 },
     );
-    const stored = (version: number) => ({
+    const stored = (version: number): PendingProjection => ({
       tenantId: TENANT,
       version,
       status: 'DRAFT',
@@ -209,12 +222,12 @@ describe('one change projected by two processes at once', () => {
       entries: [],
       reports: [],
     });
-    await service.app.runtime.connection.collection('recommendations').updateOne(
-      { _id: id, tenantId: TENANT } as never,
-      {
-        $push: { pendingProjections: { $each: [stored(2), stored(3)] } },
-      } as never,
-    );
+    await service.app.runtime.connection
+      .collection<RecommendationDocument>('recommendations')
+      .updateOne(
+        { _id: id, tenantId: TENANT },
+        { $push: { pendingProjections: { $each: [stored(2), stored(3)] } } },
+      );
 
     await repository.removeProjections(OTHER_TENANT, id, [{ version: 2 }, { version: 3 }]);
     expect((await repository.pendingProjections(TENANT, id)).map((p) => p.version)).toEqual([2, 3]);

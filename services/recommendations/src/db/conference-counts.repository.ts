@@ -1,5 +1,5 @@
 import type { RecommendationStatus } from '@kollegia/events';
-import { deterministicId, insertIfAbsent } from '@kollegia/service-kit';
+import { collectionOf, deterministicId, insertIfAbsent } from '@kollegia/service-kit';
 
 import type {
   ConferenceCountsDocument,
@@ -91,12 +91,12 @@ export class ConferenceCountsRepository {
       const previous = doc.recommendations?.[recommendationId];
       if (previous && previous.v >= counted.v) return false;
       const inc = moves(previous, counted);
-      const result = await this.counts.collection.updateOne(
+      const result = await collectionOf(this.counts).updateOne(
         {
           _id: id,
           tenantId,
           [`${entry}.v`]: previous ? previous.v : { $exists: false },
-        } as never,
+        },
         {
           $set: { [entry]: counted },
           ...(Object.keys(inc).length > 0 ? { $inc: inc } : {}),

@@ -18,10 +18,9 @@ export class CounterRepository {
    * unique index.
    *
    * The new value is computed from the document as it was *before* this very `$inc` (none when
-   * the upsert created it), not read from `returnDocument: 'after'`: the embedded engine answers
-   * 'after' with its live stored document, which a concurrent `$inc` may change before the reply
-   * is sent (measured: 21–36 of 300 concurrent draws got a number another draw also got), while
-   * 'before' is a copy taken inside the update. On MongoDB both are exact.
+   * the upsert created it). `returnDocument: 'after'` is exact too, on MongoDB and on the embedded
+   * engine since its launcher hands out copies (docs/adr/0009: before that, 21–36 of 300
+   * concurrent draws got a number another draw also got); 'before' with a projection sends less.
    */
   async next(tenantId: string, id: string, by = 1): Promise<number> {
     for (let attempt = 1; ; attempt += 1) {

@@ -1,13 +1,14 @@
 import type { CloudEventEnvelope } from '@kollegia/events';
 import {
+  collectionOf,
   insertWithEvents,
+  type OutboxTarget,
+  type Page,
+  type PageRequest,
   stateUpdate,
   TenantRepository,
   tokenFilter,
   updateWithEvents,
-  type OutboxTarget,
-  type Page,
-  type PageRequest,
 } from '@kollegia/service-kit';
 import { searchTokens } from '@kollegia/service-kit/domain';
 
@@ -197,10 +198,13 @@ export class RecommendationRepository extends TenantRepository<Recommendation> {
 
   /** The changes of one recommendation still to be written to the read models, oldest first. */
   async pendingProjections(tenantId: string, id: string): Promise<PendingProjection[]> {
-    const doc = await this.recommendations.collection.findOne({ _id: id, tenantId } as never, {
-      projection: { pendingProjections: 1 },
-    });
-    const pending = (doc?.pendingProjections ?? []) as PendingProjection[];
+    const doc = await collectionOf(this.recommendations).findOne(
+      { _id: id, tenantId },
+      {
+        projection: { pendingProjections: 1 },
+      },
+    );
+    const pending = (doc?.pendingProjections ?? []);
     return [...pending].sort((a, b) => a.version - b.version);
   }
 
@@ -216,11 +220,9 @@ export class RecommendationRepository extends TenantRepository<Recommendation> {
     written: Pick<PendingProjection, 'version'>[],
   ): Promise<void> {
     if (written.length === 0) return;
-    await this.recommendations.collection.updateOne(
-      { _id: id, tenantId } as never,
-      {
-        $pull: { pendingProjections: { version: { $in: written.map((p) => p.version) } } },
-      } as never,
+    await collectionOf(this.recommendations).updateOne(
+      { _id: id, tenantId },
+      { $pull: { pendingProjections: { version: { $in: written.map((p) => p.version) } } } },
     );
   }
 

@@ -96,58 +96,53 @@ export class StatementUseCases {
     return count;
   }
 
-  private write(
+  private async write(
     context: CommandContext,
     roundtableId: string,
     commands: readonly RecordStatement[],
     fieldPrefix: (index: number) => string,
   ): Promise<Statement[]> {
     const { tenantId } = requireOrganizer(context.identity);
-    return (async () => {
-      for (let attempt = 1; ; attempt += 1) {
-        const found = await this.roundtables.getWithPending(tenantId, roundtableId);
-        if (!found) throw notFound('roundtable', roundtableId);
-        let state = found.state;
-        const changes: RoundtableChange[] = [];
-        const recorded: Statement[] = [];
-        commands.forEach((command, index) => {
-          const decision = prefixed(fieldPrefix(index), () =>
-            recordStatement(state, command, decisionContext(context)),
-          );
-          state = decision.state;
-          changes.push(...decision.changes);
-          recorded.push(decision.statement);
-        });
-        const expectedVersion = found.state.version;
-        const next = { ...state, version: expectedVersion + 1 };
-        const pending = [...found.pending.filter((s) => !this.stored.has(s.id)), ...recorded];
-        try {
-          await this.roundtables.updateWithStatements(
-            next,
-            expectedVersion,
-            roundtableEvents(next, changes, context),
-            pending,
-          );
-        } catch (error) {
-          if (isStale(error) && attempt < STATEMENT_ATTEMPTS) {
-            await delay(Math.random() * RETRY_PAUSE_MS);
-            continue;
-          }
-          throw error;
+    for (let attempt = 1; ; attempt += 1) {
+      const found = await this.roundtables.getWithPending(tenantId, roundtableId);
+      if (!found) throw notFound('roundtable', roundtableId);
+      let state = found.state;
+      const changes: RoundtableChange[] = [];
+      const recorded: Statement[] = [];
+      commands.forEach((command, index) => {
+        const decision = prefixed(fieldPrefix(index), () =>
+          recordStatement(state, command, decisionContext(context)),
+        );
+        state = decision.state;
+        changes.push(...decision.changes);
+        recorded.push(decision.statement);
+      });
+      const expectedVersion = found.state.version;
+      const next = { ...state, version: expectedVersion + 1 };
+      const pending = [...found.pending.filter((s) => !this.stored.has(s.id)), ...recorded];
+      try {
+        await this.roundtables.updateWithStatements(
+          next,
+          expectedVersion,
+          roundtableEvents(next, changes, context),
+          pending,
+        );
+      } catch (error) {
+        if (isStale(error) && attempt < STATEMENT_ATTEMPTS) {
+          await delay(Math.random() * RETRY_PAUSE_MS);
+          continue;
         }
-        try {
-          await this.statements.store(recorded);
-          this.remember(recorded);
-        } catch (error) {
-          // Committed with the round table; the sweep writes the documents. The call succeeded.
-          this.logger.warn(
-            { err: error, roundtableId },
-            'statement documents deferred to the sweep',
-          );
-        }
-        return recorded;
+        throw error;
       }
-    })();
+      try {
+        await this.statements.store(recorded);
+        this.remember(recorded);
+      } catch (error) {
+        // Committed with the round table; the sweep writes the documents. The call succeeded.
+        this.logger.warn({ err: error, roundtableId }, 'statement documents deferred to the sweep');
+      }
+      return recorded;
+    }
   }
 
   private remember(statements: readonly Statement[]): void {

@@ -1,5 +1,5 @@
 import type { PartyRef } from '@kollegia/events';
-import { isDuplicateKey } from '@kollegia/service-kit';
+import { collectionOf, isDuplicateKey } from '@kollegia/service-kit';
 
 import type { PartyName } from '../documents/names';
 import type { PartyNameModel } from './party-name.model';
@@ -18,8 +18,8 @@ export class PartyNameRepository {
   async record(tenantId: string, name: PartyName, version: number, now: Date): Promise<boolean> {
     const _id = keyOf(tenantId, name.kind, name.id);
     try {
-      const result = await this.names.collection.updateOne(
-        { _id, version: { $lt: version } } as never,
+      const result = await collectionOf(this.names).updateOne(
+        { _id, tenantId, version: { $lt: version } },
         {
           $set: {
             tenantId,
