@@ -204,7 +204,7 @@ export class RecommendationRepository extends TenantRepository<Recommendation> {
         projection: { pendingProjections: 1 },
       },
     );
-    const pending = (doc?.pendingProjections ?? []);
+    const pending = doc?.pendingProjections ?? [];
     return [...pending].sort((a, b) => a.version - b.version);
   }
 
