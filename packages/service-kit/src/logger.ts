@@ -38,12 +38,31 @@ const KAFKA_TO_PINO: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
   [KafkaLogLevel.DEBUG]: 'debug',
 };
 
+/**
+ * The level a kafkajs line is logged at. kafkajs logs every error response of the broker at
+ * ERROR on the connection, also those it then retries or its caller handles (no leader yet for a
+ * new topic, a group coordinator still loading, a topic that exists already) — dozens of lines on
+ * every first start. A failure that stays a failure reaches the caller, which logs it, so those
+ * lines are debug. A consumer crash is a warning: the kit's consumers are started again after any
+ * crash (resilient-consumer.ts), which logs what it does.
+ */
+export function kafkaLogLevel(
+  namespace: string,
+  level: KafkaLogLevel,
+  message: string,
+): 'error' | 'warn' | 'info' | 'debug' {
+  if (level === KafkaLogLevel.ERROR) {
+    if (namespace === 'Connection' && message.startsWith('Response ')) return 'debug';
+    if (namespace === 'Consumer' && /^(Crash|Restarting the consumer)/.test(message)) return 'warn';
+  }
+  return KAFKA_TO_PINO[level] ?? 'info';
+}
+
 /** Routes kafkajs's own logs into the service's pino logger. */
 export function kafkaLogCreator(logger: Logger): logCreator {
   return () =>
     ({ namespace, level, log }) => {
       const { message, ...extra } = log;
-      const method = KAFKA_TO_PINO[level] ?? 'info';
-      logger[method]({ kafka: namespace, ...extra }, message);
+      logger[kafkaLogLevel(namespace, level, message)]({ kafka: namespace, ...extra }, message);
     };
 }
