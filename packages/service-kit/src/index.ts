@@ -26,3 +26,4 @@ export * from './db/typed-collection';
 export * from './db/duplicate-key';
 export * from './db/once-claims';
 export * from './command-context';
+export * from './periodic-job';

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { deadLetterTopic, topicName, type Aggregate } from '@kollegia/events';
 import type { GraphQLSchema } from 'graphql';
 import type { Kafka, Producer } from 'kafkajs';
-import type { Collection, Connection } from 'mongoose';
+import { ConnectionStates, type Collection, type Connection } from 'mongoose';
 
 import { createTokenVerifier, type TokenVerifier } from './auth';
 import type { BaseConfig } from './config';
@@ -17,6 +17,7 @@ import { createLogger, type Logger } from './logger';
 import { connectMongo, pingMongo } from './mongo';
 import type { OutboxTarget } from './outbox/aggregate-writes';
 import { createOutboxRelay } from './outbox/relay';
+import { startPeriodicJob } from './periodic-job';
 import {
   startHttpServer,
   type HttpServer,
@@ -55,6 +56,12 @@ export interface ServiceRuntime {
    * the relay and the connections close (timers, background jobs).
    */
   onShutdown(name: string, run: () => Promise<void> | void): void;
+  /**
+   * Runs a job every `intervalMs` with {@link startPeriodicJob} (no overlapping runs, a failed run
+   * logged and the next tick runs), skipping ticks while the database is not connected. Shutdown
+   * stops it and waits for the run under way, before consumers, the relay and the connections close.
+   */
+  runEvery(name: string, intervalMs: number, run: () => Promise<unknown>): void;
   /** Starts the HTTP server; readiness includes the database, Kafka and every consumer. */
   serve<C extends RequestContext>(
     schema: GraphQLSchema,
@@ -135,6 +142,18 @@ export async function createRuntime(service: string, config: BaseConfig): Promis
           await run();
         },
       });
+    },
+    runEvery(name, intervalMs, run) {
+      const job = startPeriodicJob({
+        name,
+        intervalMs,
+        // While the database is away a run could only fail; a tick after it reconnects runs.
+        run: async () => {
+          if (connection.readyState === ConnectionStates.connected) await run();
+        },
+        logger,
+      });
+      runtime.onShutdown(name, () => job.stop());
     },
     async serve(schema, extendContext, readiness = {}) {
       const server = await startHttpServer({

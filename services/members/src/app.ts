@@ -63,13 +63,11 @@ export async function createApp(
   });
 
   const dissolveExpiredCommunities = () => useCases.communities.dissolveExpired(clock());
-  const expiry = setInterval(() => {
-    dissolveExpiredCommunities().catch((error: unknown) =>
-      runtime.logger.error({ err: error }, 'community expiry failed'),
-    );
-  }, config.COMMUNITY_EXPIRY_INTERVAL_MS);
-  expiry.unref();
-  runtime.onShutdown('community expiry', () => clearInterval(expiry));
+  runtime.runEvery(
+    'community expiry',
+    config.COMMUNITY_EXPIRY_INTERVAL_MS,
+    dissolveExpiredCommunities,
+  );
 
   return {
     url: server.url,

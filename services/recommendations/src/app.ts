@@ -23,7 +23,6 @@ import { startConsumers } from './events/consumers';
 import type { RecommendationsContext } from './graphql/context';
 import { createLoaders } from './graphql/loaders';
 import { buildRecommendationsSubgraph } from './graphql/schema';
-import { PeriodicJobs } from './periodic-jobs';
 
 export interface RecommendationsApp {
   url: string;
@@ -101,12 +100,9 @@ export async function createApp(
   });
 
   const runScheduler = () => useCases.followUps.run(clock());
-  const timers = new PeriodicJobs(logger);
-  timers.every('follow-up scheduler', config.FOLLOW_UP_INTERVAL_MS, runScheduler);
-  timers.every('read-model sweep', config.READ_MODEL_SWEEP_INTERVAL_MS, sweepReadModels);
-  // A signal runs the kit's shutdown directly: stop the timers first there too.
-  let stopping: Promise<void> | undefined;
-  const stop = () => (stopping ??= timers.stop().then(() => runtime.shutdown.run()));
+  runtime.runEvery('follow-up scheduler', config.FOLLOW_UP_INTERVAL_MS, runScheduler);
+  runtime.runEvery('read-model sweep', config.READ_MODEL_SWEEP_INTERVAL_MS, sweepReadModels);
+  const stop = () => runtime.shutdown.run();
 
   return { url: server.url, runtime, useCases, runScheduler, sweepReadModels, stop };
 }

@@ -5,7 +5,7 @@ import { loadConfig } from './config';
 
 async function main(): Promise<void> {
   const app = await createApp(loadConfig());
-  // The app's own stop: its timers first, then the kit's shutdown path (HTTP, consumers, relay).
+  // The app's stop is the kit's shutdown path (HTTP, periodic jobs, consumers, relay).
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       app.runtime.logger.info({ signal }, 'shutting down');

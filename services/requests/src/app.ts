@@ -4,7 +4,6 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 
 import { createRuntime, OnceClaims, type ServiceRuntime } from '@kollegia/service-kit';
-import { ConnectionStates } from 'mongoose';
 
 import { commandContext, systemClock, type Clock } from './application/context';
 import { DueNoticeScheduler, type SchedulerRun } from './application/due-notice-scheduler';
@@ -89,24 +88,9 @@ export async function createApp(
   });
 
   const runScheduler = () => scheduler.run(clock());
-  let stopped = false;
-  let running: Promise<unknown> | undefined;
-  const timer = setInterval(() => {
-    // A run longer than the interval is not joined by another.
-    if (stopped || running || connection.readyState !== ConnectionStates.connected) return;
-    running = runScheduler()
-      .then((run) => {
-        if (run.announced > 0) logger.info(run, 'due notices announced');
-      })
-      .catch((error: unknown) => logger.error({ err: error }, 'scheduler run failed'))
-      .finally(() => (running = undefined));
-  }, config.SCHEDULER_INTERVAL_MS);
-  timer.unref();
-  // Stops after the HTTP server and before the consumers, the relay and the connections.
-  runtime.onShutdown('due-notice scheduler', async () => {
-    stopped = true;
-    clearInterval(timer);
-    await running;
+  runtime.runEvery('due-notice scheduler', config.SCHEDULER_INTERVAL_MS, async () => {
+    const run = await runScheduler();
+    if (run.announced > 0) logger.info(run, 'due notices announced');
   });
 
   return {

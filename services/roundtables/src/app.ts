@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 
 import { createRuntime, type ServiceRuntime } from '@kollegia/service-kit';
-import { ConnectionStates } from 'mongoose';
 
 import { commandContext, systemClock, type Clock } from './application/context';
 import { RoundtablesUseCases } from './application/use-cases';
@@ -66,15 +65,6 @@ export async function createApp(
   const storePendingStatements = () => useCases.statements.storePending();
   const repaired = await storePendingStatements();
   if (repaired > 0) logger.warn({ repaired }, 'stored statements left pending by a previous run');
-  let sweeping: Promise<unknown> = Promise.resolve();
-  const sweep = setInterval(() => {
-    // Shutdown closes the connection before it stops this timer (the kit runs its steps first).
-    if (connection.readyState !== ConnectionStates.connected) return;
-    sweeping = storePendingStatements().catch((error: unknown) =>
-      logger.error({ err: error }, 'statement sweep failed'),
-    );
-  }, config.STATEMENT_SWEEP_INTERVAL_MS);
-  sweep.unref();
 
   await startPartyNamesConsumer(runtime, useCases.names);
 
@@ -83,10 +73,7 @@ export async function createApp(
     const command = commandContext(base.identity, clock, base.requestId);
     return { ...base, command, useCases, loaders: createLoaders(useCases, command) };
   });
-  runtime.onShutdown('statement sweep', async () => {
-    clearInterval(sweep);
-    await sweeping;
-  });
+  runtime.runEvery('statement sweep', config.STATEMENT_SWEEP_INTERVAL_MS, storePendingStatements);
 
   return {
     url: server.url,

@@ -2,6 +2,7 @@ import type { Collection } from 'mongodb';
 import type { Producer } from 'kafkajs';
 
 import type { Logger } from '../logger';
+import { startPeriodicJob, type PeriodicJob } from '../periodic-job';
 import { OUTBOX_FIELD, type OutboxEntry } from './outbox';
 
 // A type alias, not an interface extending Document: the driver's `$pull` typing rejects array
@@ -40,7 +41,7 @@ export function createOutboxRelay(options: {
   const byName = new Map(options.collections.map((c) => [c.collectionName, c]));
   // One relay pass per document at a time keeps an aggregate's events in order within this process.
   const inFlight = new Map<string, Promise<void>>();
-  let timer: NodeJS.Timeout | undefined;
+  let periodicSweep: PeriodicJob | undefined;
   let sweeping: Promise<number> | undefined;
 
   async function relayDocument(collection: Collection<OutboxDocument>, id: string): Promise<void> {
@@ -117,13 +118,15 @@ export function createOutboxRelay(options: {
     },
     async start() {
       await this.sweep();
-      timer = setInterval(() => {
-        this.sweep().catch((error: unknown) => logger.warn({ err: error }, 'outbox sweep failed'));
-      }, options.sweepIntervalMs);
-      timer.unref();
+      periodicSweep = startPeriodicJob({
+        name: 'outbox sweep',
+        intervalMs: options.sweepIntervalMs,
+        run: () => this.sweep(),
+        logger,
+      });
     },
     async stop() {
-      if (timer) clearInterval(timer);
+      await periodicSweep?.stop();
       await sweeping?.catch(() => undefined);
       await Promise.allSettled([...inFlight.values()]);
     },
