@@ -19,7 +19,19 @@ import { MongoClient } from 'mongodb';
 
 /** The subgraphs, in the order they are listed to the gateway. */
 export const SUBGRAPHS = ['members', 'roundtables', 'recommendations', 'requests'] as const;
-export type ServiceName = (typeof SUBGRAPHS)[number] | 'gateway';
+export type Subgraph = (typeof SUBGRAPHS)[number];
+export type ServiceName = Subgraph | 'gateway';
+/** A process: a service's first replica by its name, the others as `name#2`, `name#3`, … */
+export type Instance = ServiceName | `${Subgraph}#${number}`;
+
+export interface SystemOptions {
+  /** Processes per subgraph (default 1); the gateway talks to the first, all share one database. */
+  replicas?: Partial<Record<Subgraph, number>>;
+  /** Partitions of the topics the services create (default 1: one file's events in order). */
+  partitions?: number;
+  /** Extra settings per service (every replica of it). */
+  env?: Partial<Record<Subgraph, Record<string, string>>>;
+}
 
 export const TENANT = 'akit';
 const repoRoot = resolve(__dirname, '..');
@@ -28,7 +40,8 @@ const READY_TIMEOUT_MS = 90_000;
 const STOP_GRACE_MS = 15_000;
 
 interface Proc {
-  name: ServiceName;
+  name: Instance;
+  service: ServiceName;
   port: number;
   env: Record<string, string>;
   child?: ChildProcess;
@@ -68,18 +81,32 @@ function mainOf(name: ServiceName): string {
  * namespace, and all share its topic prefix, so files never see each other's data or events.
  */
 export class System {
-  private readonly procs = new Map<ServiceName, Proc>();
+  private readonly procs = new Map<Instance, Proc>();
   private readonly tokens = new Map<string, Promise<string>>();
   private readonly keyDir = mkdtempSync(join(tmpdir(), 'kollegia-e2e-auth-'));
   private readonly auth = devAuth(this.keyDir);
 
-  private constructor(readonly ns: TestNamespace) {}
+  private constructor(
+    readonly ns: TestNamespace,
+    private readonly options: SystemOptions,
+  ) {}
 
-  /** Boots every service and the gateway and waits until the gateway is ready. */
-  static async start(label: string): Promise<System> {
-    const system = new System(testNamespace(label));
+  /** Boots every service (and its replicas) and the gateway, and waits until all are ready. */
+  static async start(label: string, options: SystemOptions = {}): Promise<System> {
+    const system = new System(testNamespace(label), options);
     await system.boot();
     return system;
+  }
+
+  /** A process's own GraphQL endpoint (a subgraph's, bypassing the gateway). */
+  url(name: Instance): string {
+    return `http://127.0.0.1:${this.proc(name).port}/graphql`;
+  }
+
+  /** The processes of a subgraph: `[name, name#2, …]`. */
+  replicas(name: Subgraph): Instance[] {
+    const count = this.options.replicas?.[name] ?? 1;
+    return Array.from({ length: count }, (_, i): Instance => (i === 0 ? name : `${name}#${i + 1}`));
   }
 
   get gatewayUrl(): string {
@@ -87,7 +114,7 @@ export class System {
   }
 
   /** The database a service uses in this namespace. */
-  database(name: (typeof SUBGRAPHS)[number]): string {
+  database(name: Subgraph): string {
     return `${this.ns.dbName}_${name}`;
   }
 
@@ -128,12 +155,12 @@ export class System {
   }
 
   /** The last lines a service wrote (pino JSON), for failure messages. */
-  logs(name: ServiceName): string[] {
+  logs(name: Instance): string[] {
     return [...this.proc(name).log];
   }
 
   /** Sends a signal to a service and waits until its process has exited. */
-  async kill(name: ServiceName, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+  async kill(name: Instance, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
     const proc = this.proc(name);
     if (!proc.child || proc.child.exitCode !== null || proc.child.signalCode !== null) return;
     proc.child.kill(signal);
@@ -141,7 +168,7 @@ export class System {
   }
 
   /** Stops a service (SIGTERM) if it runs, starts it again on the same port and waits until ready. */
-  async restart(name: ServiceName): Promise<void> {
+  async restart(name: Instance): Promise<void> {
     await this.stopProc(this.proc(name));
     this.spawn(this.proc(name));
     await this.waitReady(this.proc(name));
@@ -166,7 +193,11 @@ export class System {
   /** Stops every process (gateway first) and drops this namespace's databases. */
   async stop(): Promise<void> {
     await this.stopProc(this.proc('gateway'));
-    await Promise.all(SUBGRAPHS.map((name) => this.stopProc(this.proc(name))));
+    await Promise.all(
+      [...this.procs.values()]
+        .filter((proc) => proc.service !== 'gateway')
+        .map((proc) => this.stopProc(proc)),
+    );
     const client = await MongoClient.connect(this.ns.mongoUrl);
     try {
       for (const name of SUBGRAPHS) await client.db(this.database(name)).dropDatabase();
@@ -176,7 +207,7 @@ export class System {
     rmSync(this.keyDir, { recursive: true, force: true });
   }
 
-  private proc(name: ServiceName): Proc {
+  private proc(name: Instance): Proc {
     const proc = this.procs.get(name);
     if (!proc) throw new Error(`unknown service ${name}`);
     return proc;
@@ -193,27 +224,37 @@ export class System {
       AUTH_ISSUER: this.auth.issuer,
       AUTH_AUDIENCE: this.auth.audience,
     };
-    for (const name of SUBGRAPHS) {
-      this.procs.set(name, {
-        name,
-        port: await freePort(),
-        log: [],
-        env: {
-          ...common,
-          MONGO_URL: this.ns.mongoUrl,
-          MONGO_DB: this.database(name),
-          KAFKA_TOPIC_PARTITIONS: '1',
-        },
-      });
+    for (const service of SUBGRAPHS) {
+      for (const name of this.replicas(service)) {
+        this.procs.set(name, {
+          name,
+          service,
+          port: await freePort(),
+          log: [],
+          env: {
+            ...common,
+            MONGO_URL: this.ns.mongoUrl,
+            MONGO_DB: this.database(service),
+            KAFKA_TOPIC_PARTITIONS: String(this.options.partitions ?? 1),
+            ...this.options.env?.[service],
+          },
+        });
+      }
     }
     const subgraphUrls = SUBGRAPHS.map(
       (name) => `${name}=http://127.0.0.1:${this.proc(name).port}/graphql`,
     ).join(',');
     this.procs.set('gateway', {
       name: 'gateway',
+      service: 'gateway',
       port: await freePort(),
       log: [],
-      env: { ...common, SUBGRAPH_URLS: subgraphUrls, GATEWAY_INSTANCE: `e2e-${this.ns.id}` },
+      env: {
+        ...common,
+        SUBGRAPH_URLS: subgraphUrls,
+        GATEWAY_INSTANCE: `e2e-${this.ns.id}`,
+        KAFKA_TOPIC_PARTITIONS: String(this.options.partitions ?? 1),
+      },
     });
     const all = [...this.procs.values()];
     for (const proc of all) this.spawn(proc);
@@ -229,7 +270,7 @@ export class System {
     // kafkajs 2.2.4 computes negative timeouts that Node 24 warns about on every connection.
     const child = spawn(
       process.execPath,
-      ['--enable-source-maps', '--disable-warning=TimeoutNegativeWarning', mainOf(proc.name)],
+      ['--enable-source-maps', '--disable-warning=TimeoutNegativeWarning', mainOf(proc.service)],
       {
         cwd: repoRoot,
         // A clean environment: nothing of the developer's shell configures the services here.

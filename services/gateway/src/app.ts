@@ -79,7 +79,10 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
 
   const kafka = createKafka({ clientId: 'gateway', brokers: config.KAFKA_BROKERS, logger });
   const topics = aggregates.map((aggregate) => topicName(aggregate, config.KAFKA_TOPIC_PREFIX));
-  await ensureTopics(kafka, topics, { partitions: 3, replicationFactor: 1 });
+  await ensureTopics(kafka, topics, {
+    partitions: config.KAFKA_TOPIC_PARTITIONS,
+    replicationFactor: config.KAFKA_TOPIC_REPLICATION,
+  });
   const feed = new LiveFeed({
     kafka,
     topics,

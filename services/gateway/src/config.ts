@@ -23,6 +23,9 @@ export const gatewayConfigSchema = z.object({
   SUBGRAPH_URLS: commaList,
   KAFKA_BROKERS: commaList.pipe(z.array(z.string()).min(1, 'at least one broker')),
   KAFKA_TOPIC_PREFIX: z.string().default(''),
+  /** Used when the gateway starts before the services and creates the topics (as they would). */
+  KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).default(3),
+  KAFKA_TOPIC_REPLICATION: z.coerce.number().int().min(1).default(1),
   /** Names this instance's live consumer group (each gateway instance reads every event). */
   GATEWAY_INSTANCE: z
     .string()
