@@ -38,6 +38,14 @@ export async function graphqlData<T = Record<string, unknown>>(
   return response.data;
 }
 
+/** A response's data, failing with its errors when it has any. */
+export function dataOf<T>(response: GraphQLResponse<T>): T {
+  if (response.errors?.length || !response.data) {
+    throw new Error(`unexpected GraphQL errors: ${JSON.stringify(response.errors)}`);
+  }
+  return response.data;
+}
+
 /** The first error code of a response, for assertions on refusals. */
 export function errorCode(response: GraphQLResponse<unknown>): unknown {
   return response.errors?.[0]?.extensions?.code;

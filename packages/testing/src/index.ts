@@ -2,3 +2,4 @@ export * from './eventually';
 export * from './namespace';
 export * from './kafka';
 export * from './graphql';
+export * from './service';

@@ -1,3 +1,4 @@
+import { decodeEvent, type KollegiaEvent } from '@kollegia/events';
 import { Kafka, logLevel, type Consumer, type IHeaders, type KafkaMessage } from 'kafkajs';
 
 export interface ReceivedMessage {
@@ -72,4 +73,20 @@ export async function sendRaw(
   } finally {
     await producer.disconnect();
   }
+}
+
+/**
+ * The decoded events of one aggregate (messages keyed by its id), in the order the topic holds
+ * them, each once (a copy the outbox published again has the same id).
+ */
+export function eventsOf(messages: ReceivedMessage[], key: string): KollegiaEvent[] {
+  const seen = new Set<string>();
+  return messages
+    .filter((m) => m.key === key)
+    .map((m) => {
+      const decoded = decodeEvent(m.value ?? '');
+      if (!decoded.ok) throw new Error(decoded.reason);
+      return decoded.event;
+    })
+    .filter((event) => !seen.has(event.id) && Boolean(seen.add(event.id)));
 }

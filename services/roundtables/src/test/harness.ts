@@ -3,111 +3,34 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import {
-  decodeEvent,
-  encodeEvent,
   organizationRegisteredV1,
   personRegisteredV1,
   createEvent,
-  topicName,
-  type CloudEventEnvelope,
   type KollegiaEvent,
 } from '@kollegia/events';
-import { devAuth, type Role } from '@kollegia/service-kit';
-import {
-  graphqlRequest,
-  sendRaw,
-  testNamespace,
-  uniqueId,
-  type GraphQLResponse,
-  type ReceivedMessage,
-} from '@kollegia/testing';
-import mongoose from 'mongoose';
+import { devAuth } from '@kollegia/service-kit';
+import { dataOf, startService, testNamespace, TEST_TENANT, uniqueId } from '@kollegia/testing';
 
-import { createApp, type RoundtablesApp } from '../app';
+import { createApp } from '../app';
 import type { Clock } from '../application/context';
 import { roundtablesConfigSchema } from '../config';
 
-export const TENANT = 'akit';
+export { dataOf, eventsOf } from '@kollegia/testing';
+
+export const TENANT = TEST_TENANT;
 export const OTHER_TENANT = 'other-association';
 
 /** Boots the roundtables service in-process against the real stack, in its own database and topics. */
-export async function startRoundtables(label: string, options: { clock?: Clock } = {}) {
-  const ns = testNamespace(label);
-  const auth = devAuth(mkdtempSync(join(tmpdir(), 'kollegia-auth-')));
-  const config = roundtablesConfigSchema.parse({
-    NODE_ENV: 'test',
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
-    PORT: '0',
-    MONGO_URL: ns.mongoUrl,
-    MONGO_DB: ns.dbName,
-    KAFKA_BROKERS: ns.kafkaBrokers.join(','),
-    KAFKA_TOPIC_PREFIX: ns.topicPrefix,
-    KAFKA_TOPIC_PARTITIONS: '1',
-    AUTH_DEV_PUBLIC_KEY_FILE: auth.publicKeyFile,
-    OUTBOX_SWEEP_INTERVAL_MS: '1000',
-    STATEMENT_SWEEP_INTERVAL_MS: '60000',
+export function startRoundtables(label: string, options: { clock?: Clock } = {}) {
+  return startService({
+    ns: testNamespace(label),
+    auth: devAuth(mkdtempSync(join(tmpdir(), 'kollegia-auth-'))),
+    env: { STATEMENT_SWEEP_INTERVAL_MS: '60000' },
+    create: (settings) => createApp(roundtablesConfigSchema.parse(settings), options),
   });
-  const app: RoundtablesApp = await createApp(config, options);
-  const tokens = new Map<string, string>();
-  async function token(role: Role, tenant = TENANT, org?: string): Promise<string> {
-    const key = `${role}/${tenant}/${org ?? ''}`;
-    if (!tokens.has(key))
-      tokens.set(key, await auth.token({ tenant, roles: [role], ...(org ? { org } : {}) }));
-    return tokens.get(key)!;
-  }
-  return {
-    ns,
-    app,
-    auth,
-    token,
-    /** Runs an operation as a role of a tenant (default: secretary of TENANT). */
-    async gql<T = Record<string, any>>(
-      query: string,
-      variables: Record<string, unknown> = {},
-      as: { role?: Role; tenant?: string; org?: string; token?: string | null } = {},
-    ): Promise<GraphQLResponse<T>> {
-      const bearer =
-        as.token === null
-          ? undefined
-          : (as.token ?? (await token(as.role ?? 'secretary', as.tenant, as.org)));
-      return graphqlRequest<T>(app.url, query, variables, bearer);
-    },
-    /** Publishes events to their (prefixed) topics, as another service would. */
-    async publish(events: CloudEventEnvelope[]): Promise<void> {
-      for (const event of events) {
-        const aggregate = event.type.split('.')[2] as Parameters<typeof topicName>[0];
-        await sendRaw(ns.kafkaBrokers, topicName(aggregate, ns.topicPrefix), [encodeEvent(event)]);
-      }
-    },
-    async stop() {
-      await app.stop();
-      const conn = await mongoose.createConnection(ns.mongoUrl, { dbName: ns.dbName }).asPromise();
-      await conn.dropDatabase();
-      await conn.close();
-    },
-  };
 }
 
 export type Roundtables = Awaited<ReturnType<typeof startRoundtables>>;
-
-/** Fails with the errors when a response has any; returns its data. */
-export function dataOf<T>(response: GraphQLResponse<T>): T {
-  if (response.errors?.length || !response.data) {
-    throw new Error(`unexpected GraphQL errors: ${JSON.stringify(response.errors)}`);
-  }
-  return response.data;
-}
-
-/** The decoded events of one aggregate, in the order the topic holds them. */
-export function eventsOf(messages: ReceivedMessage[], key: string): KollegiaEvent[] {
-  return messages
-    .filter((m) => m.key === key)
-    .map((m) => {
-      const decoded = decodeEvent(m.value);
-      if (!decoded.ok) throw new Error(decoded.reason);
-      return decoded.event;
-    });
-}
 
 /** Short type names: `kollegia.roundtables.roundtable.started.v1` → `started`. */
 export const shortTypes = (events: KollegiaEvent[]) => events.map((e) => e.type.split('.')[3]);
