@@ -52,7 +52,7 @@ describe('the addressees read model, from members’ organisation events', () =>
   it('should keep the newest kind whatever arrives again or late', async () => {
     const id = hexId();
     await knowOrganizations(requests, [{ id, name: 'Комитет', kind: 'OTHER' }]);
-    await requests.publish('organization', [updated(id, 2, 'PARLIAMENTARY_COMMITTEE')]);
+    await requests.publish([updated(id, 2, 'PARLIAMENTARY_COMMITTEE')]);
     await expectEventually(async () =>
       expect(await kindOf(id)).toEqual({
         kind: 'PARLIAMENTARY_COMMITTEE',
@@ -62,7 +62,7 @@ describe('the addressees read model, from members’ organisation events', () =>
     );
     // The registration redelivered, then the update again: the newest stays.
     const marker = hexId();
-    await requests.publish('organization', [
+    await requests.publish([
       organizationRegistered(id, 'Комитет', 'OTHER'),
       updated(id, 2, 'PARLIAMENTARY_COMMITTEE'),
       organizationRegistered(marker, 'Маркер', 'OTHER'),
@@ -78,7 +78,7 @@ describe('the addressees read model, from members’ organisation events', () =>
   it('should refuse drafts to an organisation archived in the directory', async () => {
     const id = hexId();
     await knowOrganizations(requests, [{ id, name: 'Упразднённое агентство', kind: 'AGENCY' }]);
-    await requests.publish('organization', [
+    await requests.publish([
       createEvent(organizationArchivedV1, meta(id, 2), {
         id,
         name: 'Упразднённое агентство',

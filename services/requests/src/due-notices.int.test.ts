@@ -298,3 +298,107 @@ describe('the due-notice scheduler across a restart and with two instances', () 
     }
   });
 });
+
+describe('the due-notice scheduler reads only the requests with a notice due', () => {
+  // Each test boots its own instance, in its own database: a run's counts are of every request.
+  async function withRequests(
+    label: string,
+    test: (requests: Requests, topic: Collector) => Promise<void>,
+  ) {
+    const { requests, topic } = await boot(label);
+    try {
+      await test(requests, topic);
+    } finally {
+      await topic.stop();
+      await requests.stop();
+    }
+  }
+
+  it('should not read a request before its notice is due, and read it once when it is', () =>
+    withRequests('reads', async (requests, topic) => {
+      // A draft has no deadline running: it is never read.
+      dataOf(await requests.gql(DRAFT, { input: appealTo(MINPROMTORG) }));
+      const id = await registeredRequest(requests);
+
+      requests.clock.set(SIX_DAYS_BEFORE);
+      expect(await requests.app.runScheduler()).toEqual({ read: 0, announced: 0 });
+      requests.clock.set(FIVE_DAYS_BEFORE);
+      expect(await requests.app.runScheduler()).toEqual({ read: 1, announced: 1 });
+      expect(await requests.app.runScheduler()).toEqual({ read: 0, announced: 0 });
+      requests.clock.set(DUE_DAY_EVENING);
+      expect(await requests.app.runScheduler()).toEqual({ read: 0, announced: 0 });
+      requests.clock.set(DAY_AFTER);
+      expect(await requests.app.runScheduler()).toEqual({ read: 1, announced: 1 });
+      // Announced overdue: nothing remains, however late it gets.
+      requests.clock.set('2026-06-01T09:00:00.000Z');
+      expect(await requests.app.runScheduler()).toEqual({ read: 0, announced: 0 });
+      await expectNotices(requests, topic, id, [
+        ['due-soon', '2026-04-02'],
+        ['overdue', '2026-04-02'],
+      ]);
+    }));
+
+  it('should read an extended request only when a notice of its new deadline is due', () =>
+    withRequests('extended', async (requests, topic) => {
+      const id = await registeredRequest(requests);
+      requests.clock.set(FIVE_DAYS_BEFORE);
+      expect(await requests.app.runScheduler()).toEqual({ read: 1, announced: 1 });
+      const { version } = dataOf(
+        await requests.gql(`query($id: ID!) { request(id: $id) { version } }`, { id }),
+      ).request;
+      dataOf(
+        await requests.gql(EXTEND, {
+          id,
+          v: version,
+          input: { days: 10, reason: 'Запрошены материалы у подведомственного института' },
+        }),
+      );
+
+      // Past the old deadline, before the new one (13 April) is due soon (from the 8th).
+      requests.clock.set(DAY_AFTER);
+      expect(await requests.app.runScheduler()).toEqual({ read: 0, announced: 0 });
+      requests.clock.set('2026-04-07T20:00:00.000Z');
+      expect(await requests.app.runScheduler()).toEqual({ read: 0, announced: 0 });
+      requests.clock.set('2026-04-08T09:00:00.000Z');
+      expect(await requests.app.runScheduler()).toEqual({ read: 1, announced: 1 });
+      await expectNotices(requests, topic, id, [
+        ['due-soon', '2026-04-02'],
+        ['due-soon', '2026-04-13'],
+      ]);
+    }));
+
+  it("should look once at a request stored before requests kept their notices' moment, and give it its policy's lead", () =>
+    withRequests('legacy', async (requests, topic) => {
+      const id = await registeredRequest(requests);
+      const stored = requests.app.runtime.connection.collection<{ _id: string }>('requests');
+      // As the service stored it before: no lead, no moment (but a flag, read no more).
+      await stored.updateOne(
+        { _id: id },
+        { $unset: { dueSoonDays: 1, nextNoticeAt: 1 }, $set: { noticesDone: false } },
+      );
+      dataOf(
+        await requests.gql(
+          `mutation { setDeadlinePolicy(input: { dueSoonDays: 2 }) { dueSoonDays } }`,
+          {},
+          { role: 'admin' },
+        ),
+      );
+
+      requests.clock.set(SIX_DAYS_BEFORE);
+      expect(await requests.app.runScheduler()).toEqual({ read: 1, announced: 0 });
+      const looked = await stored.findOne({ _id: id });
+      // Due soon two days before 2 April: from 31 March in Moscow. Nothing a reader sees changed.
+      expect(looked).toMatchObject({
+        version: 3,
+        dueSoonDays: 2,
+        nextNoticeAt: new Date('2026-03-30T21:00:00.000Z'),
+      });
+      expect(await requests.app.runScheduler()).toEqual({ read: 0, announced: 0 });
+
+      requests.clock.set(FIVE_DAYS_BEFORE);
+      expect(await requests.app.runScheduler()).toEqual({ read: 0, announced: 0 });
+      requests.clock.set('2026-03-31T09:00:00.000Z');
+      expect(await requests.app.runScheduler()).toEqual({ read: 1, announced: 1 });
+      await expectNotices(requests, topic, id, [['due-soon', '2026-04-02']]);
+    }));
+});

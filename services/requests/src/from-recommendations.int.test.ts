@@ -60,7 +60,7 @@ async function requestsOf(recommendationId: string) {
 
 /** Publishes an adoption and waits until its drafts exist: the consumer has passed it. */
 async function adoptAndWait(recommendationId: string, addresseeIds: string[]) {
-  await requests.publish('recommendation', [recommendationAdopted(recommendationId, addresseeIds)]);
+  await requests.publish([recommendationAdopted(recommendationId, addresseeIds)]);
   return expectEventually(async () => {
     const found = await requestsOf(recommendationId);
     expect(found).toHaveLength(addresseeIds.length);
@@ -80,7 +80,7 @@ describe('drafting requests from adopted recommendations', () => {
   it('should draft one request per addressee of an adopted appeal, linked to the recommendation', async () => {
     const recommendationId = hexId();
     const adoption = recommendationAdopted(recommendationId, [MINPROMTORG, NTI_OFFICE]);
-    await requests.publish('recommendation', [adoption]);
+    await requests.publish([adoption]);
 
     const drafts = await expectEventually(async () => {
       const found = await requestsOf(recommendationId);
@@ -119,7 +119,7 @@ describe('drafting requests from adopted recommendations', () => {
     }
 
     // The same event redelivered, and the same adoption replayed under a new event id.
-    await requests.publish('recommendation', [
+    await requests.publish([
       adoption,
       recommendationAdopted(recommendationId, [MINPROMTORG, NTI_OFFICE]),
     ]);
@@ -149,7 +149,7 @@ describe('drafting requests from adopted recommendations', () => {
     const proposal = hexId();
     const initiative = hexId();
     const ownWork = hexId();
-    await requests.publish('recommendation', [
+    await requests.publish([
       recommendationAdopted(proposal, [MINPROMTORG], { actionType: 'PROPOSAL' }),
       recommendationAdopted(initiative, [STATE_DUMA_COMMITTEE], {
         actionType: 'LEGISLATIVE_INITIATIVE',

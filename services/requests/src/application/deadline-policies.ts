@@ -111,9 +111,4 @@ export class DeadlinePolicyUseCases {
       ...(stored ? { stored } : {}),
     };
   }
-
-  /** How far ahead the scheduler must look: the longest due-soon lead of any tenant. */
-  async longestDueSoonLead(): Promise<number> {
-    return Math.max(this.defaults.dueSoonDays, (await this.policies.maxDueSoonDays()) ?? 0);
-  }
 }

@@ -3,26 +3,24 @@ import { DomainError } from '@kollegia/service-kit/domain';
 
 import type { RequestRepository } from '../db/request.repository';
 import type { DeadlinePolicy } from '../domain/deadline';
-import { announceDueNotices, dueNotices } from '../domain/due-notices';
+import { announceDueNotices, dueNotices, withDueSoonLead } from '../domain/due-notices';
 import type { Request } from '../domain/request';
 import { timelineEntries } from '../domain/timeline';
 import { newId, type CommandContext } from './context';
 import type { DeadlinePolicyUseCases } from './deadline-policies';
 import { requestEvents } from './request-events';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 /**
- * Candidates read per query. Large, since the embedded database scans the collection for any query
- * whose keys are not exactly a unique index's (docs/adr/0009), as this one's are not; a page is a
- * few megabytes (letters and timelines are left out).
+ * Requests read per query. Only those with a notice due come back, but the embedded database
+ * scans the collection for each query (docs/adr/0009), so a page is large.
  */
-const BATCH = 5000;
+const PAGE = 1000;
 /** A request that keeps changing under the scheduler is left to the next run after this many. */
 const ATTEMPTS = 3;
 
 export interface SchedulerRun {
-  /** Open requests with a deadline inside the horizon that were looked at. */
-  scanned: number;
+  /** Requests read: those with a notice due, and, once, those stored before they kept its moment. */
+  read: number;
   /** Notices this run announced (another replica's are not counted). */
   announced: number;
 }
@@ -31,13 +29,14 @@ export interface SchedulerRun {
  * Announces requests that became due soon or overdue, exactly once per request, notice and
  * deadline, however many replicas run it and however often they restart:
  *
- * 1. scan only open requests whose running deadline ends within the longest due-soon lead
- *    (index on status and dueAt), leaving out those already announced overdue, in pages;
+ * 1. read only the requests whose next notice is due (`nextNoticeAt`, which the domain derives
+ *    from the state and every write stores), in pages; a request stored before it kept that
+ *    moment is read once and given its policy's due-soon lead, which sets the moment;
  * 2. claim each notice before announcing it (the kit's `OnceClaims`: an insert with a
- *    deterministic `_id`, which one replica wins; docs/adr/0005), complete the claim once it is
+ *    deterministic `_id`, which one replica wins; docs/adr/0009), complete the claim once it is
  *    announced, release it when it is not due any more;
  * 3. announce it in the request's own write (state, event, timeline line), retrying on a version
- *    conflict while the notice is still due.
+ *    conflict while the notice is still due; the write moves `nextNoticeAt` on.
  */
 export class DueNoticeScheduler {
   constructor(
@@ -48,21 +47,23 @@ export class DueNoticeScheduler {
   ) {}
 
   async run(now: Date): Promise<SchedulerRun> {
-    const lead = await this.policies.longestDueSoonLead();
-    // One day more than the lead: days are the addressee's, and its day may end a day later.
-    const horizon = new Date(now.getTime() + (lead + 1) * DAY_MS);
-    const result: SchedulerRun = { scanned: 0, announced: 0 };
-    let after: { dueAt: Date; id: string } | undefined;
+    const result: SchedulerRun = { read: 0, announced: 0 };
+    let after: string | undefined;
     for (;;) {
-      const batch = await this.requests.openDueBy(horizon, BATCH, after);
-      const last = batch.at(-1);
-      if (!last?.deadline) break;
-      after = { dueAt: last.deadline.dueAt, id: last.id };
-      result.scanned += batch.length;
-      const policies = await this.policiesOf(batch);
-      for (const request of batch) {
-        const policy = policies.get(`${request.tenantId}/${request.addresseeId}`);
-        if (!policy) continue;
+      const page = await this.requests.noticesDue(now, PAGE, after);
+      after = page.at(-1)?.id;
+      if (!after) break;
+      result.read += page.length;
+      const policies = await this.policiesOf(page);
+      const candidates = page.flatMap((stored) => {
+        const policy = policies.get(`${stored.tenantId}/${stored.addresseeId}`);
+        return policy ? [{ stored, request: withDueSoonLead(stored, policy), policy }] : [];
+      });
+      // Those stored before requests kept a due-soon lead keep their policy's from now on.
+      await this.requests.keepDueSoonLeads(
+        candidates.filter((c) => c.request !== c.stored).map((c) => c.request),
+      );
+      for (const { request, policy } of candidates) {
         try {
           if (await this.announce(request, policy, now)) result.announced += 1;
         } catch (error) {
@@ -72,15 +73,15 @@ export class DueNoticeScheduler {
           );
         }
       }
-      if (batch.length < BATCH) break;
+      if (page.length < PAGE) break;
     }
     return result;
   }
 
-  /** The policy of every request's addressee in a batch (two queries per tenant). */
-  private async policiesOf(batch: Request[]): Promise<Map<string, DeadlinePolicy>> {
+  /** The policy of every request's addressee in a page (two queries per tenant). */
+  private async policiesOf(page: Request[]): Promise<Map<string, DeadlinePolicy>> {
     const byTenant = new Map<string, string[]>();
-    for (const r of batch)
+    for (const r of page)
       byTenant.set(r.tenantId, [...(byTenant.get(r.tenantId) ?? []), r.addresseeId]);
     const policies = new Map<string, DeadlinePolicy>();
     for (const [tenantId, addresseeIds] of byTenant) {

@@ -78,15 +78,4 @@ export class DeadlinePolicyRepository {
       }
     }
   }
-
-  /** The largest due-soon lead any tenant set (the scheduler's scan reaches that far ahead). */
-  async maxDueSoonDays(): Promise<number | undefined> {
-    const docs = await this.model
-      .find({ 'settings.dueSoonDays': { $exists: true } }, { 'settings.dueSoonDays': 1 })
-      .lean<{ settings: { dueSoonDays?: number } }[]>();
-    const values = docs.flatMap((doc) =>
-      typeof doc.settings.dueSoonDays === 'number' ? [doc.settings.dueSoonDays] : [],
-    );
-    return values.length > 0 ? Math.max(...values) : undefined;
-  }
 }

@@ -16,8 +16,12 @@ export type RequestDocument = StoredAggregate<Request> & {
   numberKey: string;
   /** The last instant of the deadline that runs (SUBMITTED or REGISTERED); absent otherwise. */
   dueAt?: Date;
-  /** Whether the running deadline was announced overdue: nothing more is due for it. */
-  noticesDone: boolean;
+  /**
+   * When the next due-soon or overdue notice becomes due (the domain's `nextNoticeAt`); null when
+   * none remains. Absent on open requests stored before it was kept, until the scheduler's first
+   * look at them.
+   */
+  nextNoticeAt?: Date | null;
   /** What happened to it, oldest first; appended in the same write as each change. */
   timeline: TimelineEntry[];
 };
@@ -51,6 +55,7 @@ const schema = new Schema<RequestDocument>(
     registeredOn: String,
     registeredOnTime: Boolean,
     deadline,
+    dueSoonDays: Number,
     extension: new Schema(
       { days: Number, reason: String, previous: deadline, extendedAt: Date },
       { _id: false },
@@ -76,7 +81,7 @@ const schema = new Schema<RequestDocument>(
     searchTokens: { type: [String], default: [] },
     numberKey: { type: String, required: true },
     dueAt: Date,
-    noticesDone: { type: Boolean, required: true },
+    nextNoticeAt: Date,
     timeline: {
       type: [
         {
@@ -112,8 +117,9 @@ schema.index({ tenantId: 1, status: 1, createdAt: -1 });
 schema.index({ tenantId: 1, kind: 1, createdAt: -1 });
 // Outgoing numbers are unique per tenant (and so per year); requestByOutgoingNumber looks them up.
 schema.index({ tenantId: 1, numberKey: 1 }, { unique: true });
-// The scheduler's scan: open requests whose running deadline ends before a horizon
-schema.index({ status: 1, dueAt: 1 });
+// The scheduler's read: requests whose next notice is due (and, by its null bounds, open ones
+// stored before the field existed)
+schema.index({ nextNoticeAt: 1 });
 // requests(filter: { overdue | dueBefore })
 schema.index({ tenantId: 1, dueAt: 1 });
 // requests(filter: { text }): every query token must prefix one of these

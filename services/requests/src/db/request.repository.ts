@@ -1,5 +1,6 @@
 import type { CloudEventEnvelope } from '@kollegia/events';
 import {
+  collectionOf,
   insertWithEvents,
   stateUpdate,
   TenantRepository,
@@ -11,7 +12,7 @@ import {
 } from '@kollegia/service-kit';
 import { searchTokens } from '@kollegia/service-kit/domain';
 
-import { runningDeadline } from '../domain/due-notices';
+import { nextNoticeAt, runningDeadline } from '../domain/due-notices';
 import type { Request } from '../domain/request';
 import type { TimelineEntry } from '../domain/timeline';
 import type { RequestModel } from './request.model';
@@ -47,6 +48,7 @@ const OPTIONAL = [
   'registeredOn',
   'registeredOnTime',
   'deadline',
+  'dueSoonDays',
   'extension',
   'answer',
   'closedAt',
@@ -63,7 +65,7 @@ const OPEN_STATUSES: Request['status'][] = ['SUBMITTED', 'REGISTERED'];
 /** The stored-only keys of a state (the timeline is appended, never derived). */
 function derive(state: Request) {
   const running = runningDeadline(state);
-  const runningKey = running && `${running.stage}/${running.dueOn}`;
+  const next = nextNoticeAt(state);
   return {
     searchTokens: searchTokens(
       state.subject,
@@ -72,8 +74,9 @@ function derive(state: Request) {
       state.body,
     ).slice(0, MAX_SEARCH_TOKENS),
     numberKey: state.outgoingNumber ?? state.id,
-    noticesDone: runningKey !== undefined && state.announced.overdue === runningKey,
     ...(running ? { dueAt: running.dueAt } : {}),
+    // Absent, not null, when the domain cannot tell: the scheduler then looks (see noticesDue).
+    ...(next !== undefined ? { nextNoticeAt: next } : {}),
   };
 }
 
@@ -86,7 +89,15 @@ export class RequestRepository extends TenantRepository<Request> {
     super(requests as never, outbox, {
       what: 'request',
       optional: OPTIONAL,
-      derivedFields: ['searchTokens', 'numberKey', 'dueAt', 'noticesDone', 'timeline'],
+      // `noticesDone` was stored before `nextNoticeAt` and is read no more.
+      derivedFields: [
+        'searchTokens',
+        'numberKey',
+        'dueAt',
+        'nextNoticeAt',
+        'noticesDone',
+        'timeline',
+      ],
       derive,
     });
   }
@@ -123,7 +134,11 @@ export class RequestRepository extends TenantRepository<Request> {
   ): Promise<Request> {
     const derived = derive(state);
     const update = stateUpdate(state, OPTIONAL, derived);
-    const unset = { ...update.$unset, ...(derived.dueAt ? {} : { dueAt: 1 as const }) };
+    const unset = {
+      ...update.$unset,
+      ...(derived.dueAt ? {} : { dueAt: 1 as const }),
+      ...(derived.nextNoticeAt === undefined ? { nextNoticeAt: 1 as const } : {}),
+    };
     const doc = await updateWithEvents(
       this.requests as never,
       { tenantId: state.tenantId, id: state.id, expectedVersion, what: 'request' },
@@ -218,31 +233,46 @@ export class RequestRepository extends TenantRepository<Request> {
   }
 
   /**
-   * The scheduler's scan, across tenants (a system job, not a caller's query): open requests whose
-   * running deadline ends by `horizon` and that still have a notice to give, a page at a time in
-   * (dueAt, _id) order. Each page is a query of its own, so no cursor stays open across a run's
-   * writes (a slow run would outlive the server's idle-cursor timeout).
+   * The scheduler's read, across tenants (a system job, not a caller's query): requests whose next
+   * notice is due by `now` (`nextNoticeAt`, kept by every write), and open ones that have no
+   * moment yet (stored before it was kept), a page at a time in `_id` order. Each page is a query
+   * of its own, so no cursor stays open across a run's writes.
    */
-  async openDueBy(
-    horizon: Date,
-    limit: number,
-    after?: { dueAt: Date; id: string },
-  ): Promise<Request[]> {
-    const position = after
-      ? { $or: [{ dueAt: { $gt: after.dueAt } }, { dueAt: after.dueAt, _id: { $gt: after.id } }] }
-      : {};
+  async noticesDue(now: Date, limit: number, afterId?: string): Promise<Request[]> {
     const docs = await this.requests
       .find({
-        status: { $in: OPEN_STATUSES },
-        dueAt: { $lte: horizon },
-        noticesDone: false,
-        ...position,
+        $or: [
+          { nextNoticeAt: { $lte: now } },
+          { nextNoticeAt: { $exists: false }, status: { $in: OPEN_STATUSES } },
+        ],
+        ...(afterId ? { _id: { $gt: afterId } } : {}),
       })
       .select({ outbox: 0, searchTokens: 0, timeline: 0, body: 0 })
-      .sort({ dueAt: 1, _id: 1 })
+      .sort({ _id: 1 })
       .limit(limit)
       .lean<Record<string, unknown>[]>();
     // Without the letter: enough to decide whether a notice is due, never to be written back.
     return docs.map((doc) => this.toDomain({ body: '', ...doc }));
+  }
+
+  /**
+   * Stores the due-soon lead given to requests that had none (`withDueSoonLead`) and the moment
+   * it sets, in one write. Nothing a reader sees changes, so the version stays; a request changed
+   * since it was read is left as that change wrote it (and, lacking a lead, is looked at again).
+   */
+  async keepDueSoonLeads(states: readonly Request[]): Promise<void> {
+    if (states.length === 0) return;
+    await collectionOf(this.requests).bulkWrite(
+      states.map((state) => ({
+        updateOne: {
+          // Exactly the unique index's keys, so the embedded engine finds it without a scan.
+          filter: { _id: state.id, tenantId: state.tenantId, version: state.version },
+          update: {
+            $set: { dueSoonDays: state.dueSoonDays, nextNoticeAt: nextNoticeAt(state) ?? null },
+          },
+        },
+      })),
+      { ordered: false },
+    );
   }
 }

@@ -1,4 +1,11 @@
-import { announceDueNotices, daysRemaining, dueNotices, overdue } from './due-notices';
+import {
+  announceDueNotices,
+  daysRemaining,
+  dueNotices,
+  nextNoticeAt,
+  overdue,
+  withDueSoonLead,
+} from './due-notices';
 import { extendDeadline } from './request-lifecycle';
 import {
   aRegisteredRequest,
@@ -67,13 +74,23 @@ describe('dueNotices', () => {
     ]);
   });
 
-  it('should take the lead time of the policy when it sets another', () => {
-    expect(
-      dueNotices(aRegisteredRequest(), new Date('2017-01-03T21:00:00.000Z'), {
-        ...POLICY,
-        dueSoonDays: 2,
-      }),
-    ).toEqual([]);
+  it('should take the lead the request keeps when the policy has another now', () => {
+    const keepsTwo = aRegisteredRequest({ dueSoonDays: 2 });
+
+    expect(dueNotices(keepsTwo, new Date('2017-01-03T21:00:00.000Z'), POLICY)).toEqual([]);
+    expect(dueNotices(keepsTwo, new Date('2017-01-06T21:00:00.000Z'), POLICY)).toEqual([
+      { kind: 'due-soon', deadline: answerDue, daysRemaining: 2 },
+    ]);
+  });
+
+  it("should take the policy's lead for a request stored before requests kept one", () => {
+    const before = aRegisteredRequest({ dueSoonDays: undefined });
+    const at = new Date('2017-01-03T21:00:00.000Z');
+
+    expect(dueNotices(before, at, { ...POLICY, dueSoonDays: 2 })).toEqual([]);
+    expect(dueNotices(before, at, POLICY)).toEqual([
+      { kind: 'due-soon', deadline: answerDue, daysRemaining: 5 },
+    ]);
   });
 
   it('should announce overdue, not due-soon, when the deadline passed before anything was announced', () => {
@@ -166,5 +183,121 @@ describe('announceDueNotices', () => {
         daysRemaining: 5,
       },
     ]);
+  });
+});
+
+describe('nextNoticeAt', () => {
+  it('should be the first day of the due-soon lead, in the time zone, while nothing was announced', () => {
+    // 4 January 2017 begins in Moscow at 21:00 UTC on the 3rd: five days before the 9th.
+    expect(nextNoticeAt(aRegisteredRequest())).toEqual(new Date('2017-01-03T21:00:00.000Z'));
+  });
+
+  it('should follow the lead the request keeps', () => {
+    expect(nextNoticeAt(aRegisteredRequest({ dueSoonDays: 2 }))).toEqual(
+      new Date('2017-01-06T21:00:00.000Z'),
+    );
+    expect(nextNoticeAt(aRegisteredRequest({ dueSoonDays: 0 }))).toEqual(
+      new Date('2017-01-08T21:00:00.000Z'),
+    );
+  });
+
+  it('should be the first instant after the deadline once due-soon was announced', () => {
+    const announced = aRegisteredRequest({ announced: { dueSoon: 'ANSWER/2017-01-09' } });
+
+    expect(nextNoticeAt(announced)).toEqual(new Date('2017-01-09T21:00:00.000Z'));
+  });
+
+  it('should be the first instant after the registration deadline while the request waits for registration', () => {
+    expect(nextNoticeAt(aSubmittedRequest())).toEqual(new Date('2016-12-08T21:00:00.000Z'));
+    // Registration is never announced due soon, so its moment needs no lead.
+    expect(nextNoticeAt(aSubmittedRequest({ dueSoonDays: undefined }))).toEqual(
+      new Date('2016-12-08T21:00:00.000Z'),
+    );
+  });
+
+  it('should be null once the running deadline was announced overdue', () => {
+    const done = aRegisteredRequest({ announced: { overdue: 'ANSWER/2017-01-09' } });
+
+    expect(nextNoticeAt(done)).toBeNull();
+  });
+
+  it("should be the answer deadline's after a registration whose deadline went overdue", () => {
+    const lateRegistration = aRegisteredRequest({
+      announced: { overdue: 'REGISTRATION/2016-12-08' },
+    });
+
+    expect(nextNoticeAt(lateRegistration)).toEqual(new Date('2017-01-03T21:00:00.000Z'));
+  });
+
+  it.each([
+    ['a draft', aRequest()],
+    ['an answered request', aRegisteredRequest({ status: 'ANSWERED' })],
+    ['a withdrawn request', aRegisteredRequest({ status: 'WITHDRAWN' })],
+    ['a closed request', aRegisteredRequest({ status: 'CLOSED' })],
+  ])('should be null for %s', (_case, request) => {
+    expect(nextNoticeAt(request)).toBeNull();
+  });
+
+  it('should be unknown when due-soon is pending and the request keeps no lead', () => {
+    expect(nextNoticeAt(aRegisteredRequest({ dueSoonDays: undefined }))).toBeUndefined();
+  });
+
+  it('should move to the new deadline when the deadline is extended', () => {
+    const soon = announceDueNotices(
+      aRegisteredRequest(),
+      POLICY,
+      contextAt('2017-01-05T09:00:00Z'),
+    );
+    const extended = extendDeadline(
+      soon.state,
+      { days: 30, reason: 'Нужно согласование с Проектным офисом НТИ' },
+      SECRETARY,
+      POLICY,
+      contextAt('2017-01-06T10:00:00Z'),
+    );
+
+    expect(nextNoticeAt(soon.state)).toEqual(new Date('2017-01-09T21:00:00.000Z'));
+    // Due on 8 February: due soon from the 3rd, in Moscow.
+    expect(nextNoticeAt(extended.state)).toEqual(new Date('2017-02-02T21:00:00.000Z'));
+  });
+
+  it.each([
+    ['registered', aRegisteredRequest()],
+    ['registered with a lead of 2', aRegisteredRequest({ dueSoonDays: 2 })],
+    ['announced due soon', aRegisteredRequest({ announced: { dueSoon: 'ANSWER/2017-01-09' } })],
+    ['submitted', aSubmittedRequest()],
+  ])('should be the moment dueNotices first finds a notice for a request %s', (_case, request) => {
+    const at = nextNoticeAt(request);
+    if (!at) throw new Error('expected a moment');
+
+    expect(dueNotices(request, new Date(at.getTime() - 1), POLICY)).toEqual([]);
+    expect(dueNotices(request, at, POLICY)).toHaveLength(1);
+  });
+});
+
+describe('withDueSoonLead', () => {
+  it("should give a request stored before requests kept a lead its policy's", () => {
+    const before = aRegisteredRequest({ dueSoonDays: undefined });
+
+    expect(withDueSoonLead(before, { ...POLICY, dueSoonDays: 7 })).toEqual(
+      aRegisteredRequest({ dueSoonDays: 7 }),
+    );
+  });
+
+  it('should leave a request that keeps a lead, or has no deadline running, as it is', () => {
+    const keeps = aRegisteredRequest({ dueSoonDays: 2 });
+    const draft = aRequest();
+
+    expect(withDueSoonLead(keeps, POLICY)).toBe(keeps);
+    expect(withDueSoonLead(draft, POLICY)).toBe(draft);
+  });
+
+  it('should be kept by the announcement of a request that had no lead', () => {
+    const before = aRegisteredRequest({ dueSoonDays: undefined });
+
+    const { state } = announceDueNotices(before, POLICY, contextAt('2017-01-05T09:00:00Z'));
+
+    expect(state.dueSoonDays).toBe(POLICY.dueSoonDays);
+    expect(nextNoticeAt(state)).toEqual(new Date('2017-01-09T21:00:00.000Z'));
   });
 });

@@ -1,4 +1,10 @@
-import { DEFAULT_TIME_ZONE, type DecisionContext } from '@kollegia/service-kit/domain';
+import {
+  addCalendarDays,
+  DEFAULT_TIME_ZONE,
+  startOfLocalDay,
+  type DecisionContext,
+} from '@kollegia/service-kit/domain';
+
 import { type Deadline, type DeadlinePolicy, daysUntil, isPast } from './deadline';
 import type { Request, RequestChange, RequestDecision } from './request';
 
@@ -25,32 +31,80 @@ export function overdue(state: Request, now: Date): boolean {
 const key = (deadline: Deadline) => `${deadline.stage}/${deadline.dueOn}`;
 
 /**
- * The notices due for the running deadline and not yet announced for it:
+ * A request sent before requests kept their due-soon lead takes its policy's (the one the
+ * scheduler decided it by until then); any other is returned as it is.
+ */
+export function withDueSoonLead(state: Request, policy: DeadlinePolicy): Request {
+  return state.dueSoonDays === undefined && runningDeadline(state)
+    ? { ...state, dueSoonDays: policy.dueSoonDays }
+    : state;
+}
+
+/** A notice still to announce for the running deadline, and the moment it becomes due. */
+interface PendingNotice {
+  kind: DueNotice['kind'];
+  deadline: Deadline;
+  /** Undefined when it depends on a lead the request does not keep. */
+  from: Date | undefined;
+}
+
+/**
+ * The notices of the running deadline not yet announced for it, in the order they become due:
  *
- * - `overdue` once the deadline passed (registration or answer);
- * - `due-soon` when at most `policy.dueSoonDays` calendar days are left to an answer deadline
- *   (registration takes days, so warning of it would only be noise), unless already overdue.
+ * - `due-soon` from the day `dueSoonDays` calendar days before an answer deadline, in the
+ *   addressee's time zone (registration takes days, so warning of it would only be noise);
+ * - `overdue` once the deadline passed (registration or answer).
  *
  * Each is announced once per deadline, so the new deadline after an extension (or the answer
  * deadline after registration) is announced again.
  */
-export function dueNotices(state: Request, now: Date, policy: DeadlinePolicy): DueNotice[] {
+function pendingNotices(state: Request): PendingNotice[] {
   const deadline = runningDeadline(state);
-  if (!deadline) return [];
-  const days = daysUntil(deadline, now, state.timeZone ?? policy.timeZone);
-  if (isPast(deadline, now)) {
-    return state.announced.overdue === key(deadline)
-      ? []
-      : [{ kind: 'overdue', deadline, daysOverdue: Math.max(1, -days) }];
-  }
-  if (
-    deadline.stage === 'ANSWER' &&
-    days <= policy.dueSoonDays &&
-    state.announced.dueSoon !== key(deadline)
-  ) {
-    return [{ kind: 'due-soon', deadline, daysRemaining: days }];
-  }
-  return [];
+  if (!deadline || state.announced.overdue === key(deadline)) return [];
+  const overdue = {
+    kind: 'overdue' as const,
+    deadline,
+    from: new Date(deadline.dueAt.getTime() + 1),
+  };
+  if (deadline.stage !== 'ANSWER' || state.announced.dueSoon === key(deadline)) return [overdue];
+  const lead = state.dueSoonDays;
+  const from =
+    lead === undefined
+      ? undefined
+      : startOfLocalDay(
+          addCalendarDays(deadline.dueOn, -lead),
+          state.timeZone ?? DEFAULT_TIME_ZONE,
+        );
+  return [{ kind: 'due-soon', deadline, from }, overdue];
+}
+
+/**
+ * The notice due at `now` and not yet announced for the running deadline (see `pendingNotices`):
+ * the last one whose moment has come, since once a deadline passed only `overdue` is news. The
+ * policy gives the lead of a request that keeps none.
+ */
+export function dueNotices(state: Request, now: Date, policy: DeadlinePolicy): DueNotice[] {
+  const request = withDueSoonLead(state, policy);
+  const due = pendingNotices(request).filter(
+    (notice) => notice.from !== undefined && notice.from.getTime() <= now.getTime(),
+  );
+  const notice = due.at(-1);
+  if (!notice) return [];
+  const days = daysRemaining(request, now) ?? 0;
+  return notice.kind === 'overdue'
+    ? [{ kind: 'overdue', deadline: notice.deadline, daysOverdue: Math.max(1, -days) }]
+    : [{ kind: 'due-soon', deadline: notice.deadline, daysRemaining: days }];
+}
+
+/**
+ * The moment `dueNotices` will next find a notice for the request: stored with it on every write,
+ * so the scheduler reads only the requests whose moment has come. Null when no notice remains
+ * (no deadline runs, or it was announced overdue); undefined when the moment depends on a
+ * due-soon lead the request does not keep (one sent before it was kept).
+ */
+export function nextNoticeAt(state: Request): Date | null | undefined {
+  const [next] = pendingNotices(state);
+  return next ? next.from : null;
 }
 
 /**
@@ -67,5 +121,8 @@ export function announceDueNotices(
   const announced = { ...state.announced };
   for (const notice of notices)
     announced[notice.kind === 'overdue' ? 'overdue' : 'dueSoon'] = key(notice.deadline);
-  return { state: { ...state, announced, updatedAt: context.now }, changes: notices };
+  return {
+    state: { ...withDueSoonLead(state, policy), announced, updatedAt: context.now },
+    changes: notices,
+  };
 }

@@ -209,6 +209,18 @@ describe('registerRequest', () => {
     expect(state.deadline?.dueAt).toEqual(new Date('2017-01-09T20:59:59.999Z'));
   });
 
+  it('should keep the due-soon lead of the policy the answer deadline is counted by', () => {
+    const { state } = registerRequest(
+      aSubmittedRequest(),
+      command,
+      SECRETARY,
+      { ...POLICY, dueSoonDays: 10 },
+      contextAt('2016-12-07T12:00:00.000Z'),
+    );
+
+    expect(state.dueSoonDays).toBe(10);
+  });
+
   it.each([
     [
       'before it was sent',
@@ -292,6 +304,18 @@ describe('extendDeadline', () => {
     expect(changes).toEqual([
       { kind: 'deadline-extended', previous: registered.deadline, days: 30, reason },
     ]);
+  });
+
+  it('should keep the due-soon lead of the policy the new deadline is counted by', () => {
+    const { state } = extendDeadline(
+      aRegisteredRequest(),
+      { days: 10, reason },
+      SECRETARY,
+      { ...POLICY, dueSoonDays: 3 },
+      contextAt('2016-12-28T09:00:00.000Z'),
+    );
+
+    expect(state.dueSoonDays).toBe(3);
   });
 
   it('should refuse a second extension', () => {

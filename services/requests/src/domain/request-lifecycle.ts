@@ -124,6 +124,7 @@ export function submitRequest(
       timeZone: policy.timeZone,
       registrationDueOn: deadline.dueOn,
       deadline,
+      dueSoonDays: policy.dueSoonDays,
       updatedAt: context.now,
     },
     changes: [{ kind: 'submitted' }],
@@ -171,6 +172,7 @@ export function registerRequest(
       registeredOn,
       registeredOnTime: registeredOn <= registrationDueOn,
       deadline: answerDeadline(local, registeredOn),
+      dueSoonDays: policy.dueSoonDays,
       updatedAt: context.now,
     },
     changes: [{ kind: 'registered' }],
@@ -211,6 +213,7 @@ export function extendDeadline(
     state: {
       ...state,
       deadline: extendedDeadline({ ...policy, timeZone }, deadline, days),
+      dueSoonDays: policy.dueSoonDays,
       extension: { days, reason, previous: deadline, extendedAt: context.now },
       updatedAt: context.now,
     },

@@ -96,6 +96,7 @@ export function aSubmittedRequest(overrides: Partial<Request> = {}): Request {
       dueOn: '2016-12-08',
       dueAt: new Date('2016-12-08T20:59:59.999Z'),
     },
+    dueSoonDays: POLICY.dueSoonDays,
     updatedAt: SUBMITTED_AT,
     ...overrides,
   });

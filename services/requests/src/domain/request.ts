@@ -67,6 +67,12 @@ export interface Request {
    * answered, the one the answer was measured against.
    */
   deadline?: Deadline;
+  /**
+   * How many calendar days before the answer deadline it is announced due soon: the policy's when
+   * the running deadline was computed (a policy changed since does not move it, as it does not
+   * move the deadline). Absent on requests sent before it was kept (see `withDueSoonLead`).
+   */
+  dueSoonDays?: number;
   extension?: Extension;
   answer?: Answer;
   closedAt?: Date;

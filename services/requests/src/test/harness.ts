@@ -4,28 +4,26 @@ import { join } from 'node:path';
 
 import {
   createEvent,
-  encodeEvent,
   organizationRegisteredV1,
   recommendationAdoptedV1,
-  type CloudEventEnvelope,
   type OrganizationKind,
   type RecommendationActionType,
 } from '@kollegia/events';
-import { devAuth, type Role } from '@kollegia/service-kit';
+import { devAuth } from '@kollegia/service-kit';
 import {
   expectEventually,
-  graphqlRequest,
-  sendRaw,
+  startService,
   testNamespace,
-  type GraphQLResponse,
+  TEST_TENANT,
   type TestNamespace,
 } from '@kollegia/testing';
-import mongoose from 'mongoose';
 
-import { createApp, type RequestsApp } from '../app';
+import { createApp } from '../app';
 import { requestsConfigSchema } from '../config';
 
-export const TENANT = 'akit';
+export { dataOf } from '@kollegia/testing';
+
+export const TENANT = TEST_TENANT;
 export const OTHER_TENANT = 'other-association';
 
 /** 10:00 in Moscow on Monday 2 March 2026: the tests' "now" unless they move the clock. */
@@ -60,95 +58,28 @@ export async function startRequests(
     schedulerIntervalMs?: number;
   } = {},
 ) {
-  const ns = options.ns ?? testNamespace(label);
   const authDir = options.authDir ?? mkdtempSync(join(tmpdir(), 'kollegia-auth-'));
-  const auth = devAuth(authDir);
   const clock = options.clock ?? testClock();
-  const config = requestsConfigSchema.parse({
-    NODE_ENV: 'test',
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
-    PORT: '0',
-    MONGO_URL: ns.mongoUrl,
-    MONGO_DB: ns.dbName,
-    KAFKA_BROKERS: ns.kafkaBrokers.join(','),
-    KAFKA_TOPIC_PREFIX: ns.topicPrefix,
-    KAFKA_TOPIC_PARTITIONS: '1',
-    AUTH_DEV_PUBLIC_KEY_FILE: auth.publicKeyFile,
-    OUTBOX_SWEEP_INTERVAL_MS: '1000',
-    // The tests run the scheduler themselves unless they ask for the timer.
-    SCHEDULER_INTERVAL_MS: String(options.schedulerIntervalMs ?? 3_600_000),
-    CONSUMER_MAX_ATTEMPTS: '2',
+  const service = await startService({
+    ns: options.ns ?? testNamespace(label),
+    auth: devAuth(authDir),
+    env: {
+      // The tests run the scheduler themselves unless they ask for the timer.
+      SCHEDULER_INTERVAL_MS: String(options.schedulerIntervalMs ?? 3_600_000),
+      CONSUMER_MAX_ATTEMPTS: '2',
+    },
+    create: (settings) => createApp(requestsConfigSchema.parse(settings), { clock }),
   });
-  const app: RequestsApp = await createApp(config, { clock });
-  const tokens = new Map<string, string>();
-  async function token(role: Role, tenant = TENANT, org?: string): Promise<string> {
-    const key = `${role}/${tenant}/${org ?? ''}`;
-    if (!tokens.has(key))
-      tokens.set(
-        key,
-        await auth.token({
-          sub: `user-${role}${org ? `-${org}` : ''}`,
-          tenant,
-          roles: [role],
-          ...(org ? { org } : {}),
-        }),
-      );
-    return tokens.get(key)!;
-  }
-  const topic = (aggregate: 'organization' | 'recommendation' | 'request') =>
-    app.runtime.topic(aggregate);
   return {
-    ns,
-    app,
+    ...service,
     clock,
     authDir,
-    topic,
-    /** Runs an operation as a role of a tenant (default: secretary of TENANT). */
-    async gql<T = Record<string, any>>(
-      query: string,
-      variables: Record<string, unknown> = {},
-      as: { role?: Role; tenant?: string; org?: string; token?: string | null } = {},
-    ): Promise<GraphQLResponse<T>> {
-      const bearer =
-        as.token === null
-          ? undefined
-          : (as.token ?? (await token(as.role ?? 'secretary', as.tenant, as.org)));
-      return graphqlRequest<T>(app.url, query, variables, bearer);
-    },
-    /** Publishes events as their owning service would (the recommendations service, members). */
-    async publish(
-      aggregate: 'organization' | 'recommendation' | 'request',
-      events: CloudEventEnvelope[],
-    ) {
-      await sendRaw(
-        ns.kafkaBrokers,
-        topic(aggregate),
-        events.map((event) => {
-          const { key, value } = encodeEvent(event);
-          return { key, value };
-        }),
-      );
-    },
-    /** Stops this instance; the database stays unless `drop`. */
-    async stop({ drop = true }: { drop?: boolean } = {}) {
-      await app.stop();
-      if (!drop) return;
-      const conn = await mongoose.createConnection(ns.mongoUrl, { dbName: ns.dbName }).asPromise();
-      await conn.dropDatabase();
-      await conn.close();
-    },
+    topic: (aggregate: 'organization' | 'recommendation' | 'request') =>
+      service.app.runtime.topic(aggregate),
   };
 }
 
 export type Requests = Awaited<ReturnType<typeof startRequests>>;
-
-/** Fails with the errors when a response has any; returns its data. */
-export function dataOf<T>(response: GraphQLResponse<T>): T {
-  if (response.errors?.length || !response.data) {
-    throw new Error(`unexpected GraphQL errors: ${JSON.stringify(response.errors)}`);
-  }
-  return response.data;
-}
 
 let sequence = 0;
 /** A fresh 24-hex id, like the services' ObjectIds. */
@@ -213,7 +144,6 @@ export async function knowOrganizations(
   organizations: { id: string; name: string; kind: OrganizationKind; tenant?: string }[],
 ) {
   await requests.publish(
-    'organization',
     organizations.map((o) => organizationRegistered(o.id, o.name, o.kind, o.tenant)),
   );
   const addressees = requests.app.runtime.connection.collection('addressees');

@@ -107,7 +107,7 @@ beforeAll(async () => {
   );
 });
 
-describe('keyset paging (packages/service-kit/src/graphql/paginate.ts paginate, services/requests/src/db/request.repository.ts openDueBy, services/recommendations/src/db/recommendation.repository.ts)', () => {
+describe('keyset paging (packages/service-kit/src/graphql/paginate.ts paginate, services/requests/src/db/request.repository.ts noticesDue, services/recommendations/src/db/recommendation.repository.ts)', () => {
   it.each([
     ['rank', 1],
     ['rank', -1],

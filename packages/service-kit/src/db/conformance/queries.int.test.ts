@@ -24,6 +24,7 @@ interface Doc {
   appliedEventIds?: string[];
   submittedAt?: Date;
   dueAt?: Date;
+  nextNoticeAt?: Date | null;
   settings?: { dueSoonDays?: number; zone?: string };
 }
 
@@ -228,7 +229,7 @@ describe('countDocuments and find with the repositories’ filters (packages/ser
     expect(await count({ tenantId, $and: tokenConditions('searchTokens', 'мин') })).toBe(2);
   });
 
-  it('should match present or absent fields when the filter uses $exists (services/requests/src/db/request.repository.ts submittedAt, services/requests/src/db/deadline-policy.repository.ts settings.dueSoonDays)', async () => {
+  it('should match present or absent fields when the filter uses $exists (services/requests/src/db/request.repository.ts submittedAt, nextNoticeAt)', async () => {
     expect(await ids(name, { tenantId, submittedAt: { $exists: true } })).toEqual(['r1', 'r3']);
     expect(await ids(name, { tenantId, dueAt: { $exists: false } })).toEqual(['r3']);
     expect(await ids(name, { tenantId, 'settings.dueSoonDays': { $exists: true } })).toEqual([
@@ -280,5 +281,38 @@ describe('countDocuments and find with the repositories’ filters (packages/ser
       'submittedAt',
       'tenantId',
     ]);
+  });
+});
+
+describe('what is due, across tenants', () => {
+  const name = 'notices_due';
+  const now = new Date('2026-03-02T07:00:00Z');
+  const at = (minutes: number) => new Date(now.getTime() + minutes * 60_000);
+
+  beforeAll(async () => {
+    await database()
+      .db.collection<Doc>(name)
+      .insertMany([
+        { _id: 'past', tenantId: 't1', status: 'REGISTERED', nextNoticeAt: at(-60) },
+        { _id: 'now', tenantId: 't2', status: 'SUBMITTED', nextNoticeAt: now },
+        { _id: 'later', tenantId: 't1', status: 'REGISTERED', nextNoticeAt: at(1) },
+        { _id: 'none-left', tenantId: 't1', status: 'REGISTERED', nextNoticeAt: null },
+        { _id: 'closed', tenantId: 't2', status: 'CLOSED', nextNoticeAt: null },
+        { _id: 'old-open', tenantId: 't1', status: 'SUBMITTED' },
+        { _id: 'old-draft', tenantId: 't2', status: 'DRAFT' },
+      ]);
+  });
+
+  it('should find due moments and open documents without one, never a null moment, when the filter is $or of $lte and $exists: false (services/requests/src/db/request.repository.ts noticesDue)', async () => {
+    const due = {
+      $or: [
+        { nextNoticeAt: { $lte: now } },
+        { nextNoticeAt: { $exists: false }, status: { $in: ['SUBMITTED', 'REGISTERED'] } },
+      ],
+    };
+    expect(await ids(name, due)).toEqual(['now', 'old-open', 'past']);
+    // Paged by `_id` after the last one read.
+    expect(await ids(name, { ...due, _id: { $gt: 'now' } })).toEqual(['old-open', 'past']);
+    expect(await ids(name, { nextNoticeAt: { $lte: at(10) } })).toEqual(['later', 'now', 'past']);
   });
 });
