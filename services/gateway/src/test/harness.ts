@@ -12,13 +12,20 @@ import {
 import { createApp as createRequests, requestsConfigSchema } from '@kollegia/requests';
 import { createApp as createRoundtables, roundtablesConfigSchema } from '@kollegia/roundtables';
 import { devAuth, type Role } from '@kollegia/service-kit';
-import { graphqlRequest, testNamespace, type GraphQLResponse } from '@kollegia/testing';
-import mongoose from 'mongoose';
+import {
+  graphqlRequest,
+  startService,
+  testNamespace,
+  testTokens,
+  TEST_TENANT,
+  type GraphQLResponse,
+  type TestableApp,
+} from '@kollegia/testing';
 
 import { createGateway, type Gateway } from '../app';
 import { gatewayConfigSchema } from '../config';
 
-export const TENANT = 'akit';
+export const TENANT = TEST_TENANT;
 
 /** A pass-through proxy in front of a subgraph that counts the requests reaching it. */
 async function countingProxy(
@@ -59,92 +66,46 @@ async function countingProxy(
 export async function startGateway(label: string, overrides: Record<string, string> = {}) {
   const ns = testNamespace(label);
   const auth = devAuth(mkdtempSync(join(tmpdir(), 'kollegia-auth-')));
-  const common = {
-    NODE_ENV: 'test',
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
-    KAFKA_BROKERS: ns.kafkaBrokers.join(','),
-    KAFKA_TOPIC_PREFIX: ns.topicPrefix,
-    AUTH_DEV_PUBLIC_KEY_FILE: auth.publicKeyFile,
-    OUTBOX_SWEEP_INTERVAL_MS: '1000',
+  // Each subgraph in a database of its own: `<ns>_mem`, … (none is a prefix of another, which
+  // the embedded engine needs, docs/adr/0009).
+  const subgraph = <TApp extends TestableApp>(
+    suffix: string,
+    create: (settings: Record<string, string>) => Promise<TApp>,
+  ) => startService({ ns, auth, dbName: `${ns.dbName}_${suffix}`, create });
+  const services = {
+    members: await subgraph('mem', (s) => createMembers(membersConfigSchema.parse(s))),
+    roundtables: await subgraph('rt', (s) => createRoundtables(roundtablesConfigSchema.parse(s))),
+    recommendations: await subgraph('rec', (s) =>
+      createRecommendations(recommendationsConfigSchema.parse(s)),
+    ),
+    requests: await subgraph('req', (s) => createRequests(requestsConfigSchema.parse(s))),
   };
-  const databases = {
-    members: `${ns.dbName}_mem`,
-    roundtables: `${ns.dbName}_rt`,
-    recommendations: `${ns.dbName}_rec`,
-    requests: `${ns.dbName}_req`,
-  };
-  const members = await createMembers(
-    membersConfigSchema.parse({
-      ...common,
-      PORT: '0',
-      MONGO_URL: ns.mongoUrl,
-      MONGO_DB: ns.dbName,
-      KAFKA_TOPIC_PARTITIONS: '1',
-    }),
-  );
-  const roundtables = await createRoundtables(
-    roundtablesConfigSchema.parse({
-      ...common,
-      PORT: '0',
-      MONGO_URL: ns.mongoUrl,
-      MONGO_DB: databases.roundtables,
-      KAFKA_TOPIC_PARTITIONS: '1',
-    }),
-  );
-  const recommendations = await createRecommendations(
-    recommendationsConfigSchema.parse({
-      ...common,
-      PORT: '0',
-      MONGO_URL: ns.mongoUrl,
-      MONGO_DB: databases.recommendations,
-      KAFKA_TOPIC_PARTITIONS: '1',
-    }),
-  );
-  const requests = await createRequests(
-    requestsConfigSchema.parse({
-      ...common,
-      PORT: '0',
-      MONGO_URL: ns.mongoUrl,
-      MONGO_DB: databases.requests,
-      KAFKA_TOPIC_PARTITIONS: '1',
-    }),
-  );
   const proxies = {
-    members: await countingProxy(members.url),
-    roundtables: await countingProxy(roundtables.url),
-    recommendations: await countingProxy(recommendations.url),
-    requests: await countingProxy(requests.url),
+    members: await countingProxy(services.members.app.url),
+    roundtables: await countingProxy(services.roundtables.app.url),
+    recommendations: await countingProxy(services.recommendations.app.url),
+    requests: await countingProxy(services.requests.app.url),
   };
   const gateway: Gateway = await createGateway(
     gatewayConfigSchema.parse({
-      ...common,
+      NODE_ENV: 'test',
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
       PORT: '0',
+      KAFKA_BROKERS: ns.kafkaBrokers.join(','),
+      KAFKA_TOPIC_PREFIX: ns.topicPrefix,
+      AUTH_DEV_PUBLIC_KEY_FILE: auth.publicKeyFile,
       SUBGRAPH_URLS: Object.entries(proxies)
         .map(([name, proxy]) => `${name}=${proxy.url}`)
         .join(','),
       ...overrides,
     }),
   );
-  const tokens = new Map<string, string>();
-  async function token(role: Role, tenant = TENANT, org?: string): Promise<string> {
-    const key = `${role}/${tenant}/${org ?? ''}`;
-    if (!tokens.has(key))
-      tokens.set(
-        key,
-        await auth.token({
-          tenant,
-          roles: [role],
-          sub: `${role}@${tenant}${org ? `/${org}` : ''}`,
-          ...(org ? { org } : {}),
-        }),
-      );
-    return tokens.get(key)!;
-  }
+  const token = testTokens(auth);
   return {
     ns,
     auth,
     gateway,
-    members,
+    members: services.members.app,
     membersCalls: proxies.members.count,
     roundtablesCalls: proxies.roundtables.count,
     /** Calls that reached each subgraph so far. */
@@ -163,17 +124,7 @@ export async function startGateway(label: string, overrides: Record<string, stri
     async stop() {
       await gateway.stop();
       await Promise.all(Object.values(proxies).map((proxy) => proxy.close()));
-      await Promise.all([
-        members.stop(),
-        roundtables.stop(),
-        recommendations.stop(),
-        requests.stop(),
-      ]);
-      for (const dbName of Object.values(databases)) {
-        const connection = await mongoose.createConnection(ns.mongoUrl, { dbName }).asPromise();
-        await connection.dropDatabase();
-        await connection.close();
-      }
+      await Promise.all(Object.values(services).map((service) => service.stop()));
     },
   };
 }
