@@ -20,6 +20,7 @@ export * from './graphql/connection';
 export * from './graphql/paginate';
 export * from './http/server';
 export * from './runtime';
+export * from './db/tenant-model';
 export * from './db/tenant-repository';
 export * from './db/aggregate-indexes';
 export * from './db/typed-collection';

@@ -3,7 +3,7 @@ import mongoose, { type Connection } from 'mongoose';
 
 import { OnceClaims } from './once-claims';
 
-/** Once-only claims against the database the tests run on (FerretDB 1.24 locally). */
+/** Once-only claims against the database the tests run on (the embedded engine locally). */
 const ns = testNamespace('claims');
 let connection: Connection;
 
