@@ -7,6 +7,8 @@ import { createRuntime, OnceClaims, type ServiceRuntime } from '@kollegia/servic
 import { commandContext, systemClock, type Clock } from './application/context';
 import { RecommendationsUseCases } from './application/use-cases';
 import type { RecommendationsConfig } from './config';
+import { appliedConclusionModel } from './db/applied-conclusion.model';
+import { AppliedConclusionRepository } from './db/applied-conclusion.repository';
 import { conferenceCountsModel } from './db/conference-counts.model';
 import { ConferenceCountsRepository } from './db/conference-counts.repository';
 import { CounterRepository } from './db/counter.repository';
@@ -55,6 +57,7 @@ export async function createApp(
     counts: conferenceCountsModel(connection),
     counters: counterModel(connection),
     pendingFacts: pendingRequestFactModel(connection),
+    appliedConclusions: appliedConclusionModel(connection),
   };
   for (const model of Object.values(models)) await model.syncIndexes();
   await runtime.ensureTopics([runtime.topic('recommendation')]);
@@ -73,6 +76,7 @@ export async function createApp(
       counts: new ConferenceCountsRepository(models.counts),
       counters,
       pendingFacts: new PendingRequestFactRepository(models.pendingFacts),
+      appliedConclusions: new AppliedConclusionRepository(models.appliedConclusions),
       claims: new OnceClaims(connection.collection('follow_up_claims'), {
         leaseMs: config.FOLLOW_UP_CLAIM_LEASE_MS,
         owner: `recommendations-${randomUUID()}`,

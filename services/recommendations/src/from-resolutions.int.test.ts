@@ -1,4 +1,4 @@
-import { deadLetterTopic, encodeEvent } from '@kollegia/events';
+import { deadLetterTopic, encodeEvent, type CloudEventEnvelope } from '@kollegia/events';
 import { deterministicId } from '@kollegia/service-kit';
 import {
   collectMessages,
@@ -18,6 +18,7 @@ import {
   REC_FIELDS,
   resolution,
   startRecommendations,
+  TENANT,
   type Recommendations,
 } from './test/harness';
 
@@ -49,6 +50,32 @@ async function byRoundtable(roundtableId: string) {
 
 async function counts(conferenceId: string) {
   return dataOf(await service.gql(COUNTS, { c: conferenceId }))._entities[0].recommendationCounts;
+}
+
+const BY_CONFERENCE = `query($c: ID!) { _entities(representations: [{ __typename: "Conference", id: $c }]) {
+  ... on Conference { recommendations(first: 100) { totalCount nodes { id code version status
+    timeline(first: 10) { totalCount } } } } } }`;
+
+async function byConference(conferenceId: string) {
+  const data = dataOf(await service.gql(BY_CONFERENCE, { c: conferenceId }));
+  return data._entities[0].recommendations as { totalCount: number; nodes: any[] };
+}
+
+/** The last number drawn for the codes of a year (recommendation_counters). */
+async function lastCodeNumber(year: string): Promise<number> {
+  const counter = await service.app.runtime.connection
+    .collection<{ _id: string; last: number }>('recommendation_counters')
+    .findOne({ _id: `code:${TENANT}:${year}` });
+  return counter?.last ?? 0;
+}
+
+/** Publishes a concluded round table after `events` and waits for it: then they were consumed. */
+async function publishThenMarker(events: CloudEventEnvelope[]) {
+  const marker = concluded({ conferenceId: uniqueId('conf'), resolutions: [resolution()] });
+  await service.publish([...events, marker]);
+  await expectEventually(async () =>
+    expect((await byRoundtable(marker.subject)).totalCount).toBe(1),
+  );
 }
 
 describe('recommendations from a concluded round table', () => {
@@ -220,5 +247,87 @@ describe('recommendations from a concluded round table', () => {
       occurredAt: '2016-11-10T10:10:00.000Z',
       data: { id, status: 'PROPOSED', source: { roundtableId: event.subject } },
     });
+  });
+  it('should apply a batch of conclusions with codes in their order, and create nothing twice when it comes again', async () => {
+    const conferenceId = uniqueId('conf');
+    const events = Array.from({ length: 6 }, () =>
+      concluded({
+        conferenceId,
+        resolutions: [resolution(), resolution({ kind: 'CONTROL_ITEM' }), resolution()],
+      }),
+    );
+    // One send: the six arrive in one Kafka batch.
+    await service.publish(events);
+    const first = await expectEventually(async () => {
+      const found = await byConference(conferenceId);
+      expect(found.nodes).toHaveLength(18);
+      expect(found.nodes.every((n) => n.timeline.totalCount === 1)).toBe(true);
+      return found;
+    });
+    const ids = events.flatMap((event) =>
+      event.data.resolutions.map((r) => deterministicId(event.subject, r.id)),
+    );
+    expect(first.nodes.map((n) => n.id)).toEqual(ids);
+    const numbers = first.nodes.map((n) => Number(/^R-2016-(\d+)$/.exec(n.code)?.[1]));
+    expect(numbers).toEqual(numbers.map((_, i) => numbers[0]! + i));
+    await expectEventually(async () =>
+      expect(await counts(conferenceId)).toMatchObject({ proposed: 18, total: 18 }),
+    );
+    const drawn = await lastCodeNumber('2016');
+
+    // Delivered again: each event was noted as applied, so it is skipped.
+    await publishThenMarker(events);
+    // Delivered again after a crash between the recommendations and that note: the
+    // recommendations are found by their ids.
+    await service.app.runtime.connection
+      .collection('applied_conclusions')
+      .deleteMany({ eventId: { $in: events.map((event) => event.id) } });
+    await publishThenMarker([...events, ...events]);
+
+    expect(await byConference(conferenceId)).toEqual(first);
+    expect(await counts(conferenceId)).toMatchObject({ proposed: 18, total: 18 });
+    // The markers drew one number each; the repeats drew none.
+    expect(await lastCodeNumber('2016')).toBe(drawn + 2);
+    await expectEventually(() =>
+      expect(ids.map((id) => eventsOf(published.messages, id).length)).toEqual(ids.map(() => 1)),
+    );
+    expect(
+      await service.app.runtime.connection
+        .collection('applied_conclusions')
+        .countDocuments({ eventId: { $in: events.map((event) => event.id) } }),
+    ).toBe(events.length);
+  });
+
+  it('should dead-letter a conclusion the domain refuses and apply the rest of its batch', async () => {
+    const dlq = deadLetterTopic('recommendations.from-resolutions', service.ns.topicPrefix);
+    const letters = await collectMessages(service.ns.kafkaBrokers, [dlq]);
+    try {
+      const conferenceId = uniqueId('conf');
+      const before = concluded({ conferenceId, resolutions: [resolution(), resolution()] });
+      // Valid by the contract; refused by the domain (an id longer than a recommendation keeps).
+      const poison = concluded({
+        conferenceId,
+        resolutions: [resolution(), resolution({ id: `res-${'x'.repeat(120)}` })],
+      });
+      const after = concluded({ conferenceId, resolutions: [resolution()] });
+      await service.publish([before, poison, after]);
+
+      await expectEventually(async () =>
+        expect(await counts(conferenceId)).toMatchObject({ proposed: 3, total: 3 }),
+      );
+      const letter = await expectEventually(() => {
+        const found = letters.messages.filter((m) => m.key === poison.subject);
+        expect(found).toHaveLength(1);
+        return found[0]!;
+      });
+      expect(letter.headers['x-dead-letter-reason']).toMatch(
+        /^handler failed: NonRetriableError: .*resolution\.id/,
+      );
+      expect((await byRoundtable(before.subject)).totalCount).toBe(2);
+      expect((await byRoundtable(poison.subject)).totalCount).toBe(0);
+      expect((await byRoundtable(after.subject)).totalCount).toBe(1);
+    } finally {
+      await letters.stop();
+    }
   });
 });

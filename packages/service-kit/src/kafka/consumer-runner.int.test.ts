@@ -195,4 +195,117 @@ describe('the consumer runner', () => {
       await dead.stop();
     }
   });
+
+  it('should hand the consecutive events of a batch handler to it together, and dead-letter a malformed one alone', async () => {
+    const batches: string[][] = [];
+    const one: string[] = [];
+    const { dlq, topic } = await startRunner('batch', {
+      'kollegia.members.organization.registered.v1': {
+        each: async (event) => {
+          one.push(event.id);
+        },
+        batch: async (events) => {
+          batches.push(events.map((event) => event.id));
+        },
+      },
+    });
+    const dead = await collectMessages(ns.kafkaBrokers, [dlq]);
+    try {
+      const [a, b, c] = [0, 1, 2].map(() => anEnvelope(organizationRegisteredV1));
+      // One send: the four arrive in one Kafka batch.
+      await sendRaw(ns.kafkaBrokers, topic, [
+        { key: a!.subject, value: encodeEvent(a!).value },
+        { key: 'bad-json', value: '{not json' },
+        { key: b!.subject, value: encodeEvent(b!).value },
+        { key: c!.subject, value: encodeEvent(c!).value },
+      ]);
+
+      await expectEventually(() => expect(dead.messages).toHaveLength(1));
+      await expectEventually(() => expect(batches.flat()).toHaveLength(3));
+      expect(batches).toEqual([[a!.id, b!.id, c!.id]]);
+      expect(one).toEqual([]);
+      expect(dead.messages[0]!.key).toBe('bad-json');
+      expect(dead.messages[0]!.headers[DEAD_LETTER_HEADERS.reason]).toMatch(/^invalid event/);
+    } finally {
+      await dead.stop();
+    }
+  });
+
+  it('should handle the events of a failing batch one by one, dead-letter the poison one and apply the rest', async () => {
+    const [before, poison, after] = [0, 1, 2].map(() => anEnvelope(organizationRegisteredV1));
+    const batches: string[][] = [];
+    const applied: string[] = [];
+    const { dlq, topic } = await startRunner('poison', {
+      'kollegia.members.organization.registered.v1': {
+        each: async (event) => {
+          if (event.id === poison!.id) throw new NonRetriableError('contradicts the state');
+          applied.push(event.id);
+        },
+        batch: async (events) => {
+          batches.push(events.map((event) => event.id));
+          if (events.some((event) => event.id === poison!.id)) throw new Error('bulk write failed');
+          applied.push(...events.map((event) => event.id));
+        },
+      },
+    });
+    const dead = await collectMessages(ns.kafkaBrokers, [dlq]);
+    try {
+      await sendRaw(
+        ns.kafkaBrokers,
+        topic,
+        [before!, poison!, after!].map((e) => ({ key: e.subject, value: encodeEvent(e).value })),
+      );
+
+      await expectEventually(() => expect(dead.messages).toHaveLength(1));
+      await expectEventually(() => expect(applied).toEqual([before!.id, after!.id]));
+      expect(batches).toEqual([[before!.id, poison!.id, after!.id]]);
+      expect(JSON.parse(dead.messages[0]!.value!).id).toBe(poison!.id);
+      expect(dead.messages[0]!.headers[DEAD_LETTER_HEADERS.reason]).toBe(
+        'handler failed: NonRetriableError: contradicts the state',
+      );
+    } finally {
+      await dead.stop();
+    }
+  });
+
+  it('should leave a batch that was not applied to the next member of the group', async () => {
+    const events = [0, 1].map(() => anEnvelope(organizationRegisteredV1));
+    let entered!: () => void;
+    const inBatch = new Promise<void>((resolve) => (entered = resolve));
+    let interrupt!: (error: Error) => void;
+    const interrupted = new Promise<never>((_, reject) => (interrupt = reject));
+    const first = await startRunner('handover', {
+      'kollegia.members.organization.registered.v1': {
+        each: () => interrupted,
+        batch: () => {
+          entered();
+          return interrupted;
+        },
+      },
+    });
+    await sendRaw(
+      ns.kafkaBrokers,
+      first.topic,
+      events.map((e) => ({ key: e.subject, value: encodeEvent(e).value })),
+    );
+    await inBatch;
+
+    // Stopping while the batch is being applied: its write fails, so nothing is committed.
+    const stopped = first.runner.stop();
+    interrupt(new Error('the database went away'));
+    await stopped;
+
+    const applied: string[] = [];
+    await startRunner('handover', {
+      'kollegia.members.organization.registered.v1': {
+        each: async (event) => {
+          applied.push(event.id);
+        },
+        batch: async (batch) => {
+          applied.push(...batch.map((event) => event.id));
+        },
+      },
+    });
+    await expectEventually(() => expect(applied).toEqual(events.map((e) => e.id)));
+  });
 });

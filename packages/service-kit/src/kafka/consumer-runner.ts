@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import { decodeEvent, type KollegiaEvent } from '@kollegia/events';
-import type { EachMessagePayload, Kafka, Producer } from 'kafkajs';
+import type { EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 
 import type { Logger } from '../logger';
 import { sendToDeadLetter } from './dead-letter';
@@ -20,9 +20,33 @@ export type EventHandler<E extends KollegiaEvent = KollegiaEvent> = (
   meta: EventMeta,
 ) => Promise<void>;
 
+/** What a batch handler learns about where its events came from. */
+export interface BatchMeta {
+  topic: string;
+  partition: number;
+  /** The offsets of the first and the last message the events came in. */
+  firstOffset: string;
+  lastOffset: string;
+  logger: Logger;
+}
+
+/**
+ * A handler that can also apply many events of its type at once: `batch` gets the consecutive
+ * events of a Kafka batch (in partition order) and applies them with as few writes as it can.
+ * It must be as idempotent as `each`: when it throws, the runner hands each of those events to
+ * `each` (with retries and dead letters), so what `batch` did before failing is met again, and one
+ * poison event does not hold up the partition.
+ */
+export interface BatchEventHandler<E extends KollegiaEvent = KollegiaEvent> {
+  each: EventHandler<E>;
+  batch: (events: E[], meta: BatchMeta) => Promise<void>;
+}
+
 /** Handlers by event type; events of other types on the same topics are skipped. */
 export type EventHandlers = {
-  [T in KollegiaEvent['type']]?: EventHandler<Extract<KollegiaEvent, { type: T }>>;
+  [T in KollegiaEvent['type']]?:
+    | EventHandler<Extract<KollegiaEvent, { type: T }>>
+    | BatchEventHandler<Extract<KollegiaEvent, { type: T }>>;
 };
 
 /** Thrown by a handler when retrying cannot help (the event contradicts the state for good). */
@@ -51,11 +75,53 @@ export interface ConsumerRunner {
   readonly running: boolean;
 }
 
+/** A message of a batch: decoded, with the handler its event goes to (none: skipped), or not. */
+type Delivery =
+  | { message: KafkaMessage; invalid: string }
+  | { message: KafkaMessage; event: KollegiaEvent; handler?: EventHandler | BatchEventHandler };
+
+/** A delivery whose event has a handler. */
+type Handled = {
+  message: KafkaMessage;
+  event: KollegiaEvent;
+  handler: EventHandler | BatchEventHandler;
+};
+
+function deliveryOf(message: KafkaMessage, handlers: EventHandlers): Delivery {
+  const decoded = decodeEvent(message.value ?? '');
+  if (!decoded.ok) return { message, invalid: decoded.reason };
+  const handler = handlers[decoded.event.type] as EventHandler | BatchEventHandler | undefined;
+  return { message, event: decoded.event, ...(handler ? { handler } : {}) };
+}
+
 /**
- * decode and validate → handle → commit. A message that does not decode, or whose handler keeps
- * failing, goes to the dead-letter topic with the reason and its origin, and the partition moves
- * on. Delivery is at least once; handlers make their effect once by recording the event id in the
- * same write (see `applyOnce`).
+ * The messages from `start` handled together: one, unless its handler is a batch handler; then
+ * up to the next event for another handler (messages that do not decode, or that no handler
+ * wants, may lie in between).
+ */
+function runFrom(deliveries: Delivery[], start: number): Delivery[] {
+  const first = deliveries[start]!;
+  const batchHandler = 'handler' in first && typeof first.handler === 'object' && first.handler;
+  if (!batchHandler) return [first];
+  let end = start + 1;
+  while (end < deliveries.length) {
+    const next = deliveries[end]!;
+    if ('handler' in next && next.handler !== batchHandler) break;
+    end += 1;
+  }
+  return deliveries.slice(start, end);
+}
+
+/**
+ * decode and validate → handle → commit, a Kafka batch at a time. A message that does not decode,
+ * or whose handler keeps failing, goes to the dead-letter topic with the reason and its origin, and
+ * the partition moves on. Delivery is at least once; handlers make their effect once (deterministic
+ * ids, `applyOnce`, unique indexes).
+ *
+ * Events go to their handlers in partition order. A {@link BatchEventHandler} gets the consecutive
+ * events of its type together (one bulk write instead of one per event); should it fail, each of
+ * them goes through `each`. Offsets are resolved as runs finish and committed after the batch; a
+ * rebalance or a stop between runs leaves the rest uncommitted for the partition's next owner.
  */
 export function createConsumerRunner(options: ConsumerRunnerOptions): ConsumerRunner {
   const { kafka, producer, groupId, handlers, maxAttempts } = options;
@@ -63,8 +129,12 @@ export function createConsumerRunner(options: ConsumerRunnerOptions): ConsumerRu
   const backoffMs = options.backoffMs ?? 100;
   let stopping = false;
 
-  async function deadLetter(payload: EachMessagePayload, reason: string, attempts: number) {
-    const { topic, partition, message } = payload;
+  async function deadLetter(
+    where: { topic: string; partition: number; message: KafkaMessage },
+    reason: string,
+    attempts: number,
+  ) {
+    const { topic, partition, message } = where;
     await sendToDeadLetter(producer, options.deadLetterTopic, groupId, {
       topic,
       partition,
@@ -75,13 +145,14 @@ export function createConsumerRunner(options: ConsumerRunnerOptions): ConsumerRu
     logger.warn({ topic, partition, offset: message.offset, reason }, 'message dead-lettered');
   }
 
-  async function eachMessage(payload: EachMessagePayload): Promise<void> {
-    const { topic, partition, message } = payload;
-    const decoded = decodeEvent(message.value ?? '');
-    if (!decoded.ok) return deadLetter(payload, `invalid event: ${decoded.reason}`, 0);
-    const event = decoded.event;
-    const handler = handlers[event.type] as EventHandler | undefined;
-    if (!handler) return;
+  /** One event through its handler, with retries; dead-lettered when it keeps failing. */
+  async function handleOne(
+    payload: EachBatchPayload,
+    message: KafkaMessage,
+    event: KollegiaEvent,
+    handler: EventHandler,
+  ): Promise<void> {
+    const { topic, partition } = payload.batch;
     const eventLogger = logger.child({
       eventId: event.id,
       eventType: event.type,
@@ -95,7 +166,7 @@ export function createConsumerRunner(options: ConsumerRunnerOptions): ConsumerRu
       } catch (error) {
         const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
         if (error instanceof NonRetriableError || attempt >= maxAttempts) {
-          return deadLetter(payload, `handler failed: ${reason}`, attempt);
+          return deadLetter({ topic, partition, message }, `handler failed: ${reason}`, attempt);
         }
         // Leave the offset uncommitted when shutting down: the next owner retries the message.
         if (stopping) throw error;
@@ -103,6 +174,62 @@ export function createConsumerRunner(options: ConsumerRunnerOptions): ConsumerRu
         await sleep(Math.min(backoffMs * 2 ** (attempt - 1), 5000));
         await payload.heartbeat();
       }
+    }
+  }
+
+  /** Events through a batch handler's `batch` at once; each through its `each` should that fail. */
+  async function handleTogether(
+    payload: EachBatchPayload,
+    deliveries: { message: KafkaMessage; event: KollegiaEvent }[],
+    handler: BatchEventHandler,
+  ): Promise<void> {
+    const { topic, partition } = payload.batch;
+    const events = deliveries.map((d) => d.event);
+    const meta: BatchMeta = {
+      topic,
+      partition,
+      firstOffset: deliveries[0]!.message.offset,
+      lastOffset: deliveries.at(-1)!.message.offset,
+      logger: logger.child({ eventType: events[0]?.type, events: events.length }),
+    };
+    try {
+      await handler.batch(events, meta);
+      return;
+    } catch (error) {
+      if (stopping) throw error;
+      meta.logger.warn({ err: error }, 'batch handler failed, handling its events one by one');
+    }
+    for (const { message, event } of deliveries) {
+      await handleOne(payload, message, event, handler.each);
+    }
+  }
+
+  async function eachBatch(payload: EachBatchPayload): Promise<void> {
+    const { topic, partition, messages } = payload.batch;
+    const deliveries = messages.map((message) => deliveryOf(message, handlers));
+    for (let start = 0; start < deliveries.length;) {
+      // The partition went to another member, or we are stopping: what is not resolved yet is
+      // fetched again by whoever owns the partition next.
+      if (!payload.isRunning() || payload.isStale()) return;
+      const run = runFrom(deliveries, start);
+      const handled: Handled[] = [];
+      for (const d of run) {
+        if ('invalid' in d) {
+          await deadLetter(
+            { topic, partition, message: d.message },
+            `invalid event: ${d.invalid}`,
+            0,
+          );
+        } else if (d.handler) {
+          handled.push({ ...d, handler: d.handler });
+        }
+      }
+      const [first] = handled;
+      if (typeof first?.handler === 'object') await handleTogether(payload, handled, first.handler);
+      else if (first) await handleOne(payload, first.message, first.event, first.handler);
+      payload.resolveOffset(run.at(-1)!.message.offset);
+      await payload.heartbeat();
+      start += run.length;
     }
   }
 
@@ -120,7 +247,9 @@ export function createConsumerRunner(options: ConsumerRunnerOptions): ConsumerRu
         topics: options.topics,
         fromBeginning: options.fromBeginning ?? true,
       });
-      await fresh.run({ eachMessage });
+      // Offsets are resolved here, run by run: kafkajs' auto-resolve would mark a batch left
+      // half-way (a rebalance, a stop) as done.
+      await fresh.run({ eachBatch, eachBatchAutoResolve: false });
     },
   });
 

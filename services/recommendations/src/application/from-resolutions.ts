@@ -1,9 +1,11 @@
 import type { RoundtableConcludedV1 } from '@kollegia/events';
-import { deterministicId } from '@kollegia/service-kit';
+import { deterministicId, isDuplicateKey } from '@kollegia/service-kit';
 
-import { isDuplicateKey } from '@kollegia/service-kit';
+import type { AppliedConclusionRepository } from '../db/applied-conclusion.repository';
 import type { RecommendationRepository } from '../db/recommendation.repository';
+import { groupBy } from '../domain/group-by';
 import { becomesRecommendation, createFromResolution } from '../domain/recommendation-lifecycle';
+import type { RecommendationDecision } from '../domain/recommendation';
 import { formatCode, type RecommendationCodes } from './codes';
 import { idsStartingWith, type CommandContext } from './context';
 import type { RequestFactUseCases } from './request-facts';
@@ -11,10 +13,64 @@ import type { RecommendationWriter } from './recommendation-writer';
 
 const CODE_ATTEMPTS = 20;
 
-/** What one concluded round table did here. */
+/** What concluded round tables did here. */
 export interface FromResolutionsResult {
   created: string[];
   existing: string[];
+  /** Events applied in full before (a redelivery, a replay), or repeated in the batch. */
+  skipped: number;
+}
+
+type Resolution = RoundtableConcludedV1['data']['resolutions'][number];
+
+/** A resolution that becomes a recommendation, with what deciding it needs. */
+interface Candidate {
+  id: string;
+  tenantId: string;
+  year: string;
+  context: CommandContext;
+  event: RoundtableConcludedV1;
+  resolution: Resolution;
+}
+
+function candidatesOf(event: RoundtableConcludedV1): Candidate[] {
+  const { data } = event;
+  const context: CommandContext = {
+    identity: null,
+    now: new Date(data.concludedAt),
+    correlationId: event.correlationid,
+    causationId: event.id,
+  };
+  return data.resolutions
+    .filter((resolution) => resolution.status === 'ADOPTED')
+    .filter((resolution) => becomesRecommendation(resolution.kind))
+    .map((resolution) => ({
+      id: deterministicId(event.subject, resolution.id),
+      tenantId: event.tenantid,
+      // The year as the round table's own clock read it (the offset travels with the instant).
+      year: data.concludedAt.slice(0, 4),
+      context,
+      event,
+      resolution,
+    }));
+}
+
+function decide(candidate: Candidate, code: string): RecommendationDecision {
+  const { event, resolution } = candidate;
+  return createFromResolution(
+    {
+      code,
+      conferenceId: event.data.conferenceId,
+      roundtableId: event.data.id,
+      published: event.data.published,
+      resolution,
+    },
+    {
+      tenantId: candidate.tenantId,
+      now: candidate.context.now,
+      ids: idsStartingWith(candidate.id),
+    },
+  );
 }
 
 /**
@@ -22,10 +78,18 @@ export interface FromResolutionsResult {
  * CONTROL_ITEM and QUESTION_TO_REGULATOR become PROPOSED recommendations, linked to their
  * conference, round table and resolution.
  *
- * Idempotent: a recommendation's id is derived from the round table and the resolution, so a
- * redelivered or replayed event finds it (or hits the unique `_id`) and creates nothing. The
- * decision is taken at the round table's `concludedAt`, so a replay into an empty database
- * rebuilds the same state; codes are drawn in the order of the resolutions.
+ * A Kafka batch of conclusions is applied at once, with a few writes per collection for all of
+ * them (one conclusion is a batch of one): one read of the events applied in full already, one
+ * read of which recommendations exist, one block of code numbers per tenant and year, one insert
+ * of the new recommendations with their events, their read models together, one note of the
+ * events applied.
+ *
+ * Idempotent: an event applied in full is noted, and skipped when it comes again. One that was
+ * not (a crash half-way, a replica applying the same batch after a rebalance) finds its
+ * recommendations by their ids, derived from the round table and the resolution, or hits the
+ * unique `_id`, and creates nothing twice. The decision is taken at the round table's
+ * `concludedAt`, so a replay into an empty database rebuilds the same state; codes are drawn in
+ * the order of the events and their resolutions.
  */
 export class FromResolutionsUseCases {
   constructor(
@@ -34,83 +98,97 @@ export class FromResolutionsUseCases {
       writer: RecommendationWriter;
       codes: RecommendationCodes;
       requestFacts: RequestFactUseCases;
+      applied: AppliedConclusionRepository;
     },
   ) {}
 
-  async roundtableConcluded(event: RoundtableConcludedV1): Promise<FromResolutionsResult> {
-    const { data } = event;
-    const tenantId = event.tenantid;
-    // The year as the round table's own clock read it (the offset travels with the instant).
-    const year = data.concludedAt.slice(0, 4);
-    const context: CommandContext = {
-      identity: null,
-      now: new Date(data.concludedAt),
-      correlationId: event.correlationid,
-      causationId: event.id,
-    };
-    const candidates = data.resolutions
-      .filter((resolution) => resolution.status === 'ADOPTED')
-      .filter((resolution) => becomesRecommendation(resolution.kind))
-      .map((resolution) => ({ id: deterministicId(event.subject, resolution.id), resolution }));
-    const found = new Map<string, { exists: boolean; pending: boolean }>();
-    for (const { id } of candidates)
-      found.set(id, await this.deps.recommendations.lookup(tenantId, id));
+  roundtableConcluded(event: RoundtableConcludedV1): Promise<FromResolutionsResult> {
+    return this.roundtablesConcluded([event]);
+  }
 
-    // The numbers of the new ones are reserved in one write, in the order of the resolutions.
-    const fresh = candidates.filter(({ id }) => !found.get(id)?.exists).length;
-    let number = fresh > 0 ? await this.deps.codes.reserve(tenantId, year, fresh) : 0;
-    const result: FromResolutionsResult = { created: [], existing: [] };
-    for (const { id, resolution } of candidates) {
-      const known = found.get(id);
-      if (known?.exists) {
-        // Finishes what a crash may have left between the change and its read models.
-        if (known.pending) await this.deps.writer.project(tenantId, id);
-        result.existing.push(id);
-        continue;
-      }
-      const code = formatCode(year, number++);
-      const created = await this.create(id, tenantId, year, code, context, event, resolution);
-      (created ? result.created : result.existing).push(id);
+  async roundtablesConcluded(events: RoundtableConcludedV1[]): Promise<FromResolutionsResult> {
+    const applied = await this.deps.applied.appliedOf(
+      events.map((event) => ({ tenantId: event.tenantid, eventId: event.id })),
+    );
+    const fresh = [...groupBy(events, (event) => event.id).values()]
+      .map(([first]) => first!)
+      .filter((event) => !applied.has(event.id));
+    const result: FromResolutionsResult = {
+      created: [],
+      existing: [],
+      skipped: events.length - fresh.length,
+    };
+    // One recommendation per resolution, whichever event of the batch names it first.
+    const candidates = [...groupBy(fresh.flatMap(candidatesOf), (c) => c.id).values()].map(
+      ([first]) => first!,
+    );
+    for (const [tenantId, ofTenant] of groupBy(candidates, (c) => c.tenantId)) {
+      await this.apply(tenantId, ofTenant, result);
     }
+    await this.deps.applied.record(
+      fresh.map((event) => ({
+        tenantId: event.tenantid,
+        eventId: event.id,
+        roundtableId: event.subject,
+      })),
+    );
+    return result;
+  }
+
+  private async apply(
+    tenantId: string,
+    candidates: Candidate[],
+    result: FromResolutionsResult,
+  ): Promise<void> {
+    const found = await this.deps.recommendations.lookupMany(
+      tenantId,
+      candidates.map(({ id }) => id),
+    );
+    for (const [id, { pending }] of found) {
+      // Finishes what a crash may have left between the change and its read models.
+      if (pending) await this.deps.writer.project(tenantId, id);
+      result.existing.push(id);
+    }
+    const missing = candidates.filter(({ id }) => !found.has(id));
+
+    // The numbers of the new ones are reserved in one write per year, in the order of the events
+    // and their resolutions.
+    const decisions: { decision: RecommendationDecision; context: CommandContext }[] = [];
+    for (const [year, ofYear] of groupBy(missing, (c) => c.year)) {
+      let number = await this.deps.codes.reserve(tenantId, year, ofYear.length);
+      for (const candidate of ofYear) {
+        const decision = decide(candidate, formatCode(year, number++));
+        decisions.push({ decision, context: candidate.context });
+      }
+    }
+    const refused = await this.deps.writer.createMany(decisions);
+    for (const candidate of missing) {
+      const created = !refused.has(candidate.id) || (await this.createWithNextCode(candidate));
+      (created ? result.created : result.existing).push(candidate.id);
+    }
+
     // Request facts that arrived before their recommendation (or before a crash let it apply them).
     await this.deps.requestFacts.applyPendingToAny(
       tenantId,
       candidates.map(({ id }) => id),
     );
-    return result;
   }
 
-  /** Creates one recommendation; false when it was there already (a concurrent delivery). */
-  private async create(
-    id: string,
-    tenantId: string,
-    year: string,
-    reserved: string,
-    context: CommandContext,
-    event: RoundtableConcludedV1,
-    resolution: RoundtableConcludedV1['data']['resolutions'][number],
-  ): Promise<boolean> {
-    let code = reserved;
+  /**
+   * Creates a recommendation whose insert was refused; false when it was there already (a
+   * concurrent delivery). Otherwise a code given by hand took its number (the counter draws each
+   * once): it draws the next.
+   */
+  private async createWithNextCode(candidate: Candidate): Promise<boolean> {
+    const { tenantId, year, context } = candidate;
     for (let attempt = 1; ; attempt += 1) {
-      const decision = createFromResolution(
-        {
-          code,
-          conferenceId: event.data.conferenceId,
-          roundtableId: event.data.id,
-          published: event.data.published,
-          resolution,
-        },
-        { tenantId, now: context.now, ids: idsStartingWith(id) },
-      );
+      if (await this.deps.recommendations.exists(tenantId, candidate.id)) return false;
+      const decision = decide(candidate, await this.deps.codes.next(tenantId, year));
       try {
         await this.deps.writer.create(decision, context);
         return true;
       } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
-        if (await this.deps.recommendations.exists(tenantId, id)) return false;
-        // A code given by hand took this number (the counter draws each once): draw the next.
-        if (attempt >= CODE_ATTEMPTS) throw error;
-        code = await this.deps.codes.next(tenantId, year);
+        if (!isDuplicateKey(error) || attempt >= CODE_ATTEMPTS) throw error;
       }
     }
   }

@@ -7,6 +7,7 @@ import type { ProgressReportRepository } from '../db/progress-report.repository'
 import type { PendingProjection } from '../db/read-model.documents';
 import { visibleToPartners, type RecommendationRepository } from '../db/recommendation.repository';
 import type { TimelineRepository } from '../db/timeline.repository';
+import { groupBy } from '../domain/group-by';
 import type { Recommendation, RecommendationDecision } from '../domain/recommendation';
 import type { CommandContext } from './context';
 import { recommendationEvents } from './recommendation-events';
@@ -62,6 +63,12 @@ function projectionOf(state: Recommendation, events: CloudEventEnvelope[]): Pend
   });
 }
 
+/** A change stored with its projection, whose read models are still to be written. */
+interface Written {
+  id: string;
+  projection: PendingProjection;
+}
+
 /**
  * Stores recommendation decisions: the state, its events (outbox) and what it still has to write
  * to the read models, in one single-document write; then writes the read models at once. A crash
@@ -82,8 +89,31 @@ export class RecommendationWriter {
     const events = recommendationEvents(undefined, state, decision.changes, context);
     const projection = projectionOf(state, events);
     await this.recommendations.create(state, events, projection);
-    await this.projectThenRelay(state.id, projection);
+    await this.projectThenRelay([{ id: state.id, projection }]);
     return state;
+  }
+
+  /**
+   * Inserts new recommendations (version 1) in one write, then writes the read models of all of
+   * them together: a Kafka batch's recommendations cost a few writes per collection, not a few
+   * per recommendation. Returns the ids refused because their id or code was taken; the others
+   * are stored.
+   */
+  async createMany(
+    decisions: { decision: RecommendationDecision; context: CommandContext }[],
+  ): Promise<Set<string>> {
+    const items = decisions.map(({ decision, context }) => {
+      const { state } = decision;
+      const events = recommendationEvents(undefined, state, decision.changes, context);
+      return { state, events, projection: projectionOf(state, events) };
+    });
+    const refused = await this.recommendations.createMany(items);
+    await this.projectThenRelay(
+      items
+        .filter(({ state }) => !refused.has(state.id))
+        .map(({ state, projection }) => ({ id: state.id, projection })),
+    );
+    return refused;
   }
 
   /** Stores a decision taken on `current` at its version (CONFLICT when it changed meanwhile). */
@@ -96,41 +126,56 @@ export class RecommendationWriter {
     const events = recommendationEvents(current.status, next, decision.changes, context);
     const projection = projectionOf(next, events);
     const saved = await this.recommendations.save(next, current.version, events, projection);
-    await this.projectThenRelay(current.id, projection);
+    await this.projectThenRelay([{ id: current.id, projection }]);
     return saved;
   }
 
   /**
-   * Writes the read models of a change, then publishes its events: a reader that looks at the
+   * Writes the read models of changes just stored, from memory (no read of them back), removes
+   * their projections from the documents, then publishes their events: a reader that looks at the
    * timeline on hearing an event finds its entry. Should the projection fail, the events go out
    * all the same (the sweep finishes the projection).
    */
-  private async projectThenRelay(id: string, projection: PendingProjection): Promise<void> {
+  private async projectThenRelay(written: Written[]): Promise<void> {
     try {
-      await this.projectWritten(id, projection);
+      await this.write(written);
+      await this.recommendations.removeProjectionsOf(
+        written.map(({ id, projection: { tenantId, version } }) => ({ tenantId, id, version })),
+      );
     } finally {
-      void this.recommendations.relay(id);
+      for (const { id } of written) void this.recommendations.relay(id);
     }
   }
 
   /**
-   * Writes the projection just stored with a change, from memory (no read of it back), then
-   * removes it from the document. Should anything fail, it stays there for the sweep.
+   * Timeline entries, progress reports and counts of changes, a few writes per tenant; several
+   * changes of one recommendation come oldest first (its entries in order; counted as the last).
    */
-  private async projectWritten(id: string, projection: PendingProjection): Promise<void> {
-    await this.write(id, projection);
-    await this.recommendations.removeProjections(projection.tenantId, id, [projection]);
-  }
-
-  private async write(id: string, projection: PendingProjection): Promise<void> {
-    await this.timeline.append(projection.tenantId, projection.entries);
-    await this.reports.add(projection.reports);
-    if (projection.conferenceId) {
-      await this.counts.apply(projection.tenantId, projection.conferenceId, id, {
-        s: projection.status,
-        v: projection.version,
-        p: projection.visibleToPartners,
-      });
+  private async write(written: Written[]): Promise<void> {
+    for (const [tenantId, changes] of groupBy(written, (w) => w.projection.tenantId)) {
+      await this.timeline.append(
+        tenantId,
+        changes.flatMap(({ projection }) => projection.entries),
+      );
+      await this.reports.add(changes.flatMap(({ projection }) => projection.reports));
+      await this.counts.apply(
+        tenantId,
+        changes.flatMap(({ id, projection }) =>
+          projection.conferenceId
+            ? [
+                {
+                  conferenceId: projection.conferenceId,
+                  recommendationId: id,
+                  counted: {
+                    s: projection.status,
+                    v: projection.version,
+                    p: projection.visibleToPartners,
+                  },
+                },
+              ]
+            : [],
+        ),
+      );
     }
   }
 
@@ -146,7 +191,7 @@ export class RecommendationWriter {
   async project(tenantId: string, id: string): Promise<void> {
     const pending = await this.recommendations.pendingProjections(tenantId, id);
     if (pending.length === 0) return;
-    for (const projection of pending) await this.write(id, projection);
+    await this.write(pending.map((projection) => ({ id, projection })));
     await this.recommendations.removeProjections(tenantId, id, pending);
   }
 

@@ -1,5 +1,6 @@
 import type { Logger, OnceClaims } from '@kollegia/service-kit';
 
+import type { AppliedConclusionRepository } from '../db/applied-conclusion.repository';
 import type { ConferenceCountsRepository } from '../db/conference-counts.repository';
 import type { CounterRepository } from '../db/counter.repository';
 import type { PendingRequestFactRepository } from '../db/pending-request-fact.repository';
@@ -24,6 +25,7 @@ export interface RecommendationsRepositories {
   counts: ConferenceCountsRepository;
   counters: CounterRepository;
   pendingFacts: PendingRequestFactRepository;
+  appliedConclusions: AppliedConclusionRepository;
   claims: OnceClaims;
 }
 
@@ -73,6 +75,7 @@ export class RecommendationsUseCases {
       ...writes,
       codes,
       requestFacts: this.requestFacts,
+      applied: repos.appliedConclusions,
     });
     this.followUps = new FollowUpScheduler({
       ...writes,

@@ -23,6 +23,11 @@ export interface ConferenceCountsDocument {
   _id: string;
   tenantId: string;
   conferenceId: string;
+  /**
+   * Moved by every write of the document: a write that read it at this version and finds it
+   * still there changed nothing meanwhile. Absent from documents written before it existed.
+   */
+  version?: number;
   recommendations: Record<string, CountedRecommendation>;
   all: Partial<Record<RecommendationStatus, number>>;
   visibleToPartners: Partial<Record<RecommendationStatus, number>>;
@@ -33,6 +38,7 @@ const schema = new Schema<ConferenceCountsDocument>(
     _id: { type: String, required: true },
     tenantId: { type: String, required: true },
     conferenceId: { type: String, required: true },
+    version: Number,
     recommendations: { type: Schema.Types.Mixed, default: {} },
     all: { type: Schema.Types.Mixed, default: {} },
     visibleToPartners: { type: Schema.Types.Mixed, default: {} },
@@ -40,10 +46,12 @@ const schema = new Schema<ConferenceCountsDocument>(
   { versionKey: false, collection: 'conference_counts', minimize: false },
 );
 
-// Conference.recommendationCounts and ConferenceCountsRepository.apply: one conference's counts,
-// by exactly these keys (the id hashes tenant and conference; the embedded engine uses an index
-// only for a query on exactly a unique index's keys, docs/adr/0009)
+// Conference.recommendationCounts: one conference's counts, by exactly these keys (the id hashes
+// tenant and conference; the embedded engine uses an index only for a query on exactly a unique
+// index's keys, docs/adr/0009)
 schema.index({ _id: 1, tenantId: 1 }, { unique: true });
+// ConferenceCountsRepository.apply: the compare-and-set on the document's version
+schema.index({ _id: 1, tenantId: 1, version: 1 }, { unique: true });
 // operators looking a conference up by hand
 schema.index({ tenantId: 1, conferenceId: 1 });
 

@@ -1,6 +1,8 @@
 import type { RecommendationStatus } from '@kollegia/events';
-import { collectionOf, deterministicId, insertIfAbsent } from '@kollegia/service-kit';
+import { collectionOf, deterministicId, isDuplicateKey } from '@kollegia/service-kit';
+import type { mongo } from 'mongoose';
 
+import { groupBy } from '../domain/group-by';
 import type {
   ConferenceCountsDocument,
   ConferenceCountsModel,
@@ -9,9 +11,17 @@ import type {
 
 type Counts = Partial<Record<RecommendationStatus, number>>;
 
+/** One recommendation to count under its status as of an aggregate version. */
+export interface CountChange {
+  conferenceId: string;
+  recommendationId: string;
+  counted: CountedRecommendation;
+}
+
 /**
- * How often `apply` reads again after its guard missed. Each miss means another write of the same
- * recommendation's count went through meanwhile, so this is only ever reached by a bug.
+ * How often `apply` reads again after a guard missed. Each miss means another process counted
+ * one of the same recommendations meanwhile (and that one is skipped on the next pass), so this
+ * is only ever reached by a bug.
  */
 const APPLY_ATTEMPTS = 20;
 
@@ -21,14 +31,15 @@ function nonZero(counts: Counts): Counts {
 
 /**
  * What counting a recommendation as `counted` instead of `previous` adds to each status's count,
- * one dotted path per status (`all.ADOPTED`). `$inc` of these commutes, so changes of different
- * recommendations of one conference need no coordination, whatever their order.
+ * one dotted path per status (`all.ADOPTED`), added to `inc`. `$inc` of these commutes, so
+ * changes of different recommendations of one conference need no coordination, whatever their
+ * order.
  */
-function moves(
+function addMoves(
+  inc: Record<string, number>,
   previous: CountedRecommendation | undefined,
   counted: CountedRecommendation,
-): Record<string, number> {
-  const inc: Record<string, number> = {};
+): void {
   const add = (path: string, by: number) => {
     const n = (inc[path] ?? 0) + by;
     if (n === 0) delete inc[path];
@@ -40,7 +51,19 @@ function moves(
   }
   add(`all.${counted.s}`, 1);
   if (counted.p) add(`visibleToPartners.${counted.s}`, 1);
-  return inc;
+}
+
+/** What `apply` reads of a conference's document: its version and the entries it changes. */
+type StoredEntries = Pick<ConferenceCountsDocument, '_id' | 'version' | 'recommendations'>;
+
+/** Only the latest version of each recommendation counts: counting it is counting all before. */
+function latestPerRecommendation(changes: readonly CountChange[]): CountChange[] {
+  const latest = new Map<string, CountChange>();
+  for (const change of changes) {
+    const known = latest.get(change.recommendationId);
+    if (!known || known.counted.v < change.counted.v) latest.set(change.recommendationId, change);
+  }
+  return [...latest.values()];
 }
 
 /** Per-conference counts of recommendations by status (a read model; see the model). */
@@ -52,61 +75,127 @@ export class ConferenceCountsRepository {
   }
 
   /**
-   * Counts a recommendation under its status as of an aggregate version. Applied once: a version
-   * counted already (a replay, a second projection of the same change, by this process or
-   * another) or an older one changes nothing.
+   * Counts recommendations under their statuses as of aggregate versions, any number of them and
+   * of any conferences of the tenant, with one read and one bulk write (one operation per
+   * conference). Applied once: a version counted already (a replay, a second projection of the
+   * same change, by this process or another) or an older one changes nothing.
    *
-   * A compare-and-set on the recommendation's own entry: read what it is counted as, then one
-   * atomic update that holds only if the entry is still that (same version, or still absent),
-   * setting the entry and moving the counts by `$inc`. Should another process have counted the
-   * recommendation meanwhile, the update matches nothing and the count is read again. The first
-   * recommendation of a conference inserts the document (E11000 when another process just did:
-   * read again). That guarded filter is not exactly a unique index's keys, so the embedded engine
-   * answers it by scanning `conference_counts` (one small document per conference, docs/adr/0009).
+   * Each operation is a compare-and-set: read the conference's document, then one atomic update
+   * that sets the recommendations' entries and moves the counts by `$inc`, and holds only if the
+   * document is as read. First by its `version` (bumped by every write): that filter is exactly
+   * the keys of a unique index, which the embedded engine looks up (docs/adr/0009). Should another
+   * process have written the document meanwhile, it is read again and the update is guarded by
+   * the entries themselves (each still at the version read, or still absent): writers of other
+   * recommendations of the conference then no longer get in its way; that filter makes the
+   * embedded engine scan `conference_counts` (one small document per conference). A
+   * recommendation counted meanwhile is skipped. The first recommendations of a conference insert
+   * its document (E11000 when another process just did: read again).
    */
-  async apply(
-    tenantId: string,
-    conferenceId: string,
-    recommendationId: string,
-    counted: CountedRecommendation,
-  ): Promise<boolean> {
-    const id = this.idOf(tenantId, conferenceId);
-    const entry = `recommendations.${recommendationId}`;
+  async apply(tenantId: string, changes: readonly CountChange[]): Promise<void> {
+    let pending = latestPerRecommendation(changes);
     for (let attempt = 1; attempt <= APPLY_ATTEMPTS; attempt += 1) {
-      const doc = await this.counts
-        .findOne({ _id: id, tenantId }, { [entry]: 1 })
-        .lean<Pick<ConferenceCountsDocument, '_id' | 'recommendations'>>();
-      if (!doc) {
-        const inserted = await insertIfAbsent(this.counts.collection, {
-          _id: id,
-          tenantId,
-          conferenceId,
-          recommendations: { [recommendationId]: counted },
-          all: { [counted.s]: 1 },
-          visibleToPartners: counted.p ? { [counted.s]: 1 } : {},
-        });
-        if (inserted) return true;
-        continue;
+      if (pending.length === 0) return;
+      const stored = await this.entriesOf(tenantId, pending);
+      pending = pending.filter((change) => {
+        const previous = stored.get(this.idOf(tenantId, change.conferenceId))?.recommendations?.[
+          change.recommendationId
+        ];
+        return !previous || previous.v < change.counted.v;
+      });
+      if (pending.length === 0) return;
+      const operations = this.operations(tenantId, pending, stored, attempt === 1);
+      try {
+        const result = await collectionOf(this.counts).bulkWrite(operations, { ordered: false });
+        if (result.matchedCount + result.insertedCount === operations.length) return;
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
       }
-      const previous = doc.recommendations?.[recommendationId];
-      if (previous && previous.v >= counted.v) return false;
-      const inc = moves(previous, counted);
-      const result = await collectionOf(this.counts).updateOne(
-        {
-          _id: id,
-          tenantId,
-          [`${entry}.v`]: previous ? previous.v : { $exists: false },
-        },
-        {
-          $set: { [entry]: counted },
-          ...(Object.keys(inc).length > 0 ? { $inc: inc } : {}),
-        },
-      );
-      if (result.matchedCount === 1) return true;
     }
     throw new Error(
-      `conference counts ${id}: recommendation ${recommendationId} changed on every attempt`,
+      `conference counts of ${tenantId}: recommendations changed on every attempt (${pending
+        .map((change) => change.recommendationId)
+        .join(', ')})`,
     );
+  }
+
+  /**
+   * The documents of the changes' conferences, with the changes' entries only. By `_id` alone,
+   * with the tenant checked on each document read (the ids are derived from it too): the embedded
+   * engine looks up an `$in` only in a single-key unique index and scans the collection for
+   * `{ _id: { $in }, tenantId }` (docs/adr/0009).
+   */
+  private async entriesOf(
+    tenantId: string,
+    changes: readonly CountChange[],
+  ): Promise<Map<string, StoredEntries>> {
+    const ids = [...new Set(changes.map((change) => this.idOf(tenantId, change.conferenceId)))];
+    const docs = await this.counts
+      .find(
+        { _id: { $in: ids } },
+        {
+          tenantId: 1,
+          version: 1,
+          ...Object.fromEntries(
+            changes.map((change) => [`recommendations.${change.recommendationId}`, 1]),
+          ),
+        },
+      )
+      .lean<(StoredEntries & Pick<ConferenceCountsDocument, 'tenantId'>)[]>();
+    return new Map(docs.filter((doc) => doc.tenantId === tenantId).map((doc) => [doc._id, doc]));
+  }
+
+  /**
+   * One guarded update per conference (an insert for a conference not counted yet), guarded by
+   * the document's version, or by the entries (`byVersion` false, or a document from before
+   * versions).
+   */
+  private operations(
+    tenantId: string,
+    changes: readonly CountChange[],
+    stored: Map<string, StoredEntries>,
+    byVersion: boolean,
+  ): mongo.AnyBulkWriteOperation<ConferenceCountsDocument>[] {
+    return [...groupBy(changes, (change) => change.conferenceId)].map(([conferenceId, group]) => {
+      const _id = this.idOf(tenantId, conferenceId);
+      const doc = stored.get(_id);
+      if (!doc) {
+        const totals: Counts = {};
+        const partners: Counts = {};
+        for (const { counted } of group) {
+          totals[counted.s] = (totals[counted.s] ?? 0) + 1;
+          if (counted.p) partners[counted.s] = (partners[counted.s] ?? 0) + 1;
+        }
+        return {
+          insertOne: {
+            document: {
+              _id,
+              tenantId,
+              conferenceId,
+              version: 1,
+              recommendations: Object.fromEntries(
+                group.map((change) => [change.recommendationId, change.counted]),
+              ),
+              all: totals,
+              visibleToPartners: partners,
+            },
+          },
+        };
+      }
+      const guardedByVersion = byVersion && doc.version !== undefined;
+      const filter: Record<string, unknown> = guardedByVersion
+        ? { _id, tenantId, version: doc.version }
+        : { _id, tenantId };
+      const $set: Record<string, CountedRecommendation> = {};
+      const $inc: Record<string, number> = { version: 1 };
+      for (const { recommendationId, counted } of group) {
+        const previous = doc.recommendations?.[recommendationId];
+        const entry = `recommendations.${recommendationId}`;
+        if (!guardedByVersion) filter[`${entry}.v`] = previous ? previous.v : { $exists: false };
+        $set[entry] = counted;
+        addMoves($inc, previous, counted);
+      }
+      return { updateOne: { filter, update: { $set, $inc } } };
+    });
   }
 
   async get(

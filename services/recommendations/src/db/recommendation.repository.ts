@@ -2,6 +2,8 @@ import type { CloudEventEnvelope } from '@kollegia/events';
 import {
   collectionOf,
   insertWithEvents,
+  isDuplicateKey,
+  toOutboxEntries,
   type OutboxTarget,
   type Page,
   type PageRequest,
@@ -13,6 +15,7 @@ import {
 import { searchTokens } from '@kollegia/service-kit/domain';
 
 import { nextFollowUpDate, type FollowUpOptions } from '../domain/follow-ups';
+import { groupBy } from '../domain/group-by';
 import { OPEN, type Recommendation } from '../domain/recommendation';
 import type { PendingProjection } from './read-model.documents';
 import type { RecommendationDocument, RecommendationModel } from './recommendation.model';
@@ -104,12 +107,26 @@ export class RecommendationRepository extends TenantRepository<Recommendation> {
     return doc ? this.toDomain(doc) : undefined;
   }
 
-  /** Whether it exists in the tenant, and whether a change of it still awaits its read models. */
-  async lookup(tenantId: string, id: string): Promise<{ exists: boolean; pending: boolean }> {
-    const doc = await this.recommendations
-      .findOne({ _id: id, tenantId }, { pendingProjections: 1 })
-      .lean<{ pendingProjections?: unknown[] }>();
-    return { exists: doc !== null, pending: (doc?.pendingProjections?.length ?? 0) > 0 };
+  /**
+   * Which of the ids exist in the tenant, each with whether a change of it still awaits its read
+   * models: one read for a whole Kafka batch. By `_id` alone, with the tenant checked on each
+   * document read: the embedded engine looks up an `$in` only in a single-key unique index and
+   * scans the collection for `{ _id: { $in }, tenantId }` (docs/adr/0009), which would cost more
+   * than all the inserts of the batch.
+   */
+  async lookupMany(
+    tenantId: string,
+    ids: readonly string[],
+  ): Promise<Map<string, { pending: boolean }>> {
+    if (ids.length === 0) return new Map();
+    const docs = await collectionOf(this.recommendations)
+      .find({ _id: { $in: [...ids] } }, { projection: { tenantId: 1, pendingProjections: 1 } })
+      .toArray();
+    return new Map(
+      docs
+        .filter((doc) => doc.tenantId === tenantId)
+        .map((doc) => [doc._id, { pending: (doc.pendingProjections?.length ?? 0) > 0 }]),
+    );
   }
 
   async exists(tenantId: string, id: string): Promise<boolean> {
@@ -132,6 +149,32 @@ export class RecommendationRepository extends TenantRepository<Recommendation> {
       events,
       this.outbox,
     );
+  }
+
+  /**
+   * Inserts new recommendations in one write: each document carries its own events and projection,
+   * so each stands or falls alone (a document insert is atomic; several are not). Returns the ids
+   * refused because a unique key was taken (the `_id`: created meanwhile; or the code); every other
+   * one is stored. This is `insertWithEvents` for many documents; the relay is notified by the
+   * writer once the read models are written.
+   */
+  async createMany(
+    items: { state: Recommendation; events: CloudEventEnvelope[]; projection: PendingProjection }[],
+  ): Promise<Set<string>> {
+    if (items.length === 0) return new Set();
+    const docs = items.map(({ state, events, projection }) => ({
+      ...recommendationDocument(state, this.followUps),
+      outbox: toOutboxEntries(events, this.outbox.topicPrefix),
+      pendingProjections: [projection],
+    }));
+    try {
+      await collectionOf(this.recommendations).insertMany(docs, { ordered: false });
+      return new Set();
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      const { writeErrors } = error as { writeErrors: { index: number }[] | { index: number } };
+      return new Set([writeErrors].flat().map(({ index }) => docs[index]!._id));
+    }
   }
 
   /** Stores the new state at `expectedVersion` (CONFLICT when stale), its events and projection. */
@@ -214,15 +257,30 @@ export class RecommendationRepository extends TenantRepository<Recommendation> {
    * next change stays, and a second removal of the same ones (two processes projected the same
    * change) removes nothing.
    */
-  async removeProjections(
+  removeProjections(
     tenantId: string,
     id: string,
     written: Pick<PendingProjection, 'version'>[],
   ): Promise<void> {
-    if (written.length === 0) return;
-    await collectionOf(this.recommendations).updateOne(
-      { _id: id, tenantId },
-      { $pull: { pendingProjections: { version: { $in: written.map((p) => p.version) } } } },
+    return this.removeProjectionsOf(written.map(({ version }) => ({ tenantId, id, version })));
+  }
+
+  /** The same for many recommendations: one bulk write, one atomic `$pull` per recommendation. */
+  async removeProjectionsOf(
+    written: { tenantId: string; id: string; version: number }[],
+  ): Promise<void> {
+    const byRecommendation = groupBy(written, ({ tenantId, id }) => `${tenantId}\u0000${id}`);
+    if (byRecommendation.size === 0) return;
+    await collectionOf(this.recommendations).bulkWrite(
+      [...byRecommendation.values()].map((projections) => ({
+        updateOne: {
+          filter: { _id: projections[0]!.id, tenantId: projections[0]!.tenantId },
+          update: {
+            $pull: { pendingProjections: { version: { $in: projections.map((p) => p.version) } } },
+          },
+        },
+      })),
+      { ordered: false },
     );
   }
 
