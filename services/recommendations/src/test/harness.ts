@@ -4,34 +4,28 @@ import { join } from 'node:path';
 
 import {
   createEvent,
-  decodeEvent,
-  encodeEvent,
   requestAnsweredV1,
   requestOverdueV1,
   requestRegisteredV1,
   roundtableConcludedV1,
-  topicName,
   type AnswerOutcome,
-  type CloudEventEnvelope,
-  type KollegiaEvent,
   type ResolutionSnapshot,
 } from '@kollegia/events';
-import { devAuth, type Role } from '@kollegia/service-kit';
+import { devAuth } from '@kollegia/service-kit';
 import {
-  graphqlRequest,
-  sendRaw,
+  startService,
   testNamespace,
+  TEST_TENANT,
   uniqueId,
-  type GraphQLResponse,
-  type ReceivedMessage,
   type TestNamespace,
 } from '@kollegia/testing';
-import mongoose from 'mongoose';
 
-import { createApp, type RecommendationsApp } from '../app';
+import { createApp } from '../app';
 import { recommendationsConfigSchema } from '../config';
 
-export const TENANT = 'akit';
+export { dataOf, eventsOf } from '@kollegia/testing';
+
+export const TENANT = TEST_TENANT;
 export const OTHER_TENANT = 'other-association';
 
 /** A clock the test moves by hand. */
@@ -54,111 +48,28 @@ const auth = devAuth(mkdtempSync(join(tmpdir(), 'kollegia-auth-')));
  * Boots the recommendations service in-process against the real stack. By default in its own
  * database and topics; pass `ns` to boot another instance on the same ones (restarts, replicas).
  */
-export async function startRecommendations(
+export function startRecommendations(
   label: string,
   options: { clock?: TestClock; ns?: TestNamespace; env?: Record<string, string> } = {},
 ) {
-  const ns = options.ns ?? testNamespace(label);
-  const config = recommendationsConfigSchema.parse({
-    NODE_ENV: 'test',
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
-    PORT: '0',
-    MONGO_URL: ns.mongoUrl,
-    MONGO_DB: ns.dbName,
-    KAFKA_BROKERS: ns.kafkaBrokers.join(','),
-    KAFKA_TOPIC_PREFIX: ns.topicPrefix,
-    KAFKA_TOPIC_PARTITIONS: '1',
-    AUTH_DEV_PUBLIC_KEY_FILE: auth.publicKeyFile,
-    OUTBOX_SWEEP_INTERVAL_MS: '1000',
-    CONSUMER_MAX_ATTEMPTS: '2',
-    // The tests run the scheduler themselves (app.runScheduler()).
-    FOLLOW_UP_INTERVAL_MS: '3600000',
-    ...options.env,
+  return startService({
+    ns: options.ns ?? testNamespace(label),
+    auth,
+    env: {
+      CONSUMER_MAX_ATTEMPTS: '2',
+      // The tests run the scheduler themselves (app.runScheduler()).
+      FOLLOW_UP_INTERVAL_MS: '3600000',
+      ...options.env,
+    },
+    create: (settings) =>
+      createApp(
+        recommendationsConfigSchema.parse(settings),
+        options.clock ? { clock: options.clock.now } : {},
+      ),
   });
-  const app: RecommendationsApp = await createApp(
-    config,
-    options.clock ? { clock: options.clock.now } : {},
-  );
-  const tokens = new Map<string, string>();
-  async function token(role: Role, tenant = TENANT, org?: string, sub?: string): Promise<string> {
-    const key = `${role}/${tenant}/${org ?? ''}/${sub ?? ''}`;
-    if (!tokens.has(key))
-      tokens.set(
-        key,
-        await auth.token({
-          tenant,
-          roles: [role],
-          ...(org ? { org } : {}),
-          ...(sub ? { sub } : {}),
-        }),
-      );
-    return tokens.get(key)!;
-  }
-  return {
-    ns,
-    app,
-    token,
-    /** Runs an operation as a role of a tenant (default: secretary of TENANT). */
-    async gql<T = Record<string, any>>(
-      query: string,
-      variables: Record<string, unknown> = {},
-      as: { role?: Role; tenant?: string; org?: string; sub?: string; token?: string | null } = {},
-    ): Promise<GraphQLResponse<T>> {
-      const bearer =
-        as.token === null
-          ? undefined
-          : (as.token ?? (await token(as.role ?? 'secretary', as.tenant, as.org, as.sub)));
-      return graphqlRequest<T>(app.url, query, variables, bearer);
-    },
-    /** Publishes events to their (prefixed) topics, as another service would. */
-    async publish(events: CloudEventEnvelope[]): Promise<void> {
-      const byTopic = new Map<string, { key: string; value: string }[]>();
-      for (const event of events) {
-        const aggregate = event.type.split('.')[2] as Parameters<typeof topicName>[0];
-        const topic = topicName(aggregate, ns.topicPrefix);
-        const { key, value } = encodeEvent(event);
-        byTopic.set(topic, [...(byTopic.get(topic) ?? []), { key, value }]);
-      }
-      for (const [topic, messages] of byTopic) await sendRaw(ns.kafkaBrokers, topic, messages);
-    },
-    /** Stops this instance; `drop` also removes its database (the last instance does). */
-    async stop({ drop = true }: { drop?: boolean } = {}) {
-      await app.stop();
-      if (!drop) return;
-      const conn = await mongoose.createConnection(ns.mongoUrl, { dbName: ns.dbName }).asPromise();
-      await conn.dropDatabase();
-      await conn.close();
-    },
-  };
 }
 
 export type Recommendations = Awaited<ReturnType<typeof startRecommendations>>;
-
-/** Fails with the errors when a response has any; returns its data. */
-export function dataOf<T>(response: GraphQLResponse<T>): T {
-  if (response.errors?.length || !response.data) {
-    throw new Error(`unexpected GraphQL errors: ${JSON.stringify(response.errors)}`);
-  }
-  return response.data;
-}
-
-/** The recommendation events among collected messages, decoded, for one recommendation. */
-/**
- * The aggregate's published events, one per event id: the outbox publishes at least once (two
- * instances' relays may both send an event before either removes it) and consumers drop copies
- * by id, so what a test may count is events, not messages.
- */
-export function eventsOf(messages: ReceivedMessage[], id: string): KollegiaEvent[] {
-  const seen = new Set<string>();
-  return messages
-    .filter((m) => m.key === id)
-    .map((m) => {
-      const decoded = decodeEvent(m.value ?? '');
-      if (!decoded.ok) throw new Error(decoded.reason);
-      return decoded.event;
-    })
-    .filter((event) => !seen.has(event.id) && Boolean(seen.add(event.id)));
-}
 
 export const MINPROMTORG = 'org-minpromtorg';
 export const NTI_OFFICE = 'org-nti-office';
