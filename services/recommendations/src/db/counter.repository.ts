@@ -40,4 +40,26 @@ export class CounterRepository {
       }
     }
   }
+
+  /** A counter's value (0 before its first draw). */
+  async current(tenantId: string, id: string): Promise<number> {
+    const counter = await this.counters.findOne({ _id: id, tenantId }, { last: 1 }).lean();
+    return counter?.last ?? 0;
+  }
+
+  /** Raises a counter to `value` unless it is already past it (`$max`: racing raises keep the highest). */
+  async raiseTo(tenantId: string, id: string, value: number): Promise<void> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.counters.updateOne(
+          { _id: id, tenantId },
+          { $max: { last: value } },
+          { upsert: true },
+        );
+        return;
+      } catch (error) {
+        if (!isDuplicateKey(error) || attempt >= UPSERT_ATTEMPTS) throw error;
+      }
+    }
+  }
 }

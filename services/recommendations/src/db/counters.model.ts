@@ -3,7 +3,8 @@ import { Schema, type Connection, type Model } from 'mongoose';
 /**
  * Counters, each bumped by one atomic `$inc` on `{ _id, tenantId }` (counter.repository.ts):
  * - `code:<tenant>:<year>`: the last number of the recommendation codes of a year;
- * - `feed:<tenant>`: the last `feedSequence` of a tenant's timeline entries.
+ * - `feed:<tenant>`: a `feedSequence` up to which every timeline entry of the tenant is stored
+ *   (raised after they are; the next append starts after it).
  */
 export interface CounterDocument {
   _id: string;

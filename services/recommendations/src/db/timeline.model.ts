@@ -21,6 +21,8 @@ const schema = new Schema<TimelineEntryDocument>(
   { versionKey: false, collection: 'recommendation_timeline', minimize: false },
 );
 
+// TimelineRepository.append: a feed number is taken by one entry of a tenant (exactly these keys)
+schema.index({ tenantId: 1, feedSequence: 1 }, { unique: true });
 // Recommendation.timeline: one recommendation's entries in order, keyset-paged
 schema.index({ tenantId: 1, recommendationId: 1, sequence: 1, _id: 1 });
 // conferenceFollowUps: a conference's entries in the order they were written, keyset-paged

@@ -1,5 +1,6 @@
 import {
-  insertIgnoringDuplicates,
+  collectionOf,
+  isDuplicateKey,
   paginate,
   type Page,
   type PageRequest,
@@ -18,29 +19,60 @@ export class TimelineRepository {
   ) {}
 
   /**
-   * Stores timeline entries, numbering them (`feedSequence`) from the tenant's feed counter: one
-   * atomic `$inc` by `entries.length` reserves consecutive numbers, so no two entries of a tenant
-   * ever get the same number, whichever process writes them. An entry stored before keeps its
-   * number (its id is its event's: a second projection of the same change, by this process or
-   * another, inserts nothing); the numbers drawn for the repeat are left unused (gaps are fine).
+   * Stores timeline entries, numbering them (`feedSequence`) so that a number is used only once the
+   * one before it is stored: a reader paging `feed` by `feedSequence` never sees n+1 while n is
+   * still to come, so its cursor never skips an entry, whichever replica wrote what.
    *
-   * What this does not guarantee: that entries become visible in the order of their numbers.
-   * Two appends running at once — in two replicas, or in one process (a mutation and a consumer)
-   * — draw n and n+1 and may insert n+1 first, so a reader paging `feed` by `feedSequence` can see
-   * n+1 before n exists and, once its cursor is past n+1, never get n. The in-process per-tenant
-   * lock that ordered draw and insert within one process is gone (docs/adr/0009: no in-process
-   * locks), and it never ordered them across processes. Known gap, not solved here: a catch-up
-   * reader that must miss nothing needs e.g. a settle window (page only to entries older than a
-   * few seconds) or numbers assigned at insert by a single writer per tenant.
+   * The numbers come from the entries themselves, not from a counter drawn beforehand: an append
+   * starts after the tenant's `feed:` counter (every number up to it is stored; the counter is
+   * raised only after its entries are) and inserts its entries in order (`ordered: true`) under
+   * the unique `(tenantId, feedSequence)`. A number another writer took first fails that insert;
+   * the entries before it are stored, and the rest go on from the next number. So each number is
+   * taken by one entry, in the order the inserts land, with no gaps. An entry stored before keeps
+   * its number (its id is its event's: a second projection of the same change inserts nothing).
    */
   async append(tenantId: string, entries: Omit<TimelineEntryDocument, 'feedSequence'>[]) {
-    if (entries.length === 0) return;
-    const last = await this.counters.next(tenantId, `feed:${tenantId}`, entries.length);
-    const first = last - entries.length + 1;
-    await insertIgnoringDuplicates(
-      this.timeline.collection,
-      entries.map((entry, i) => ({ ...entry, feedSequence: first + i })),
-    );
+    const counter = `feed:${tenantId}`;
+    let pending = entries;
+    let next = (await this.counters.current(tenantId, counter)) + 1;
+    while (pending.length > 0) {
+      const failedAt = await this.insertInOrder(pending, next);
+      if (failedAt === undefined) {
+        next += pending.length;
+        break;
+      }
+      next += failedAt;
+      const [failed, ...rest] = pending.slice(failedAt);
+      const stored = await this.timeline.exists({ _id: failed!._id, tenantId });
+      // Already stored (a repeat): its number stays; otherwise `next` was taken by another writer.
+      if (stored) pending = rest;
+      else {
+        pending = [failed!, ...rest];
+        next += 1;
+      }
+    }
+    if (next > 1) await this.counters.raiseTo(tenantId, counter, next - 1);
+  }
+
+  /**
+   * Inserts the entries numbered from `first`, in order, stopping at the first unique key taken;
+   * returns the position of the entry that failed (those before it are stored), if one did.
+   */
+  private async insertInOrder(
+    entries: Omit<TimelineEntryDocument, 'feedSequence'>[],
+    first: number,
+  ): Promise<number | undefined> {
+    try {
+      await collectionOf(this.timeline).insertMany(
+        entries.map((entry, i) => ({ ...entry, feedSequence: first + i })),
+        { ordered: true },
+      );
+      return undefined;
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      const [failure] = (error as { writeErrors?: { index: number }[] }).writeErrors ?? [];
+      return failure?.index ?? 0;
+    }
   }
 
   /** One recommendation's timeline in order. Partners see what happened from its adoption on. */
