@@ -107,7 +107,7 @@ export class TenantRepository<S extends AggregateState> {
     return this.toDomain(doc as unknown as Record<string, unknown>);
   }
 
-  /** A keyset page of the tenant's aggregates matching `filter`. */
+  /** A keyset page of the tenant's aggregates matching `filter`, without the stored-only fields. */
   protected async page(
     tenantId: string,
     filter: Record<string, unknown>,
@@ -121,6 +121,7 @@ export class TenantRepository<S extends AggregateState> {
       sortField as never,
       direction,
       page,
+      Object.keys(this.projection),
     );
     return { ...result, items: result.items.map((doc) => this.toDomain(doc as never)) };
   }

@@ -89,6 +89,8 @@ describe('durability of acknowledged writes (every write of the kit and the serv
     const client = await connect();
     try {
       const writes = client.db('durability').collection<Written>('writes');
+      // Non-unique: the launcher keeps its postings in memory, built again after a restart.
+      await writes.createIndex({ tags: 1 });
       // 80 one after the other, 80 at once, 40 in one insertMany.
       for (let i = 0; i < 80; i += 1) {
         await writes.insertOne(doc(i));
@@ -147,6 +149,15 @@ describe('durability of acknowledged writes (every write of the kit and the serv
         .toArray();
       expect(found).toHaveLength(190);
       expect(found).toEqual([...expected.values()].sort((a, b) => a._id.localeCompare(b._id)));
+      // A query through the non-unique index finds what the writes left (docs/adr/0009).
+      const tagged = await reopened
+        .db('durability')
+        .collection<Written>('writes')
+        .find({ tags: 'concurrent' })
+        .sort({ _id: 1 })
+        .toArray();
+      expect(tagged).toHaveLength(40);
+      expect(tagged).toEqual(found.filter((written) => written.tags.includes('concurrent')));
     } finally {
       await reopened.close();
     }

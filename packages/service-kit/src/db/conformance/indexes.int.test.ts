@@ -1,5 +1,5 @@
 import { uniqueId } from '@kollegia/testing';
-import mongoose, { type Connection, type Model } from 'mongoose';
+import mongoose, { type Connection } from 'mongoose';
 
 import { insertIgnoringDuplicates, isDuplicateKey } from '../duplicate-key';
 import { errorCode, useConformanceDatabase } from './conformance-database';
@@ -49,7 +49,12 @@ const EXPECTED_INDEXES = [
   { name: 'outbox.eventId_1', key: { 'outbox.eventId': 1 } },
 ];
 
-async function listedIndexes(model: Model<Aggregate>) {
+/** An aggregate model, typed as mongoose types it (with the `id` virtual). */
+function aggregateModel(connection: Connection, collection: string) {
+  return connection.model('Aggregate', aggregateSchema(), collection);
+}
+
+async function listedIndexes(model: ReturnType<typeof aggregateModel>) {
   const indexes = (await model.listIndexes()) as { name: string; key: object; unique?: boolean }[];
   return indexes
     .map(({ name, key, unique }) => ({ name, key, ...(unique ? { unique } : {}) }))
@@ -64,12 +69,12 @@ function aggregate(tenantId: string, code: string, id = uniqueId('agg')): Aggreg
   return { _id: id, tenantId, version: 1, code, searchTokens: [], outbox: [] };
 }
 
-let aggregates: Model<Aggregate>;
+let aggregates: ReturnType<typeof aggregateModel>;
 /** The same collection through the driver, as the kit's writes use it (`model.collection`). */
 const raw = () => database().db.collection<Aggregate>('aggregates');
 
 beforeAll(async () => {
-  aggregates = database().connection.model('Aggregate', aggregateSchema(), 'aggregates');
+  aggregates = aggregateModel(database().connection, 'aggregates');
   await aggregates.syncIndexes();
 });
 
@@ -93,7 +98,7 @@ describe('indexes built at boot (services/*/src/app.ts syncIndexes)', () => {
     );
     try {
       const [writer, ...replicas] = connections;
-      const models = replicas.map((c) => c.model('Aggregate', aggregateSchema(), collection));
+      const models = replicas.map((c) => aggregateModel(c, collection));
       const tenantId = uniqueId('tenant');
       const inserts = Array.from({ length: 60 }, (_, i) =>
         writer!.db!.collection<Aggregate>(collection).insertOne(aggregate(tenantId, `C-${i}`)),

@@ -159,7 +159,7 @@ describe('subdocuments keyed by id (services/recommendations/src/db/conference-c
   });
 });
 
-describe('countDocuments and find with the repositories’ filters (packages/service-kit/src/graphql/paginate.ts totalCount, packages/service-kit/src/db/tenant-repository.ts getMany and tokenConditions, packages/service-kit/src/idempotency.ts applyOnce, services/*/src/db/*.repository.ts list filters)', () => {
+describe('the count command and find with the repositories’ filters (packages/service-kit/src/graphql/paginate.ts countMatching — every connection’s totalCount, packages/service-kit/src/db/tenant-repository.ts getMany and tokenConditions, packages/service-kit/src/idempotency.ts applyOnce, services/*/src/db/*.repository.ts list filters)', () => {
   const name = 'counted';
   const tenantId = uniqueId('tenant');
   const other = uniqueId('tenant');
@@ -199,8 +199,12 @@ describe('countDocuments and find with the repositories’ filters (packages/ser
       ]);
   });
 
-  const count = (filter: mongoose.mongo.Filter<Doc>) =>
-    database().db.collection<Doc>(name).countDocuments(filter);
+  /** As paginate.ts counts: the `count` command with the filter, checked against `find`. */
+  const count = async (filter: mongoose.mongo.Filter<Doc>) => {
+    const reply = await database().db.command({ count: name, query: filter });
+    expect(reply.n).toBe((await ids(name, filter)).length);
+    return reply.n as number;
+  };
 
   it('should count only the tenant’s documents when the filter has the tenant and $in', async () => {
     expect(await count({ tenantId })).toBe(4);
