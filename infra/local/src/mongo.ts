@@ -54,8 +54,8 @@ export async function startMongo(settings: StackSettings, build: MongoBuild): Pr
       '-Djava.awt.headless=true',
       '-Dorg.slf4j.simpleLogger.defaultLogLevel=warn',
       '-Dorg.slf4j.simpleLogger.showDateTime=true',
-      // Secondary (non-unique) indexes are accepted and ignored by design (docs/adr/0009); saying
-      // so at every boot of every service would bury the lines that matter.
+      // The library warns at every non-unique index that it does not implement them; the launcher
+      // does (docs/adr/0009), and the warning at every boot would bury the lines that matter.
       '-Dorg.slf4j.simpleLogger.log.de.bwaldvogel.mongo.backend.AbstractMongoDatabase=error',
       '-cp',
       build.classpath,

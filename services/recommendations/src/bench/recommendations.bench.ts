@@ -118,8 +118,8 @@ async function main(): Promise<void> {
     KAFKA_TOPIC_PARTITIONS: '1',
     AUTH_DEV_PUBLIC_KEY_FILE: auth.publicKeyFile,
     FOLLOW_UP_INTERVAL_MS: '3600000',
-    // The safety-net sweeps scan the whole collection on the embedded engine (it uses no
-    // non-unique index for them, docs/adr/0009): every ten minutes, not every few seconds, so
+    // The safety-net sweeps scan the whole collection on the embedded engine (their filters have
+    // no equality an index can narrow, docs/adr/0009): every ten minutes, not every few seconds, so
     // they do not land in what is measured (a run of 2,000 events takes a minute or two).
     OUTBOX_SWEEP_INTERVAL_MS: '600000',
     READ_MODEL_SWEEP_INTERVAL_MS: '600000',

@@ -15,8 +15,8 @@ export interface AppliedConclusionDocument {
   roundtableId: string;
 }
 
-// Read by `_id` only (`$in` over a batch's events: the unique `_id` index, the one the embedded
-// engine looks an `$in` up in, docs/adr/0009); no other index.
+// Read by `{ tenantId, _id: { $in } }` over a batch's events: the `_id` index (the embedded
+// engine narrows by the `_id` values beside the tenant, docs/adr/0009); no other index.
 const schema = new Schema<AppliedConclusionDocument>(
   {
     _id: { type: String, required: true },

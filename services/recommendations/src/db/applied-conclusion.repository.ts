@@ -1,5 +1,6 @@
 import { deterministicId, insertIgnoringDuplicates } from '@kollegia/service-kit';
 
+import { groupBy } from '../domain/group-by';
 import type { AppliedConclusionModel } from './applied-conclusion.model';
 
 /** A concluded round table's event, as the conclusions applied know it. */
@@ -17,19 +18,19 @@ export class AppliedConclusionRepository {
     return deterministicId('applied-conclusion', tenantId, eventId);
   }
 
-  /**
-   * The ids of the events applied already, in one read. By `_id` alone (see the model); the ids
-   * are derived from the tenant, and the tenant is checked on each document read as well.
-   */
+  /** The ids of the events applied already: one read per tenant in the batch (usually one). */
   async appliedOf(events: readonly Omit<ConclusionEvent, 'roundtableId'>[]): Promise<Set<string>> {
-    if (events.length === 0) return new Set();
-    const docs = await this.applied
-      .find({ _id: { $in: events.map((e) => this.idOf(e.tenantId, e.eventId)) } })
-      .lean();
-    const tenantOf = new Map(events.map((e) => [e.eventId, e.tenantId]));
-    return new Set(
-      docs.filter((doc) => tenantOf.get(doc.eventId) === doc.tenantId).map((doc) => doc.eventId),
-    );
+    const applied = new Set<string>();
+    for (const [tenantId, ofTenant] of groupBy(events, (e) => e.tenantId)) {
+      const docs = await this.applied
+        .find(
+          { tenantId, _id: { $in: ofTenant.map((e) => this.idOf(tenantId, e.eventId)) } },
+          { eventId: 1 },
+        )
+        .lean();
+      for (const doc of docs) applied.add(doc.eventId);
+    }
+    return applied;
   }
 
   /** Notes events as applied in full; one noted before stays as it is. */

@@ -118,12 +118,7 @@ export class ConferenceCountsRepository {
     );
   }
 
-  /**
-   * The documents of the changes' conferences, with the changes' entries only. By `_id` alone,
-   * with the tenant checked on each document read (the ids are derived from it too): the embedded
-   * engine looks up an `$in` only in a single-key unique index and scans the collection for
-   * `{ _id: { $in }, tenantId }` (docs/adr/0009).
-   */
+  /** The documents of the changes' conferences, with the changes' entries only (one read). */
   private async entriesOf(
     tenantId: string,
     changes: readonly CountChange[],
@@ -131,17 +126,16 @@ export class ConferenceCountsRepository {
     const ids = [...new Set(changes.map((change) => this.idOf(tenantId, change.conferenceId)))];
     const docs = await this.counts
       .find(
-        { _id: { $in: ids } },
+        { tenantId, _id: { $in: ids } },
         {
-          tenantId: 1,
           version: 1,
           ...Object.fromEntries(
             changes.map((change) => [`recommendations.${change.recommendationId}`, 1]),
           ),
         },
       )
-      .lean<(StoredEntries & Pick<ConferenceCountsDocument, 'tenantId'>)[]>();
-    return new Map(docs.filter((doc) => doc.tenantId === tenantId).map((doc) => [doc._id, doc]));
+      .lean<StoredEntries[]>();
+    return new Map(docs.map((doc) => [doc._id, doc]));
   }
 
   /**

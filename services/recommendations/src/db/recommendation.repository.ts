@@ -109,10 +109,7 @@ export class RecommendationRepository extends TenantRepository<Recommendation> {
 
   /**
    * Which of the ids exist in the tenant, each with whether a change of it still awaits its read
-   * models: one read for a whole Kafka batch. By `_id` alone, with the tenant checked on each
-   * document read: the embedded engine looks up an `$in` only in a single-key unique index and
-   * scans the collection for `{ _id: { $in }, tenantId }` (docs/adr/0009), which would cost more
-   * than all the inserts of the batch.
+   * models: one read for a whole Kafka batch.
    */
   async lookupMany(
     tenantId: string,
@@ -120,12 +117,10 @@ export class RecommendationRepository extends TenantRepository<Recommendation> {
   ): Promise<Map<string, { pending: boolean }>> {
     if (ids.length === 0) return new Map();
     const docs = await collectionOf(this.recommendations)
-      .find({ _id: { $in: [...ids] } }, { projection: { tenantId: 1, pendingProjections: 1 } })
+      .find({ tenantId, _id: { $in: [...ids] } }, { projection: { pendingProjections: 1 } })
       .toArray();
     return new Map(
-      docs
-        .filter((doc) => doc.tenantId === tenantId)
-        .map((doc) => [doc._id, { pending: (doc.pendingProjections?.length ?? 0) > 0 }]),
+      docs.map((doc) => [doc._id, { pending: (doc.pendingProjections?.length ?? 0) > 0 }]),
     );
   }
 
