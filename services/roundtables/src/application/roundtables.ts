@@ -1,5 +1,5 @@
 import type { RoundtableStatus } from '@kollegia/events';
-import type { Page, PageRequest } from '@kollegia/service-kit';
+import type { Identity, Page, PageRequest } from '@kollegia/service-kit';
 
 import type { ConferenceRepository } from '../db/conference.repository';
 import type { RoundtableFilter, RoundtableRepository } from '../db/roundtable.repository';
@@ -127,29 +127,31 @@ export class RoundtableUseCases {
     page: PageRequest,
   ): Promise<Page<Roundtable>> {
     const identity = requireReader(context.identity);
-    const { tenantId } = identity;
-    const visibility = visibilityOf(identity);
-    const filter: RoundtableFilter = {
-      statuses: visibleStatuses(visibility, query.status ? [query.status] : undefined),
-      conferenceId: query.conferenceId,
-      startsFrom: query.startsFrom,
-      startsBefore: query.startsBefore,
-      partyId: query.participantId,
-      text: query.text,
-      publishedOnly: visibility.publishedOnly,
-    };
-    if (query.city) {
-      filter.conferenceIds = await this.conferences.idsWhere(tenantId, { city: query.city });
+    return this.roundtables.search(identity.tenantId, await this.filterFor(identity, query), page);
+  }
+
+  /**
+   * A page of each conference's round tables, in the order of `conferenceIds`, as `search` with
+   * the conference and the status gives it: first pages from one query for all the conferences.
+   */
+  async inConferences(
+    context: CommandContext,
+    conferenceIds: readonly string[],
+    status: RoundtableStatus | null,
+    page: PageRequest,
+  ): Promise<Page<Roundtable>[]> {
+    if (page.after) {
+      return Promise.all(
+        conferenceIds.map((conferenceId) => this.search(context, { conferenceId, status }, page)),
+      );
     }
-    if (query.organizerId) {
-      filter.organizer = {
-        id: query.organizerId,
-        conferenceIds: await this.conferences.idsWhere(tenantId, {
-          organizerId: query.organizerId,
-        }),
-      };
-    }
-    return this.roundtables.search(tenantId, filter, page);
+    const identity = requireReader(context.identity);
+    return this.roundtables.firstPagesInConferences(
+      identity.tenantId,
+      conferenceIds,
+      await this.filterFor(identity, { status }),
+      page.limit,
+    );
   }
 
   /** Where a person or organisation sat (moderator or participant), in the order they sat. */
@@ -172,6 +174,34 @@ export class RoundtableUseCases {
         ),
       })),
     };
+  }
+
+  /** A query as the repository's filter, narrowed to what the caller may see. */
+  private async filterFor(identity: Identity, query: RoundtableQuery): Promise<RoundtableFilter> {
+    const visibility = visibilityOf(identity);
+    const filter: RoundtableFilter = {
+      statuses: visibleStatuses(visibility, query.status ? [query.status] : undefined),
+      conferenceId: query.conferenceId,
+      startsFrom: query.startsFrom,
+      startsBefore: query.startsBefore,
+      partyId: query.participantId,
+      text: query.text,
+      publishedOnly: visibility.publishedOnly,
+    };
+    if (query.city) {
+      filter.conferenceIds = await this.conferences.idsWhere(identity.tenantId, {
+        city: query.city,
+      });
+    }
+    if (query.organizerId) {
+      filter.organizer = {
+        id: query.organizerId,
+        conferenceIds: await this.conferences.idsWhere(identity.tenantId, {
+          organizerId: query.organizerId,
+        }),
+      };
+    }
+    return filter;
   }
 }
 

@@ -1,14 +1,16 @@
 /**
  * `npm run bench -w @kollegia/roundtables`: how long a statement takes from the mutation to its
- * event on the topic (p50/p99 over a few hundred), and the size and generation time of the minutes
- * of a round table with 5,000 statements — through HTTP, against the local stack (started if
- * needed). Uses its own database and topics and drops the database afterwards. Numbers go into
+ * event on the topic (p50/p99 over a few hundred), the size and generation time of the minutes
+ * of a round table with 5,000 statements, and how many requests a second this subgraph serves for
+ * its part of the conference page (the query the gateway sends it; BENCH_CONCURRENCY clients, 16,
+ * for BENCH_SECONDS, 10) — through HTTP, against the local stack (started if needed). Uses its
+ * own database and topics and drops the database afterwards. Numbers go into
  * services/roundtables/README.md.
  */
 import 'reflect-metadata';
 
 import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
@@ -26,12 +28,25 @@ import { NameBook } from '../documents/names';
 const RUNS = Number(process.env.BENCH_RUNS ?? 300);
 const STATEMENTS = Number(process.env.BENCH_STATEMENTS ?? 5000);
 const DOCUMENT_RUNS = 5;
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+
+/** What the gateway asks this subgraph for the conference page (services/gateway/src/bench). */
+const CONFERENCE_PAGE = `query Bench {
+  conferences(first: 10) {
+    nodes { title roundtables { nodes { title moderator { __typename ... on Person { id } } } } }
+  }
+}`;
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
+const load = () =>
+  loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ');
 
 async function main(): Promise<void> {
   const stack = await up(undefined, (line) => process.stderr.write(`[stack] ${line}\n`));
@@ -50,10 +65,10 @@ async function main(): Promise<void> {
     }),
   );
   const token = await auth.token({ tenant: 'bench', roles: ['secretary'] });
-  const gql = async (query: string, variables: Record<string, unknown>) => {
+  const gql = async (query: string, variables: Record<string, unknown>, as = token) => {
     const response = await fetch(app.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${as}` },
       body: JSON.stringify({ query, variables }),
     });
     const body = (await response.json()) as { errors?: unknown; data?: Record<string, unknown> };
@@ -203,6 +218,64 @@ async function main(): Promise<void> {
     }
     rendered.sort((a, b) => a - b);
 
+    // 3. The conference page's part: 12 conferences × 3 round tables, in a tenant of its own;
+    // every client a reader with its own token, as through the gateway.
+    const organizer = await auth.token({ tenant: 'bench-page', roles: ['secretary'] });
+    for (let c = 0; c < 12; c += 1) {
+      const day = `2025-03-${String(c + 1).padStart(2, '0')}`;
+      const { scheduleConference } = (await gql(
+        `mutation($t: String!, $d: String!) { scheduleConference(input: { title: $t, kind: FORUM, startsOn: $d, endsOn: $d, city: "Казань", published: true }) { id } }`,
+        { t: `Форум ${c + 1}`, d: day },
+        organizer,
+      )) as { scheduleConference: { id: string } };
+      for (let r = 0; r < 3; r += 1) {
+        await gql(
+          `mutation($c: ID!, $p: ID!, $t: String!, $at: DateTimeISO!) { scheduleRoundtable(input: { conferenceId: $c, title: $t, format: ROUND_TABLE, startsAt: $at, moderator: { kind: PERSON, id: $p }, published: true }) { id } }`,
+          {
+            c: scheduleConference.id,
+            p: `bench-person-${(c + r) % 6}`,
+            t: `Круглый стол ${c + 1}.${r + 1}`,
+            at: `${day}T0${r + 7}:00:00Z`,
+          },
+          organizer,
+        );
+      }
+    }
+    const readers = await Promise.all(
+      Array.from({ length: CONCURRENCY }, (_, i) =>
+        auth.token({ tenant: 'bench-page', roles: ['member'], sub: `bench-reader-${i}` }),
+      ),
+    );
+    const page = (await gql(CONFERENCE_PAGE, {}, readers[0])) as {
+      conferences: { nodes: { roundtables: { nodes: unknown[] } }[] };
+    };
+    if (page.conferences.nodes.flatMap((c) => c.roundtables.nodes).length !== 30) {
+      throw new Error(`unexpected page: ${JSON.stringify(page).slice(0, 300)}`);
+    }
+    const expected = JSON.stringify(page);
+    const serve = async (seconds: number) => {
+      const latencies: number[] = [];
+      let wrong = 0;
+      const deadline = performance.now() + seconds * 1000;
+      const started = performance.now();
+      await Promise.all(
+        readers.map(async (reader) => {
+          while (performance.now() < deadline) {
+            const start = performance.now();
+            const answer = JSON.stringify(await gql(CONFERENCE_PAGE, {}, reader));
+            latencies.push(performance.now() - start);
+            if (answer !== expected) wrong += 1;
+          }
+        }),
+      );
+      if (wrong > 0) throw new Error(`${wrong} answers differed from the first`);
+      latencies.sort((a, b) => a - b);
+      return { perSecond: latencies.length / ((performance.now() - started) / 1000), latencies };
+    };
+    await serve(Math.min(2, SECONDS)); // warm-up
+    const loadBefore = load();
+    const served = await serve(SECONDS);
+
     const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
     process.stdout.write(
       [
@@ -215,6 +288,8 @@ async function main(): Promise<void> {
         `| minutes rendering alone (Markdown + HTML, data in memory) | ${ms(percentile(rendered, 50))} | ${ms(rendered.at(-1)!)} (max) | ${DOCUMENT_RUNS} |`,
         '',
         `minutes of ${STATEMENTS} statements: Markdown ${kb(sizes.markdown)}, HTML ${kb(sizes.html)}; seeded through recordStatements (100 per call) in ${seedSeconds.toFixed(1)} s (${(STATEMENTS / seedSeconds).toFixed(0)}/s)`,
+        '',
+        `conference page's part (10 conferences × 3 round tables), ${CONCURRENCY} clients, ${SECONDS} s: ${served.perSecond.toFixed(1)} requests/s, p50 ${ms(percentile(served.latencies, 50))}, p99 ${ms(percentile(served.latencies, 99))}, ${served.latencies.length} requests; load average ${loadBefore} before, ${load()} after`,
         '',
       ].join('\n'),
     );

@@ -117,7 +117,8 @@ aggregateKeyIndexes(schema);
 schema.index({ tenantId: 1, startsAt: 1, _id: 1 });
 // roundtables(filter: { status }), and what partners may see (CONCLUDED)
 schema.index({ tenantId: 1, status: 1, startsAt: 1 });
-// Conference.roundtables, roundtables(filter: { conferenceId | city | organizerId })
+// Conference.roundtables (a page of conferences at once, `$in`), roundtables(filter: { conferenceId |
+// city | organizerId })
 schema.index({ tenantId: 1, conferenceId: 1, startsAt: 1 });
 // roundtables(filter: { text }): every query token must prefix one of these
 schema.index({ tenantId: 1, searchTokens: 1 });

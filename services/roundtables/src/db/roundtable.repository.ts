@@ -1,5 +1,7 @@
 import type { CloudEventEnvelope, RoundtableStatus } from '@kollegia/events';
 import {
+  countMatching,
+  encodeCursor,
   stateUpdate,
   TenantRepository,
   updateWithEvents,
@@ -44,6 +46,9 @@ const OPTIONAL = [
 const MAX_SEARCH_TOKENS = 500;
 
 const DERIVED = ['searchTokens', 'partyIds', 'organizerIds', 'pendingStatements'];
+
+/** A round table's state without what only its document holds (smaller replies, nothing to strip). */
+const READ_PROJECTION = Object.fromEntries(['outbox', ...DERIVED].map((field) => [field, 0]));
 
 function derive(state: Roundtable) {
   const parties = [
@@ -90,35 +95,53 @@ export class RoundtableRepository extends TenantRepository<Roundtable> {
   }
 
   search(tenantId: string, filter: RoundtableFilter, page: PageRequest): Promise<Page<Roundtable>> {
-    const and: Record<string, unknown>[] = [
-      ...(filter.startsFrom ? [{ startsAt: { $gte: filter.startsFrom } }] : []),
-      ...(filter.startsBefore ? [{ startsAt: { $lt: filter.startsBefore } }] : []),
-      ...(filter.conferenceIds ? [{ conferenceId: { $in: filter.conferenceIds } }] : []),
-      ...(filter.organizer
-        ? [
-            {
-              $or: [
-                { organizerIds: filter.organizer.id },
-                { conferenceId: { $in: filter.organizer.conferenceIds } },
-              ],
-            },
-          ]
-        : []),
-      ...tokenConditions('searchTokens', filter.text),
-    ];
-    // No top-level $or: the keyset condition of `paginate` takes that place.
-    return this.page(
-      tenantId,
-      {
-        ...(filter.statuses ? { status: { $in: filter.statuses } } : {}),
-        ...(filter.conferenceId ? { conferenceId: filter.conferenceId } : {}),
-        ...(filter.partyId ? { partyIds: filter.partyId } : {}),
-        ...(filter.publishedOnly ? { published: true } : {}),
-        ...(and.length > 0 ? { $and: and } : {}),
-      },
-      'startsAt',
-      1,
-      page,
+    return this.page(tenantId, conditions(filter), 'startsAt', 1, page);
+  }
+
+  /**
+   * The first page of each conference's round tables, as `search` with its `conferenceId` gives
+   * it (items, cursors, count), from one query for all of them: `Conference.roundtables` on a page
+   * of conferences. Every query is a round trip, and the embedded engine answers one query of a
+   * collection at a time (its `handleQuery` is synchronized), so one query instead of one per
+   * conference is what lets the page scale. The query is bounded to `limit + 1` rows per
+   * conference; a conference whose rows the bound may have cut short is asked for alone.
+   */
+  async firstPagesInConferences(
+    tenantId: string,
+    conferenceIds: readonly string[],
+    filter: Pick<RoundtableFilter, 'statuses' | 'publishedOnly'>,
+    limit: number,
+  ): Promise<Page<Roundtable>[]> {
+    const bound = conferenceIds.length * (limit + 1);
+    const docs = await this.roundtables
+      .find({ ...conditions({ ...filter, conferenceIds }), tenantId }, READ_PROJECTION)
+      .sort({ startsAt: 1, _id: 1 })
+      .limit(bound)
+      .lean<Record<string, unknown>[]>();
+    const rows = new Map<string | undefined, Roundtable[]>();
+    for (const roundtable of docs.map((doc) => this.toDomain(doc))) {
+      const own = rows.get(roundtable.conferenceId);
+      if (own) own.push(roundtable);
+      else rows.set(roundtable.conferenceId, [roundtable]);
+    }
+    return Promise.all(
+      conferenceIds.map(async (conferenceId) => {
+        const own = rows.get(conferenceId) ?? [];
+        const alone = { ...filter, conferenceId };
+        if (docs.length === bound && own.length <= limit) {
+          return this.search(tenantId, alone, { limit });
+        }
+        const items = own.slice(0, limit);
+        let count: Promise<number> | undefined;
+        return {
+          items,
+          cursors: items.map((item) => encodeCursor({ sort: item.startsAt, id: item.id })),
+          hasNextPage: own.length > limit,
+          hasPreviousPage: false,
+          totalCount: () =>
+            (count ??= countMatching(this.roundtables, { ...conditions(alone), tenantId })),
+        };
+      }),
     );
   }
 
@@ -137,7 +160,7 @@ export class RoundtableRepository extends TenantRepository<Roundtable> {
           status: { $in: statuses },
           ...(publishedOnly ? { published: true } : {}),
         },
-        { outbox: 0, searchTokens: 0, partyIds: 0, organizerIds: 0, pendingStatements: 0 },
+        READ_PROJECTION,
       )
       .sort({ startsAt: 1, _id: 1 })
       .limit(500)
@@ -198,4 +221,32 @@ export class RoundtableRepository extends TenantRepository<Roundtable> {
       { $pull: { pendingStatements: { id: { $in: entries.map((entry) => entry.id) } } } },
     );
   }
+}
+
+/** The query of a filter, without the tenant (the caller adds it). */
+function conditions(filter: RoundtableFilter): Record<string, unknown> {
+  const and: Record<string, unknown>[] = [
+    ...(filter.startsFrom ? [{ startsAt: { $gte: filter.startsFrom } }] : []),
+    ...(filter.startsBefore ? [{ startsAt: { $lt: filter.startsBefore } }] : []),
+    ...(filter.conferenceIds ? [{ conferenceId: { $in: filter.conferenceIds } }] : []),
+    ...(filter.organizer
+      ? [
+          {
+            $or: [
+              { organizerIds: filter.organizer.id },
+              { conferenceId: { $in: filter.organizer.conferenceIds } },
+            ],
+          },
+        ]
+      : []),
+    ...tokenConditions('searchTokens', filter.text),
+  ];
+  // No top-level $or: the keyset condition of `paginate` takes that place.
+  return {
+    ...(filter.statuses ? { status: { $in: filter.statuses } } : {}),
+    ...(filter.conferenceId ? { conferenceId: filter.conferenceId } : {}),
+    ...(filter.partyId ? { partyIds: filter.partyId } : {}),
+    ...(filter.publishedOnly ? { published: true } : {}),
+    ...(and.length > 0 ? { $and: and } : {}),
+  };
 }

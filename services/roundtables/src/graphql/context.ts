@@ -1,4 +1,5 @@
-import type { RequestContext } from '@kollegia/service-kit';
+import type { RoundtableStatus } from '@kollegia/events';
+import type { Page, PageRequest, RequestContext } from '@kollegia/service-kit';
 import type DataLoader from 'dataloader';
 
 import type { CommandContext } from '../application/context';
@@ -6,10 +7,18 @@ import type { RoundtablesUseCases } from '../application/use-cases';
 import type { Conference } from '../domain/conference';
 import type { Roundtable } from '../domain/roundtable';
 
-/** Per-request batch loaders: one database query per entity type per request. */
+/** One conference's `roundtables(status, first, after)`. */
+export interface ConferenceRoundtablesKey {
+  conferenceId: string;
+  status: RoundtableStatus | null;
+  page: PageRequest;
+}
+
+/** Per-request batch loaders: one database query per entity type (and per field's arguments). */
 export interface Loaders {
   conferences: DataLoader<string, Conference | undefined>;
   roundtables: DataLoader<string, Roundtable | undefined>;
+  conferenceRoundtables: DataLoader<ConferenceRoundtablesKey, Page<Roundtable>, string>;
 }
 
 export interface RoundtablesContext extends RequestContext {

@@ -93,11 +93,11 @@ export class ConferenceResolver {
     @Ctx() ctx: RoundtablesContext,
   ) {
     return toConnection(
-      await ctx.useCases.roundtables.search(
-        ctx.command,
-        { conferenceId: conference.id, status },
-        pageRequest(page),
-      ),
+      await ctx.loaders.conferenceRoundtables.load({
+        conferenceId: conference.id,
+        status,
+        page: pageRequest(page),
+      }),
     );
   }
 }
