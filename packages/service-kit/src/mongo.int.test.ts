@@ -3,6 +3,7 @@ import mongoose, { type Connection, type Model } from 'mongoose';
 
 import { pageRequest, toConnection, type ConnectionShape } from './graphql/connection';
 import { paginate } from './graphql/paginate';
+import { TenantModel } from './db/tenant-model';
 
 /**
  * The kit's keyset pagination (`paginate`, `toConnection`) against the database the tests run on —
@@ -66,7 +67,14 @@ describe('paginate on the test database', () => {
     let pages = 0;
     for (;;) {
       const page: ConnectionShape<Item> = toConnection(
-        await paginate(items, { tenantId: 'paged' }, 'rank', 1, pageRequest({ first: 40, after })),
+        await paginate(
+          new TenantModel(items),
+          'paged',
+          {},
+          'rank',
+          1,
+          pageRequest({ first: 40, after }),
+        ),
       );
       expect(await page.totalCount).toBe(250);
       seen.push(...page.nodes.map((n) => n._id));
@@ -93,7 +101,14 @@ describe('paginate on the test database', () => {
     let after: string | null = null;
     for (;;) {
       const page: ConnectionShape<Item> = toConnection(
-        await paginate(items, filter, 'rank', 1, pageRequest({ first: 4, after })),
+        await paginate(
+          new TenantModel(items),
+          'paged',
+          filter,
+          'rank',
+          1,
+          pageRequest({ first: 4, after }),
+        ),
       );
       seen.push(...page.nodes.map((n) => n._id));
       if (!page.pageInfo.hasNextPage) break;
@@ -119,8 +134,9 @@ describe('paginate on the test database', () => {
     for (;;) {
       const page: ConnectionShape<Item> = toConnection(
         await paginate(
-          items,
-          { tenantId: 'dated' },
+          new TenantModel(items),
+          'dated',
+          {},
           'createdAt',
           -1,
           pageRequest({ first: 7, after }),

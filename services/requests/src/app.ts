@@ -59,10 +59,12 @@ export async function createApp(
   const outbox = await runtime.startOutbox([models.requests.collection]);
 
   const requests = new RequestRepository(models.requests, outbox);
+  const numbers = new OutgoingNumberRepository(models.counters, models.prefixes);
+  await numbers.addTenantToOlderPrefixes();
   const useCases = new RequestsUseCases(
     {
       requests,
-      numbers: new OutgoingNumberRepository(models.counters, models.prefixes),
+      numbers,
       policies: new DeadlinePolicyRepository(models.policies),
       addressees: new AddresseeRepository(models.addressees),
       facts: new RequestFactsRepository(models.facts, models.statisticsAddressees),

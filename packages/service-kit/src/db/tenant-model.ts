@@ -1,5 +1,7 @@
 import type {
+  Collection,
   Model,
+  mongo,
   PipelineStage,
   ProjectionType,
   QueryFilter,
@@ -100,6 +102,30 @@ export class TenantModel<T extends TenantOwned> {
     return this.#model.bulkWrite(
       operations.map((operation) => this.scopeOperation(tenantId, operation)),
     );
+  }
+
+  /**
+   * Inserts documents of the tenant through the driver (no mongoose casting or defaults: what is
+   * given is stored), each stamped with the tenant. A taken unique key fails with E11000.
+   */
+  insertOne(tenantId: string, doc: Omit<T, 'tenantId'> & { tenantId?: string }) {
+    return this.#collection().insertOne({ ...doc, tenantId } as mongo.OptionalUnlessRequiredId<T>);
+  }
+
+  insertMany(
+    tenantId: string,
+    docs: (Omit<T, 'tenantId'> & { tenantId?: string })[],
+    options: { ordered: boolean },
+  ) {
+    return this.#collection().insertMany(
+      docs.map((doc) => ({ ...doc, tenantId }) as mongo.OptionalUnlessRequiredId<T>),
+      options,
+    );
+  }
+
+  /** The collection typed by its documents (string `_id`s as they are stored). */
+  #collection(): Collection<T> {
+    return this.#model.db.collection<T>(this.#model.collection.collectionName);
   }
 
   /** A pipeline that starts with the tenant's `$match`. */

@@ -1,9 +1,10 @@
 import type { CloudEventEnvelope } from '@kollegia/events';
-import type { Model, QueryFilter } from 'mongoose';
+import type { Model, QueryFilter, UpdateQuery } from 'mongoose';
 
 import { notFound, queryTokens, staleVersion } from '../domain';
 import type { PageRequest, Page } from '../graphql/connection';
 import { paginate } from '../graphql/paginate';
+import { TenantModel } from './tenant-model';
 import { insertWithEvents, updateWithEvents, type OutboxTarget } from '../outbox/aggregate-writes';
 import type { OutboxEntry } from '../outbox/outbox';
 
@@ -38,14 +39,20 @@ export interface TenantRepositoryOptions<S> {
  * does not compile), documents map to plain domain states, and writes carry their events into the
  * outbox in the same single-document write.
  */
-export class TenantRepository<S extends AggregateState> {
+export class TenantRepository<
+  S extends AggregateState,
+  D extends StoredAggregate<S> = StoredAggregate<S>,
+> {
   private readonly projection: Record<string, 0>;
+  /** The aggregates, one tenant at a time: no query of this repository can leave the tenant out. */
+  protected readonly docs: TenantModel<D>;
 
   constructor(
-    protected readonly model: Model<StoredAggregate<S>>,
+    model: Model<D>,
     protected readonly outbox: OutboxTarget,
     private readonly options: TenantRepositoryOptions<S>,
   ) {
+    this.docs = new TenantModel(model);
     this.projection = Object.fromEntries(
       ['outbox', ...options.derivedFields].map((field) => [field, 0 as const]),
     );
@@ -59,8 +66,8 @@ export class TenantRepository<S extends AggregateState> {
 
   /** One aggregate of the tenant (by exactly the keys of its unique `{_id, tenantId}` index). */
   async get(tenantId: string, id: string): Promise<S | undefined> {
-    const doc = await this.model
-      .findOne({ _id: id, tenantId } as QueryFilter<StoredAggregate<S>>, this.projection)
+    const doc = await this.docs
+      .findById(tenantId, id, this.projection)
       .lean<Record<string, unknown>>();
     return doc ? this.toDomain(doc) : undefined;
   }
@@ -76,11 +83,8 @@ export class TenantRepository<S extends AggregateState> {
   /** One query for any number of ids (federation references, DataLoader batches). */
   async getMany(tenantId: string, ids: readonly string[]): Promise<S[]> {
     if (ids.length === 0) return [];
-    const docs = await this.model
-      .find(
-        { tenantId, _id: { $in: [...new Set(ids)] } } as QueryFilter<StoredAggregate<S>>,
-        this.projection,
-      )
+    const docs = await this.docs
+      .find(tenantId, { _id: { $in: [...new Set(ids)] } }, this.projection)
       .lean<Record<string, unknown>[]>();
     return docs.map((doc) => this.toDomain(doc));
   }
@@ -88,8 +92,8 @@ export class TenantRepository<S extends AggregateState> {
   async insert(state: S, events: CloudEventEnvelope[]): Promise<void> {
     const { id, ...rest } = state;
     await insertWithEvents(
-      this.model as never,
-      { _id: id, ...rest, ...this.options.derive?.(state) },
+      this.docs,
+      { _id: id, ...rest, ...this.options.derive?.(state) } as unknown as D,
       events,
       this.outbox,
     );
@@ -98,13 +102,17 @@ export class TenantRepository<S extends AggregateState> {
   /** Stores the new state at `expectedVersion` (CONFLICT when stale) with its events. */
   async update(state: S, expectedVersion: number, events: CloudEventEnvelope[]): Promise<S> {
     const doc = await updateWithEvents(
-      this.model as never,
+      this.docs,
       { tenantId: state.tenantId, id: state.id, expectedVersion, what: this.options.what },
-      stateUpdate(state, this.options.optional, this.options.derive?.(state) ?? {}),
+      stateUpdate(
+        state,
+        this.options.optional,
+        this.options.derive?.(state) ?? {},
+      ) as UpdateQuery<D>,
       events,
       this.outbox,
     );
-    return this.toDomain(doc as unknown as Record<string, unknown>);
+    return this.toDomain(doc);
   }
 
   /** A keyset page of the tenant's aggregates matching `filter`, without the stored-only fields. */
@@ -116,14 +124,15 @@ export class TenantRepository<S extends AggregateState> {
     page: PageRequest,
   ): Promise<Page<S>> {
     const result = await paginate(
-      this.model as never,
-      { ...filter, tenantId },
-      sortField as never,
+      this.docs,
+      tenantId,
+      filter as QueryFilter<D>,
+      sortField as keyof D & string,
       direction,
       page,
       Object.keys(this.projection),
     );
-    return { ...result, items: result.items.map((doc) => this.toDomain(doc as never)) };
+    return { ...result, items: result.items.map((doc) => this.toDomain(doc)) };
   }
 }
 

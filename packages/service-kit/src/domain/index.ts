@@ -8,3 +8,4 @@ export * from './local-date';
 export * from './search';
 export * from './objects';
 export * from './validation';
+export * from './group-by';

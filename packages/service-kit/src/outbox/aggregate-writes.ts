@@ -4,8 +4,9 @@ import {
   topicName,
   type CloudEventEnvelope,
 } from '@kollegia/events';
-import type { Model, UpdateQuery } from 'mongoose';
+import type { UpdateQuery } from 'mongoose';
 
+import type { TenantModel } from '../db/tenant-model';
 import { notFound, staleVersion } from '../domain';
 import type { OutboxEntry } from './outbox';
 import type { OutboxRelay } from './relay';
@@ -43,19 +44,22 @@ interface AggregateFields {
  * to publish them. A duplicate `_id` surfaces as the driver's E11000 error for the caller to map.
  */
 export async function insertWithEvents<TDoc extends AggregateFields>(
-  model: Model<TDoc>,
+  docs: TenantModel<TDoc>,
   doc: Omit<TDoc, 'version' | 'outbox'> & { version?: number },
   events: CloudEventEnvelope[],
   target: OutboxTarget,
 ): Promise<void> {
-  await model.collection.insertOne({
+  // The aggregate as given plus what every stored aggregate has: a TDoc (which TypeScript cannot
+  // tell from the spread of a generic).
+  const stored = {
+    createdAt: new Date(),
+    updatedAt: new Date(),
     ...doc,
     version: doc.version ?? 1,
-    createdAt: (doc as { createdAt?: Date }).createdAt ?? new Date(),
-    updatedAt: (doc as { updatedAt?: Date }).updatedAt ?? new Date(),
     outbox: toOutboxEntries(events, target.topicPrefix),
-  } as never);
-  void target.relay.notify(model.collection.collectionName, doc._id);
+  } as unknown as TDoc;
+  await docs.insertOne(doc.tenantId, stored);
+  void target.relay.notify(docs.collectionName, doc._id);
 }
 
 /**
@@ -64,20 +68,21 @@ export async function insertWithEvents<TDoc extends AggregateFields>(
  * Fails with NOT_FOUND (no such aggregate in this tenant) or CONFLICT (stale version).
  */
 export async function updateWithEvents<TDoc extends AggregateFields>(
-  model: Model<TDoc>,
+  docs: TenantModel<TDoc>,
   key: { tenantId: string; id: string; expectedVersion: number; what: string },
   update: UpdateQuery<TDoc>,
   events: CloudEventEnvelope[],
   target: OutboxTarget,
 ): Promise<TDoc> {
   const entries = toOutboxEntries(events, target.topicPrefix);
-  const collection = model.collection.collectionName;
+  const collection = docs.collectionName;
   // One atomic compare-and-set: the filter is exactly the keys of the aggregate's unique
   // `{_id, tenantId, version}` index (aggregateKeyIndexes), which the embedded engine needs to
   // find the document without a scan.
-  const updated = await model
+  const updated = await docs
     .findOneAndUpdate(
-      { _id: key.id, tenantId: key.tenantId, version: key.expectedVersion } as never,
+      key.tenantId,
+      { _id: key.id, version: key.expectedVersion },
       {
         ...update,
         $set: { ...(update.$set ?? {}), updatedAt: new Date() },
@@ -90,8 +95,8 @@ export async function updateWithEvents<TDoc extends AggregateFields>(
     )
     .exec();
   if (!updated) {
-    const current = await model
-      .findOne({ _id: key.id, tenantId: key.tenantId } as never, { version: 1 })
+    const current = await docs
+      .findById(key.tenantId, key.id, { version: 1 })
       .lean<{ version: number }>()
       .exec();
     if (!current) throw notFound(key.what, key.id);

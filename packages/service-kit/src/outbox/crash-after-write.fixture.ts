@@ -8,6 +8,7 @@ import { createEvent, organizationRegisteredV1 } from '@kollegia/events';
 import mongoose from 'mongoose';
 
 import type { OutboxRelay } from './relay';
+import { TenantModel } from '../db/tenant-model';
 import { insertWithEvents } from './aggregate-writes';
 import { outboxSchemaDefinition, type OutboxEntry } from './outbox';
 
@@ -51,10 +52,15 @@ async function main(): Promise<void> {
     { subject: id, tenantId, aggregateVersion: 1, correlationId: id, actor: 'test:crash' },
     { ...organizationRegisteredV1.example, id },
   );
-  await insertWithEvents(model, { _id: id, tenantId, name: 'crash probe' }, [event], {
-    relay: dieBeforeSend,
-    topicPrefix: env.TOPIC_PREFIX ?? '',
-  });
+  await insertWithEvents(
+    new TenantModel(model),
+    { _id: id, tenantId, name: 'crash probe' },
+    [event],
+    {
+      relay: dieBeforeSend,
+      topicPrefix: env.TOPIC_PREFIX ?? '',
+    },
+  );
 }
 
 void main();

@@ -14,6 +14,7 @@ import type { Kafka, Producer } from 'kafkajs';
 
 import { createKafka, createProducer, ensureTopics } from '../kafka/client';
 import { createLogger } from '../logger';
+import { TenantModel } from '../db/tenant-model';
 import { insertWithEvents, updateWithEvents } from './aggregate-writes';
 import { outboxSchemaDefinition, type OutboxEntry } from './outbox';
 import { createOutboxRelay, type OutboxRelay } from './relay';
@@ -82,10 +83,15 @@ describe('the outbox', () => {
     const id = uniqueId('org');
     const collector = await collectMessages(ns.kafkaBrokers, [topic]);
     try {
-      await insertWithEvents(probes, { _id: id, tenantId, name: 'a' }, [registered(id)], {
-        relay,
-        topicPrefix: ns.topicPrefix,
-      });
+      await insertWithEvents(
+        new TenantModel(probes),
+        { _id: id, tenantId, name: 'a' },
+        [registered(id)],
+        {
+          relay,
+          topicPrefix: ns.topicPrefix,
+        },
+      );
 
       const message = await expectEventually(() => {
         const found = collector.messages.find((m) => m.key === id);
@@ -118,7 +124,12 @@ describe('the outbox', () => {
     const collector = await collectMessages(ns.kafkaBrokers, [topic]);
     try {
       const target = { relay, topicPrefix: ns.topicPrefix };
-      await insertWithEvents(probes, { _id: id, tenantId, name: 'v1' }, [registered(id)], target);
+      await insertWithEvents(
+        new TenantModel(probes),
+        { _id: id, tenantId, name: 'v1' },
+        [registered(id)],
+        target,
+      );
       for (let version = 1; version <= 4; version += 1) {
         const event = createEvent(
           organizationUpdatedV1,
@@ -132,7 +143,7 @@ describe('the outbox', () => {
           { ...organizationUpdatedV1.example, id },
         );
         await updateWithEvents(
-          probes,
+          new TenantModel(probes),
           { tenantId, id, expectedVersion: version, what: 'probe' },
           { $set: { name: `v${version + 1}` } },
           [event],
@@ -153,14 +164,19 @@ describe('the outbox', () => {
   it('should refuse a stale expectedVersion with CONFLICT and store nothing', async () => {
     const id = uniqueId('org');
     const target = { relay, topicPrefix: ns.topicPrefix };
-    await insertWithEvents(probes, { _id: id, tenantId, name: 'v1' }, [registered(id)], target);
+    await insertWithEvents(
+      new TenantModel(probes),
+      { _id: id, tenantId, name: 'v1' },
+      [registered(id)],
+      target,
+    );
     const event = createEvent(
       organizationUpdatedV1,
       { subject: id, tenantId, aggregateVersion: 2, correlationId: id, actor: 'test' },
       { ...organizationUpdatedV1.example, id },
     );
     await updateWithEvents(
-      probes,
+      new TenantModel(probes),
       { tenantId, id, expectedVersion: 1, what: 'probe' },
       { $set: { name: 'first' } },
       [event],
@@ -168,7 +184,7 @@ describe('the outbox', () => {
     );
     await expect(
       updateWithEvents(
-        probes,
+        new TenantModel(probes),
         { tenantId, id, expectedVersion: 1, what: 'probe' },
         { $set: { name: 'second' } },
         [event],
@@ -177,7 +193,7 @@ describe('the outbox', () => {
     ).rejects.toMatchObject({ code: 'CONFLICT', details: { currentVersion: 2 } });
     await expect(
       updateWithEvents(
-        probes,
+        new TenantModel(probes),
         { tenantId: 'another-tenant', id, expectedVersion: 2, what: 'probe' },
         { $set: { name: 'third' } },
         [event],
@@ -244,10 +260,15 @@ describe('concurrent changes to one aggregate', () => {
   it('should let exactly one of many changes at the same expectedVersion win', async () => {
     const id = uniqueId('org');
     const target = { relay, topicPrefix: ns.topicPrefix };
-    await insertWithEvents(probes, { _id: id, tenantId, name: 'v1' }, [registered(id)], target);
+    await insertWithEvents(
+      new TenantModel(probes),
+      { _id: id, tenantId, name: 'v1' },
+      [registered(id)],
+      target,
+    );
     const attempts = Array.from({ length: 20 }, (_, i) =>
       updateWithEvents(
-        probes,
+        new TenantModel(probes),
         { tenantId, id, expectedVersion: 1, what: 'probe' },
         { $set: { name: `writer-${i}` } },
         [

@@ -8,7 +8,7 @@ import {
 
 import type { Community } from '../domain/community';
 import { searchTokens, sortKey } from '@kollegia/service-kit/domain';
-import type { CommunityModel } from './community.model';
+import type { CommunityModel, CommunityDocument } from './community.model';
 
 export interface CommunityFilter {
   text?: string | null;
@@ -20,12 +20,12 @@ export interface CommunityFilter {
 }
 
 /** Communities, tenant by tenant. */
-export class CommunityRepository extends TenantRepository<Community> {
+export class CommunityRepository extends TenantRepository<Community, CommunityDocument> {
   constructor(
     private readonly communities: CommunityModel,
     outbox: OutboxTarget,
   ) {
-    super(communities as never, outbox, {
+    super(communities, outbox, {
       what: 'community',
       optional: ['description', 'parentId', 'validUntil', 'dissolvedOn', 'dissolutionReason'],
       derivedFields: ['searchTokens', 'sortName'],

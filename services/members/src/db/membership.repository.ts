@@ -7,7 +7,7 @@ import {
 } from '@kollegia/service-kit';
 
 import type { Membership } from '../domain/membership';
-import type { MembershipModel } from './membership.model';
+import type { MembershipModel, MembershipDocument } from './membership.model';
 
 export interface MembershipFilter {
   communityId?: string;
@@ -19,12 +19,12 @@ export interface MembershipFilter {
 }
 
 /** Memberships, tenant by tenant. */
-export class MembershipRepository extends TenantRepository<Membership> {
+export class MembershipRepository extends TenantRepository<Membership, MembershipDocument> {
   constructor(
     private readonly memberships: MembershipModel,
     outbox: OutboxTarget,
   ) {
-    super(memberships as never, outbox, {
+    super(memberships, outbox, {
       what: 'membership',
       optional: ['until', 'revokedOn', 'revocationReason'],
       derivedFields: ['activeKey'],

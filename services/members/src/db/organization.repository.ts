@@ -8,7 +8,7 @@ import {
 
 import type { Organization } from '../domain/organization';
 import { searchTokens, sortKey } from '@kollegia/service-kit/domain';
-import type { OrganizationModel } from './organization.model';
+import type { OrganizationModel, OrganizationDocument } from './organization.model';
 
 export interface OrganizationFilter {
   text?: string | null;
@@ -24,9 +24,9 @@ export interface OrganizationFilter {
 }
 
 /** Organisations, tenant by tenant. */
-export class OrganizationRepository extends TenantRepository<Organization> {
+export class OrganizationRepository extends TenantRepository<Organization, OrganizationDocument> {
   constructor(model: OrganizationModel, outbox: OutboxTarget) {
-    super(model as never, outbox, {
+    super(model, outbox, {
       what: 'organization',
       optional: ['inn', 'ogrn', 'website', 'parentId', 'archiveReason'],
       derivedFields: ['searchTokens', 'sortName'],

@@ -8,7 +8,7 @@ import {
 
 import type { Person } from '../domain/person';
 import { searchTokens, sortKey } from '@kollegia/service-kit/domain';
-import type { PersonModel } from './person.model';
+import type { PersonModel, PersonDocument } from './person.model';
 
 export interface PersonFilter {
   text?: string | null;
@@ -21,9 +21,9 @@ export interface PersonFilter {
 }
 
 /** People, tenant by tenant. */
-export class PersonRepository extends TenantRepository<Person> {
+export class PersonRepository extends TenantRepository<Person, PersonDocument> {
   constructor(model: PersonModel, outbox: OutboxTarget) {
-    super(model as never, outbox, {
+    super(model, outbox, {
       what: 'person',
       optional: ['position', 'organizationId'],
       derivedFields: ['searchTokens', 'sortName'],

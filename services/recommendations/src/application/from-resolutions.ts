@@ -3,7 +3,7 @@ import { deterministicId, isDuplicateKey } from '@kollegia/service-kit';
 
 import type { AppliedConclusionRepository } from '../db/applied-conclusion.repository';
 import type { RecommendationRepository } from '../db/recommendation.repository';
-import { groupBy } from '../domain/group-by';
+import { groupBy } from '@kollegia/service-kit/domain';
 import { becomesRecommendation, createFromResolution } from '../domain/recommendation-lifecycle';
 import type { RecommendationDecision } from '../domain/recommendation';
 import { formatCode, type RecommendationCodes } from './codes';

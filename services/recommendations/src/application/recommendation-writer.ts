@@ -7,7 +7,7 @@ import type { ProgressReportRepository } from '../db/progress-report.repository'
 import type { PendingProjection } from '../db/read-model.documents';
 import { visibleToPartners, type RecommendationRepository } from '../db/recommendation.repository';
 import type { TimelineRepository } from '../db/timeline.repository';
-import { groupBy } from '../domain/group-by';
+import { groupBy } from '@kollegia/service-kit/domain';
 import type { Recommendation, RecommendationDecision } from '../domain/recommendation';
 import type { CommandContext } from './context';
 import { recommendationEvents } from './recommendation-events';

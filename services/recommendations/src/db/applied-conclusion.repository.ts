@@ -1,6 +1,6 @@
 import { deterministicId, insertIgnoringDuplicates } from '@kollegia/service-kit';
 
-import { groupBy } from '../domain/group-by';
+import { groupBy } from '@kollegia/service-kit/domain';
 import type { AppliedConclusionModel } from './applied-conclusion.model';
 
 /** A concluded round table's event, as the conclusions applied know it. */

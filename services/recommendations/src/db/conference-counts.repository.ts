@@ -2,7 +2,7 @@ import type { RecommendationStatus } from '@kollegia/events';
 import { collectionOf, deterministicId, isDuplicateKey } from '@kollegia/service-kit';
 import type { mongo } from 'mongoose';
 
-import { groupBy } from '../domain/group-by';
+import { groupBy } from '@kollegia/service-kit/domain';
 import type {
   ConferenceCountsDocument,
   ConferenceCountsModel,

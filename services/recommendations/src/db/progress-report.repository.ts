@@ -1,12 +1,21 @@
-import { paginate, type Page, type PageRequest } from '@kollegia/service-kit';
+import {
+  insertIgnoringDuplicates,
+  paginate,
+  TenantModel,
+  type Page,
+  type PageRequest,
+} from '@kollegia/service-kit';
 
-import { insertIgnoringDuplicates } from '@kollegia/service-kit';
 import type { ProgressReportModel } from './progress-report.model';
 import type { ProgressReportDocument } from './read-model.documents';
 
 /** Progress reports, stored apart from their recommendations. */
 export class ProgressReportRepository {
-  constructor(private readonly reports: ProgressReportModel) {}
+  private readonly docs: TenantModel<ProgressReportDocument>;
+
+  constructor(private readonly reports: ProgressReportModel) {
+    this.docs = new TenantModel(reports);
+  }
 
   /** Stores reports; one stored before (same id) stays as it is. */
   add(reports: ProgressReportDocument[]): Promise<void> {
@@ -18,6 +27,6 @@ export class ProgressReportRepository {
     recommendationId: string,
     page: PageRequest,
   ): Promise<Page<ProgressReportDocument>> {
-    return paginate(this.reports, { tenantId, recommendationId }, 'reportedAt', 1, page);
+    return paginate(this.docs, tenantId, { recommendationId }, 'reportedAt', 1, page);
   }
 }

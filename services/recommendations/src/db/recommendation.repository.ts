@@ -1,6 +1,6 @@
 import type { CloudEventEnvelope } from '@kollegia/events';
 import {
-  collectionOf,
+  acrossTenants,
   insertWithEvents,
   isDuplicateKey,
   toOutboxEntries,
@@ -15,7 +15,7 @@ import {
 import { searchTokens } from '@kollegia/service-kit/domain';
 
 import { nextFollowUpDate, type FollowUpOptions } from '../domain/follow-ups';
-import { groupBy } from '../domain/group-by';
+import { groupBy } from '@kollegia/service-kit/domain';
 import { OPEN, type Recommendation } from '../domain/recommendation';
 import type { PendingProjection } from './read-model.documents';
 import type { RecommendationDocument, RecommendationModel } from './recommendation.model';
@@ -76,13 +76,16 @@ export type ReadScope =
  * at once: the writer relays (`relay`) after the change's timeline entry is written, so whoever
  * reads the timeline on hearing an event finds its entry (the gateway's conference follow-ups).
  */
-export class RecommendationRepository extends TenantRepository<Recommendation> {
+export class RecommendationRepository extends TenantRepository<
+  Recommendation,
+  RecommendationDocument
+> {
   constructor(
-    private readonly recommendations: RecommendationModel,
+    recommendations: RecommendationModel,
     private readonly relayTarget: OutboxTarget,
     private readonly followUps: FollowUpOptions,
   ) {
-    super(recommendations as never, afterProjection(relayTarget), {
+    super(recommendations, afterProjection(relayTarget), {
       what: 'recommendation',
       optional: OPTIONAL,
       derivedFields: DERIVED,
@@ -92,7 +95,7 @@ export class RecommendationRepository extends TenantRepository<Recommendation> {
 
   /** Publishes the recommendation's stored events now (the periodic sweep would, later). */
   relay(id: string): Promise<void> {
-    return this.relayTarget.relay.notify(this.recommendations.collection.collectionName, id);
+    return this.relayTarget.relay.notify(this.docs.collectionName, id);
   }
 
   protected override toDomain(doc: Record<string, unknown>): Recommendation {
@@ -101,8 +104,8 @@ export class RecommendationRepository extends TenantRepository<Recommendation> {
   }
 
   async getByCode(tenantId: string, code: string): Promise<Recommendation | undefined> {
-    const doc = await this.recommendations
-      .findOne({ tenantId, code }, projectionWithout())
+    const doc = await this.docs
+      .findOne(tenantId, { code }, projectionWithout())
       .lean<Record<string, unknown>>();
     return doc ? this.toDomain(doc) : undefined;
   }
@@ -116,16 +119,16 @@ export class RecommendationRepository extends TenantRepository<Recommendation> {
     ids: readonly string[],
   ): Promise<Map<string, { pending: boolean }>> {
     if (ids.length === 0) return new Map();
-    const docs = await collectionOf(this.recommendations)
-      .find({ tenantId, _id: { $in: [...ids] } }, { projection: { pendingProjections: 1 } })
-      .toArray();
+    const docs = await this.docs
+      .find(tenantId, { _id: { $in: [...ids] } }, { pendingProjections: 1 })
+      .lean<Pick<RecommendationDocument, '_id' | 'pendingProjections'>[]>();
     return new Map(
       docs.map((doc) => [doc._id, { pending: (doc.pendingProjections?.length ?? 0) > 0 }]),
     );
   }
 
   async exists(tenantId: string, id: string): Promise<boolean> {
-    const doc = await this.recommendations.findOne({ _id: id, tenantId }, { _id: 1 }).lean();
+    const doc = await this.docs.findById(tenantId, id, { _id: 1 }).lean();
     return doc !== null;
   }
 
@@ -136,11 +139,11 @@ export class RecommendationRepository extends TenantRepository<Recommendation> {
     projection: PendingProjection,
   ): Promise<void> {
     await insertWithEvents(
-      this.recommendations as never,
+      this.docs,
       {
         ...recommendationDocument(state, this.followUps),
         pendingProjections: [projection],
-      } as never,
+      },
       events,
       this.outbox,
     );
@@ -157,19 +160,22 @@ export class RecommendationRepository extends TenantRepository<Recommendation> {
     items: { state: Recommendation; events: CloudEventEnvelope[]; projection: PendingProjection }[],
   ): Promise<Set<string>> {
     if (items.length === 0) return new Set();
-    const docs = items.map(({ state, events, projection }) => ({
-      ...recommendationDocument(state, this.followUps),
-      outbox: toOutboxEntries(events, this.outbox.topicPrefix),
-      pendingProjections: [projection],
-    }));
-    try {
-      await collectionOf(this.recommendations).insertMany(docs, { ordered: false });
-      return new Set();
-    } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
-      const { writeErrors } = error as { writeErrors: { index: number }[] | { index: number } };
-      return new Set([writeErrors].flat().map(({ index }) => docs[index]!._id));
+    const refused = new Set<string>();
+    for (const [tenantId, ofTenant] of groupBy(items, (item) => item.state.tenantId)) {
+      const docs = ofTenant.map(({ state, events, projection }) => ({
+        ...recommendationDocument(state, this.followUps),
+        outbox: toOutboxEntries(events, this.outbox.topicPrefix),
+        pendingProjections: [projection],
+      }));
+      try {
+        await this.docs.insertMany(tenantId, docs, { ordered: false });
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+        const { writeErrors } = error as { writeErrors: { index: number }[] | { index: number } };
+        for (const { index } of [writeErrors].flat()) refused.add(docs[index]!._id);
+      }
     }
+    return refused;
   }
 
   /** Stores the new state at `expectedVersion` (CONFLICT when stale), its events and projection. */
@@ -180,7 +186,7 @@ export class RecommendationRepository extends TenantRepository<Recommendation> {
     projection: PendingProjection,
   ): Promise<Recommendation> {
     const doc = await updateWithEvents(
-      this.recommendations as never,
+      this.docs,
       { tenantId: state.tenantId, id: state.id, expectedVersion, what: 'recommendation' },
       {
         ...stateUpdate(state, OPTIONAL, derived(state, this.followUps)),
@@ -189,7 +195,7 @@ export class RecommendationRepository extends TenantRepository<Recommendation> {
       events,
       this.outbox,
     );
-    return this.toDomain(doc as unknown as Record<string, unknown>);
+    return this.toDomain(doc);
   }
 
   search(
@@ -236,12 +242,9 @@ export class RecommendationRepository extends TenantRepository<Recommendation> {
 
   /** The changes of one recommendation still to be written to the read models, oldest first. */
   async pendingProjections(tenantId: string, id: string): Promise<PendingProjection[]> {
-    const doc = await collectionOf(this.recommendations).findOne(
-      { _id: id, tenantId },
-      {
-        projection: { pendingProjections: 1 },
-      },
-    );
+    const doc = await this.docs
+      .findById(tenantId, id, { pendingProjections: 1 })
+      .lean<Pick<RecommendationDocument, 'pendingProjections'>>();
     const pending = doc?.pendingProjections ?? [];
     return [...pending].sort((a, b) => a.version - b.version);
   }
@@ -264,36 +267,35 @@ export class RecommendationRepository extends TenantRepository<Recommendation> {
   async removeProjectionsOf(
     written: { tenantId: string; id: string; version: number }[],
   ): Promise<void> {
-    const byRecommendation = groupBy(written, ({ tenantId, id }) => `${tenantId}\u0000${id}`);
-    if (byRecommendation.size === 0) return;
-    await collectionOf(this.recommendations).bulkWrite(
-      [...byRecommendation.values()].map((projections) => ({
-        updateOne: {
-          filter: { _id: projections[0]!.id, tenantId: projections[0]!.tenantId },
-          update: {
-            $pull: { pendingProjections: { version: { $in: projections.map((p) => p.version) } } },
+    for (const [tenantId, ofTenant] of groupBy(written, (w) => w.tenantId)) {
+      await this.docs.bulkWrite(
+        tenantId,
+        [...groupBy(ofTenant, (w) => w.id).entries()].map(([id, projections]) => ({
+          updateOne: {
+            filter: { _id: id },
+            update: {
+              $pull: {
+                pendingProjections: { version: { $in: projections.map((p) => p.version) } },
+              },
+            },
           },
-        },
-      })),
-      { ordered: false },
-    );
+        })),
+      );
+    }
   }
 
   /** Recommendations (of every tenant) with changes a crash left unprojected. */
   async withPendingProjections(limit: number): Promise<{ tenantId: string; id: string }[]> {
-    const docs = await this.recommendations.collection
-      .find(
-        { 'pendingProjections.version': { $exists: true } },
-        { projection: { _id: 1, tenantId: 1 } },
-      )
+    const docs = await acrossTenants(this.docs)
+      .find({ 'pendingProjections.version': { $exists: true } }, { _id: 1, tenantId: 1 })
       .limit(limit)
-      .toArray();
+      .lean<{ _id: string; tenantId: string }[]>();
     return docs.map((doc) => ({ tenantId: String(doc.tenantId), id: String(doc._id) }));
   }
 
   /** Recommendations (of every tenant) whose next follow-up day has come, earliest first. */
   async dueForFollowUp(today: string, limit: number): Promise<Recommendation[]> {
-    const docs = await this.recommendations
+    const docs = await acrossTenants(this.docs)
       .find({ nextFollowUpOn: { $lte: today } }, projectionWithout())
       .sort({ nextFollowUpOn: 1, _id: 1 })
       .limit(limit)

@@ -2,6 +2,7 @@ import {
   collectionOf,
   isDuplicateKey,
   paginate,
+  TenantModel,
   type Page,
   type PageRequest,
 } from '@kollegia/service-kit';
@@ -13,10 +14,14 @@ import type { TimelineModel } from './timeline.model';
 
 /** Recommendations' timelines, and the per-conference feed of them. */
 export class TimelineRepository {
+  private readonly docs: TenantModel<TimelineEntryDocument>;
+
   constructor(
     private readonly timeline: TimelineModel,
     private readonly counters: CounterRepository,
-  ) {}
+  ) {
+    this.docs = new TenantModel(timeline);
+  }
 
   /**
    * Stores timeline entries, numbering them (`feedSequence`) so that a number is used only once the
@@ -83,9 +88,9 @@ export class TimelineRepository {
     page: PageRequest,
   ): Promise<Page<TimelineEntryDocument>> {
     return paginate(
-      this.timeline,
+      this.docs,
+      tenantId,
       {
-        tenantId,
         recommendationId,
         ...(scope.kind === 'published' ? { visibleToPartners: true } : {}),
       },
@@ -107,9 +112,9 @@ export class TimelineRepository {
     page: PageRequest,
   ): Promise<Page<TimelineEntryDocument>> {
     return paginate(
-      this.timeline,
+      this.docs,
+      tenantId,
       {
-        tenantId,
         conferenceId,
         ...(scope.kind === 'published' ? { visibleToPartners: true } : {}),
         ...(scope.kind === 'addressed' ? { addresseeIds: scope.organizationId } : {}),

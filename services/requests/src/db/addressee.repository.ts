@@ -1,8 +1,8 @@
 import type { OrganizationKind } from '@kollegia/events';
+import { collectionOf, isDuplicateKey, TenantModel } from '@kollegia/service-kit';
+import type { mongo } from 'mongoose';
 
-import type { AddresseeModel } from './addressee.model';
-
-import { collectionOf, isDuplicateKey } from '@kollegia/service-kit';
+import type { AddresseeDocument, AddresseeModel } from './addressee.model';
 
 const keyOf = (tenantId: string, organizationId: string) => `${tenantId}/${organizationId}`;
 
@@ -17,7 +17,18 @@ export interface Addressee {
 
 /** Members' organisations as this service knows them, tenant by tenant. */
 export class AddresseeRepository {
-  constructor(private readonly addressees: AddresseeModel) {}
+  private readonly addressees: TenantModel<AddresseeDocument>;
+  /**
+   * The driver's collection, for `record` alone: mongoose's `updateOne` drops the `undefined`
+   * fields of an update where the driver stores them as null, so a field given without a value
+   * is cleared rather than kept as it was.
+   */
+  private readonly collection: mongo.Collection<AddresseeDocument>;
+
+  constructor(model: AddresseeModel) {
+    this.addressees = new TenantModel(model);
+    this.collection = collectionOf(model);
+  }
 
   /**
    * Records what an organisation event says, as of the organisation's version `version`. The same
@@ -33,8 +44,12 @@ export class AddresseeRepository {
   ): Promise<boolean> {
     const _id = keyOf(tenantId, organizationId);
     try {
-      const result = await collectionOf(this.addressees).updateOne(
-        { _id, tenantId, version: { $lte: version } },
+      const result = await this.collection.updateOne(
+        // The tenant's scope, in the driver's typing of the same filter.
+        this.addressees.scope(tenantId, {
+          _id,
+          version: { $lte: version },
+        }) as mongo.Filter<AddresseeDocument>,
         { $set: { tenantId, organizationId, ...fields, version, updatedAt: now } },
         { upsert: true },
       );
@@ -55,7 +70,7 @@ export class AddresseeRepository {
     const ids = [...new Set(organizationIds)].map((id) => keyOf(tenantId, id));
     if (ids.length === 0) return [];
     const docs = await this.addressees
-      .find({ tenantId, _id: { $in: ids } })
+      .find(tenantId, { _id: { $in: ids } })
       .lean<(Addressee & { _id: string })[]>();
     return docs.map(({ organizationId, kind, name, shortName, status }) => ({
       organizationId,

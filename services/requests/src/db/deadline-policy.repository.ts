@@ -1,5 +1,5 @@
 import type { OrganizationKind } from '@kollegia/events';
-import { collectionOf, isDuplicateKey } from '@kollegia/service-kit';
+import { isDuplicateKey, TenantModel } from '@kollegia/service-kit';
 
 import type { DeadlinePolicies, DeadlinePolicy } from '../domain/deadline';
 import type { DeadlinePolicyDocument, DeadlinePolicyModel } from './deadline-policy.model';
@@ -15,11 +15,15 @@ export interface StoredPolicy {
 
 /** Deadline settings, tenant by tenant. */
 export class DeadlinePolicyRepository {
-  constructor(private readonly model: DeadlinePolicyModel) {}
+  private readonly docs: TenantModel<DeadlinePolicyDocument>;
+
+  constructor(model: DeadlinePolicyModel) {
+    this.docs = new TenantModel(model);
+  }
 
   /** Everything a tenant set: its default and its overrides by kind of addressee (one query). */
   async policies(tenantId: string): Promise<DeadlinePolicies & { stored: StoredPolicy[] }> {
-    const docs = await this.model.find({ tenantId }).lean<DeadlinePolicyDocument[]>();
+    const docs = await this.docs.find(tenantId).lean<DeadlinePolicyDocument[]>();
     const stored = docs.map((doc) => ({
       ...(doc.addresseeKind ? { addresseeKind: doc.addresseeKind as OrganizationKind } : {}),
       settings: doc.settings ?? {},
@@ -50,21 +54,24 @@ export class DeadlinePolicyRepository {
     const _id = `${tenantId}/${addresseeKind ?? DEFAULT_KEY}`;
     for (let attempt = 0; ; attempt += 1) {
       try {
-        const doc = await collectionOf(this.model).findOneAndUpdate(
-          { _id, tenantId },
-          {
-            // Every field but the version: what the replaced settings left out goes with them.
-            $set: {
-              tenantId,
-              ...(addresseeKind ? { addresseeKind } : {}),
-              settings,
-              updatedAt: now,
-              updatedBy: by,
+        const doc = await this.docs
+          .findOneAndUpdate(
+            tenantId,
+            { _id },
+            {
+              // Every field but the version: what the replaced settings left out goes with them.
+              $set: {
+                tenantId,
+                ...(addresseeKind ? { addresseeKind } : {}),
+                settings,
+                updatedAt: now,
+                updatedBy: by,
+              },
+              $inc: { version: 1 },
             },
-            $inc: { version: 1 },
-          },
-          { upsert: true, returnDocument: 'after', projection: { version: 1 } },
-        );
+            { upsert: true, returnDocument: 'after', projection: { version: 1 } },
+          )
+          .lean<{ version: number }>();
         if (!doc) throw new Error(`deadline policy ${_id}: the upsert returned no document`);
         return {
           ...(addresseeKind ? { addresseeKind } : {}),

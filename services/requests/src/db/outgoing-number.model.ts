@@ -8,9 +8,14 @@ export interface NumberCounterDocument {
   last: number;
 }
 
-/** The prefix a tenant's outgoing numbers start with (e.g. АКИТ): `_id` is the tenant. */
+/**
+ * The prefix a tenant's outgoing numbers start with (e.g. АКИТ): `_id` is the tenant, and
+ * `tenantId` says it again, for the tenant's scope every read and write goes through (prefixes
+ * stored before it get it at start: OutgoingNumberRepository.addTenantToOlderPrefixes).
+ */
 export interface NumberPrefixDocument {
   _id: string;
+  tenantId: string;
   prefix: string;
   updatedAt: Date;
 }
@@ -24,17 +29,19 @@ const counters = new Schema<NumberCounterDocument>(
   },
   { versionKey: false, collection: 'number_counters' },
 );
-// Read and bumped by `_id` only; no further index.
+// Read and bumped by `_id` and tenant; no further index.
 
 const prefixes = new Schema<NumberPrefixDocument>(
   {
     _id: { type: String, required: true },
+    tenantId: { type: String, required: true },
     prefix: { type: String, required: true },
     updatedAt: { type: Date, required: true },
   },
   { versionKey: false, collection: 'number_prefixes' },
 );
-// Read by `_id` only; no further index.
+// Read and set by `_id` and tenant; no further index (`addTenantToOlderPrefixes` scans it: one
+// document per tenant).
 
 export type NumberCounterModel = Model<NumberCounterDocument>;
 export type NumberPrefixModel = Model<NumberPrefixDocument>;

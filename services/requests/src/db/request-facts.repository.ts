@@ -1,4 +1,12 @@
-import { collectionOf, type Page, type PageRequest, paginate } from '@kollegia/service-kit';
+import {
+  collectionOf,
+  isDuplicateKey,
+  type Page,
+  type PageRequest,
+  paginate,
+  TenantModel,
+} from '@kollegia/service-kit';
+import type { mongo } from 'mongoose';
 
 import type { RequestFacts } from '../domain/statistics';
 import type {
@@ -8,17 +16,25 @@ import type {
   StatisticsAddresseeModel,
 } from './request-facts.model';
 
-import { isDuplicateKey } from '@kollegia/service-kit';
-
 /** Rounds of `update` lost in a row to other writers before it gives up (the consumer retries). */
 const MAX_ATTEMPTS = 100;
 
 /** The facts of requests sent to addressees, tenant by tenant. */
 export class RequestFactsRepository {
-  constructor(
-    private readonly facts: RequestFactsModel,
-    private readonly addressees: StatisticsAddresseeModel,
-  ) {}
+  private readonly facts: TenantModel<RequestFactsDocument>;
+  /**
+   * The driver's collection, for the compare-and-set alone: the kit's model has neither insert nor
+   * replace, and mongoose's `replaceOne` would cast the replacement (dropping fields the schema
+   * lacks and `undefined` ones) where the driver stores what it is given.
+   */
+  private readonly factsCollection: mongo.Collection<RequestFactsDocument>;
+  private readonly addressees: TenantModel<StatisticsAddresseeDocument>;
+
+  constructor(facts: RequestFactsModel, addressees: StatisticsAddresseeModel) {
+    this.facts = new TenantModel(facts);
+    this.factsCollection = collectionOf(facts);
+    this.addressees = new TenantModel(addressees);
+  }
 
   private toFacts(doc: RequestFactsDocument): RequestFacts {
     const {
@@ -48,9 +64,8 @@ export class RequestFactsRepository {
     now: Date,
   ): Promise<boolean> {
     const _id = `${tenantId}/${requestId}`;
-    const facts = collectionOf(this.facts);
     for (let attempt = 1; ; attempt += 1) {
-      const doc = await facts.findOne({ _id, tenantId });
+      const doc = await this.facts.findById(tenantId, _id).lean<RequestFactsDocument>();
       const next = apply(doc ? this.toFacts(doc) : undefined);
       if (!next) return false;
       const read = doc?.version ?? 0;
@@ -71,10 +86,9 @@ export class RequestFactsRepository {
     read: RequestFactsDocument | null,
     next: Omit<RequestFactsDocument, '_id'>,
   ): Promise<boolean> {
-    const facts = collectionOf(this.facts);
     if (!read) {
       try {
-        await facts.insertOne({ _id, ...next });
+        await this.facts.insertOne(tenantId, { _id, ...next });
         return true;
       } catch (error) {
         // Another process created it since the read.
@@ -82,9 +96,13 @@ export class RequestFactsRepository {
         throw error;
       }
     }
-    const result = await facts.replaceOne(
-      // A document from before the version field is as read while it still has none.
-      { _id, tenantId, version: read.version ?? { $exists: false } },
+    const result = await this.factsCollection.replaceOne(
+      // A document from before the version field is as read while it still has none. The
+      // tenant's scope, in the driver's typing of the same filter.
+      this.facts.scope(tenantId, {
+        _id,
+        version: read.version ?? { $exists: false },
+      }) as mongo.Filter<RequestFactsDocument>,
       next,
     );
     return result.matchedCount === 1;
@@ -93,7 +111,8 @@ export class RequestFactsRepository {
   private async listAddressee(tenantId: string, addresseeId: string, now: Date): Promise<void> {
     try {
       await this.addressees.updateOne(
-        { _id: `${tenantId}/${addresseeId}`, tenantId },
+        tenantId,
+        { _id: `${tenantId}/${addresseeId}` },
         { $setOnInsert: { tenantId, addresseeId, since: now } },
         { upsert: true },
       );
@@ -110,7 +129,7 @@ export class RequestFactsRepository {
     const byAddressee = new Map<string, RequestFacts[]>(addresseeIds.map((id) => [id, []]));
     if (addresseeIds.length === 0) return byAddressee;
     const docs = await this.facts
-      .find({ tenantId, addresseeId: { $in: [...new Set(addresseeIds)] } })
+      .find(tenantId, { addresseeId: { $in: [...new Set(addresseeIds)] } })
       .lean<RequestFactsDocument[]>();
     for (const doc of docs) byAddressee.get(doc.addresseeId)?.push(this.toFacts(doc));
     return byAddressee;
@@ -122,9 +141,10 @@ export class RequestFactsRepository {
     page: PageRequest,
     onlyAddresseeId?: string,
   ): Promise<Page<string>> {
-    const result = await paginate<StatisticsAddresseeDocument>(
+    const result = await paginate(
       this.addressees,
-      { tenantId, ...(onlyAddresseeId ? { addresseeId: onlyAddresseeId } : {}) },
+      tenantId,
+      onlyAddresseeId ? { addresseeId: onlyAddresseeId } : {},
       'addresseeId',
       1,
       page,

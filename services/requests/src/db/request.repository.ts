@@ -1,6 +1,6 @@
 import type { CloudEventEnvelope } from '@kollegia/events';
 import {
-  collectionOf,
+  acrossTenants,
   insertWithEvents,
   stateUpdate,
   TenantRepository,
@@ -10,12 +10,12 @@ import {
   type Page,
   type PageRequest,
 } from '@kollegia/service-kit';
-import { searchTokens } from '@kollegia/service-kit/domain';
+import { groupBy, searchTokens } from '@kollegia/service-kit/domain';
 
 import { nextNoticeAt, runningDeadline } from '../domain/due-notices';
 import type { Request } from '../domain/request';
 import type { TimelineEntry } from '../domain/timeline';
-import type { RequestModel } from './request.model';
+import type { RequestModel, RequestDocument } from './request.model';
 
 /** What a caller may see of the tenant's requests (see application/permissions.ts). */
 export interface RequestVisibility {
@@ -81,12 +81,9 @@ function derive(state: Request) {
 }
 
 /** Requests, tenant by tenant; every write carries its events and its timeline lines. */
-export class RequestRepository extends TenantRepository<Request> {
-  constructor(
-    private readonly requests: RequestModel,
-    outbox: OutboxTarget,
-  ) {
-    super(requests as never, outbox, {
+export class RequestRepository extends TenantRepository<Request, RequestDocument> {
+  constructor(requests: RequestModel, outbox: OutboxTarget) {
+    super(requests, outbox, {
       what: 'request',
       optional: OPTIONAL,
       // `noticesDone` was stored before `nextNoticeAt` and is read no more.
@@ -115,8 +112,8 @@ export class RequestRepository extends TenantRepository<Request> {
   ): Promise<void> {
     const { id, ...rest } = state;
     await insertWithEvents(
-      this.requests as never,
-      { _id: id, ...rest, ...derive(state), timeline } as never,
+      this.docs,
+      { _id: id, ...rest, ...derive(state), timeline },
       events,
       this.outbox,
     );
@@ -140,7 +137,7 @@ export class RequestRepository extends TenantRepository<Request> {
       ...(derived.nextNoticeAt === undefined ? { nextNoticeAt: 1 as const } : {}),
     };
     const doc = await updateWithEvents(
-      this.requests as never,
+      this.docs,
       { tenantId: state.tenantId, id: state.id, expectedVersion, what: 'request' },
       {
         $set: update.$set,
@@ -150,7 +147,7 @@ export class RequestRepository extends TenantRepository<Request> {
       events,
       this.outbox,
     );
-    return this.toDomain(doc as unknown as Record<string, unknown>);
+    return this.toDomain(doc);
   }
 
   /**
@@ -159,12 +156,12 @@ export class RequestRepository extends TenantRepository<Request> {
    * sends (and their outbox removals) competing with its next writes.
    */
   relayed(id: string): Promise<void> {
-    return this.outbox.relay.notify(this.requests.collection.collectionName, id);
+    return this.outbox.relay.notify(this.docs.collectionName, id);
   }
 
   async byOutgoingNumber(tenantId: string, outgoingNumber: string): Promise<Request | undefined> {
-    const doc = await this.requests
-      .findOne({ tenantId, numberKey: outgoingNumber.trim(), outgoingNumber: { $exists: true } })
+    const doc = await this.docs
+      .findOne(tenantId, { numberKey: outgoingNumber.trim(), outgoingNumber: { $exists: true } })
       .select({ outbox: 0, searchTokens: 0, timeline: 0 })
       .lean<Record<string, unknown>>();
     return doc ? this.toDomain(doc) : undefined;
@@ -172,8 +169,8 @@ export class RequestRepository extends TenantRepository<Request> {
 
   /** The timelines of these requests (one query). */
   async timelines(tenantId: string, ids: readonly string[]): Promise<Map<string, TimelineEntry[]>> {
-    const docs = await this.requests
-      .find({ tenantId, _id: { $in: [...new Set(ids)] } }, { timeline: 1 })
+    const docs = await this.docs
+      .find(tenantId, { _id: { $in: [...new Set(ids)] } }, { timeline: 1 })
       .lean<{ _id: string; timeline?: TimelineEntry[] }[]>();
     return new Map(docs.map((doc) => [doc._id, doc.timeline ?? []]));
   }
@@ -218,9 +215,8 @@ export class RequestRepository extends TenantRepository<Request> {
     visibility: RequestVisibility,
     limit: number,
   ): Promise<Request[]> {
-    const docs = await this.requests
-      .find({
-        tenantId,
+    const docs = await this.docs
+      .find(tenantId, {
         recommendationId: { $in: [...new Set(recommendationIds)] },
         ...(visibility.sentOnly ? { submittedAt: { $exists: true } } : {}),
         ...(visibility.addresseeId ? { addresseeId: visibility.addresseeId } : {}),
@@ -239,7 +235,7 @@ export class RequestRepository extends TenantRepository<Request> {
    * of its own, so no cursor stays open across a run's writes.
    */
   async noticesDue(now: Date, limit: number, afterId?: string): Promise<Request[]> {
-    const docs = await this.requests
+    const docs = await acrossTenants(this.docs)
       .find({
         $or: [
           { nextNoticeAt: { $lte: now } },
@@ -262,17 +258,19 @@ export class RequestRepository extends TenantRepository<Request> {
    */
   async keepDueSoonLeads(states: readonly Request[]): Promise<void> {
     if (states.length === 0) return;
-    await collectionOf(this.requests).bulkWrite(
-      states.map((state) => ({
-        updateOne: {
-          // Exactly the unique index's keys, so the embedded engine finds it without a scan.
-          filter: { _id: state.id, tenantId: state.tenantId, version: state.version },
-          update: {
-            $set: { dueSoonDays: state.dueSoonDays, nextNoticeAt: nextNoticeAt(state) ?? null },
+    for (const [tenantId, ofTenant] of groupBy(states, (state) => state.tenantId)) {
+      await this.docs.bulkWrite(
+        tenantId,
+        ofTenant.map((state) => ({
+          updateOne: {
+            // With the tenant, exactly the unique index's keys: the engine finds it without a scan.
+            filter: { _id: state.id, version: state.version },
+            update: {
+              $set: { dueSoonDays: state.dueSoonDays, nextNoticeAt: nextNoticeAt(state) ?? null },
+            },
           },
-        },
-      })),
-      { ordered: false },
-    );
+        })),
+      );
+    }
   }
 }

@@ -9,7 +9,7 @@ import {
 import { normalize, searchTokens } from '@kollegia/service-kit/domain';
 
 import type { Conference } from '../domain/conference';
-import type { ConferenceModel } from './conference.model';
+import type { ConferenceModel, ConferenceDocument } from './conference.model';
 
 export interface ConferenceFilter {
   statuses?: readonly ConferenceStatus[];
@@ -28,12 +28,12 @@ const MAX_MATCHING_CONFERENCES = 1000;
 export const cityKey = (city: string) => normalize(city).trim();
 
 /** Conferences, tenant by tenant. */
-export class ConferenceRepository extends TenantRepository<Conference> {
+export class ConferenceRepository extends TenantRepository<Conference, ConferenceDocument> {
   constructor(
     private readonly conferences: ConferenceModel,
     outbox: OutboxTarget,
   ) {
-    super(conferences as never, outbox, {
+    super(conferences, outbox, {
       what: 'conference',
       optional: ['venue', 'description', 'openedAt', 'closedAt'],
       derivedFields: ['searchTokens', 'cityKey'],

@@ -1,5 +1,6 @@
 import type { CloudEventEnvelope, RoundtableStatus } from '@kollegia/events';
 import {
+  acrossTenants,
   countMatching,
   encodeCursor,
   stateUpdate,
@@ -14,7 +15,7 @@ import { searchTokens } from '@kollegia/service-kit/domain';
 
 import type { Roundtable } from '../domain/roundtable';
 import type { Statement } from '../domain/statement';
-import type { RoundtableModel } from './roundtable.model';
+import type { RoundtableDocument, RoundtableModel } from './roundtable.model';
 
 export interface RoundtableFilter {
   statuses?: readonly RoundtableStatus[];
@@ -81,12 +82,12 @@ export interface RoundtableWithPending {
 }
 
 /** Round tables, tenant by tenant. */
-export class RoundtableRepository extends TenantRepository<Roundtable> {
+export class RoundtableRepository extends TenantRepository<Roundtable, RoundtableDocument> {
   constructor(
-    private readonly roundtables: RoundtableModel,
+    roundtables: RoundtableModel,
     private readonly target: OutboxTarget,
   ) {
-    super(roundtables as never, target, {
+    super(roundtables, target, {
       what: 'roundtable',
       optional: OPTIONAL,
       derivedFields: DERIVED,
@@ -113,8 +114,8 @@ export class RoundtableRepository extends TenantRepository<Roundtable> {
     limit: number,
   ): Promise<Page<Roundtable>[]> {
     const bound = conferenceIds.length * (limit + 1);
-    const docs = await this.roundtables
-      .find({ ...conditions({ ...filter, conferenceIds }), tenantId }, READ_PROJECTION)
+    const docs = await this.docs
+      .find(tenantId, conditions({ ...filter, conferenceIds }), READ_PROJECTION)
       .sort({ startsAt: 1, _id: 1 })
       .limit(bound)
       .lean<Record<string, unknown>[]>();
@@ -138,8 +139,7 @@ export class RoundtableRepository extends TenantRepository<Roundtable> {
           cursors: items.map((item) => encodeCursor({ sort: item.startsAt, id: item.id })),
           hasNextPage: own.length > limit,
           hasPreviousPage: false,
-          totalCount: () =>
-            (count ??= countMatching(this.roundtables, { ...conditions(alone), tenantId })),
+          totalCount: () => (count ??= countMatching(this.docs, tenantId, conditions(alone))),
         };
       }),
     );
@@ -152,10 +152,10 @@ export class RoundtableRepository extends TenantRepository<Roundtable> {
     statuses: readonly RoundtableStatus[],
     publishedOnly: boolean,
   ): Promise<Roundtable[]> {
-    const docs = await this.roundtables
+    const docs = await this.docs
       .find(
+        tenantId,
         {
-          tenantId,
           conferenceId,
           status: { $in: statuses },
           ...(publishedOnly ? { published: true } : {}),
@@ -170,8 +170,8 @@ export class RoundtableRepository extends TenantRepository<Roundtable> {
 
   /** A round table with the statements its document still holds. */
   async getWithPending(tenantId: string, id: string): Promise<RoundtableWithPending | undefined> {
-    const doc = await this.roundtables
-      .findOne({ _id: id, tenantId }, { outbox: 0, searchTokens: 0, partyIds: 0, organizerIds: 0 })
+    const doc = await this.docs
+      .findById(tenantId, id, { outbox: 0, searchTokens: 0, partyIds: 0, organizerIds: 0 })
       .lean<Record<string, unknown> & { pendingStatements?: Statement[] }>();
     if (!doc) return undefined;
     return { state: this.toDomain(doc), pending: doc.pendingStatements ?? [] };
@@ -188,7 +188,7 @@ export class RoundtableRepository extends TenantRepository<Roundtable> {
     pending: Statement[],
   ): Promise<void> {
     await updateWithEvents(
-      this.roundtables as never,
+      this.docs,
       { tenantId: state.tenantId, id: state.id, expectedVersion, what: 'roundtable' },
       stateUpdate(state, OPTIONAL, { ...derive(state), pendingStatements: pending }),
       events,
@@ -200,12 +200,10 @@ export class RoundtableRepository extends TenantRepository<Roundtable> {
   async withPendingStatements(
     limit: number,
   ): Promise<{ tenantId: string; id: string; pending: Statement[] }[]> {
-    const docs = await this.roundtables.collection
-      .find(
-        { 'pendingStatements.id': { $exists: true } },
-        { projection: { tenantId: 1, pendingStatements: 1 }, limit },
-      )
-      .toArray();
+    const docs = await acrossTenants(this.docs)
+      .find({ 'pendingStatements.id': { $exists: true } }, { tenantId: 1, pendingStatements: 1 })
+      .limit(limit)
+      .lean<Pick<RoundtableDocument, '_id' | 'tenantId' | 'pendingStatements'>[]>();
     return docs.map((doc) => ({
       tenantId: String(doc.tenantId),
       id: String(doc._id),
@@ -216,8 +214,9 @@ export class RoundtableRepository extends TenantRepository<Roundtable> {
   /** Drops confirmed statements from a round table's document, by id (one atomic update). */
   async dropPending(tenantId: string, id: string, entries: Statement[]): Promise<void> {
     if (entries.length === 0) return;
-    await this.roundtables.updateOne(
-      { _id: id, tenantId },
+    await this.docs.updateOne(
+      tenantId,
+      { _id: id },
       { $pull: { pendingStatements: { id: { $in: entries.map((entry) => entry.id) } } } },
     );
   }
