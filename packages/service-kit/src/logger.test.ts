@@ -25,6 +25,13 @@ describe('kafkaLogLevel', () => {
       'Restarting the consumer in 300ms',
       'warn',
     ],
+    [
+      'a write on the connection of a consumer that crashed',
+      'Connection',
+      logLevel.ERROR,
+      'Connection error: write after end',
+      'warn',
+    ],
     ['any other error', 'Producer', logLevel.ERROR, 'Failed to send messages', 'error'],
     [
       'a connection error that is no response',

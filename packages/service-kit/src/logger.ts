@@ -43,8 +43,9 @@ const KAFKA_TO_PINO: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
  * ERROR on the connection, also those it then retries or its caller handles (no leader yet for a
  * new topic, a group coordinator still loading, a topic that exists already) — dozens of lines on
  * every first start. A failure that stays a failure reaches the caller, which logs it, so those
- * lines are debug. A consumer crash is a warning: the kit's consumers are started again after any
- * crash (resilient-consumer.ts), which logs what it does.
+ * lines are debug. A consumer crash is a warning (and a write on the connection it was closing):
+ * the kit's consumers are started again after any crash (resilient-consumer.ts), which logs what
+ * it does.
  */
 export function kafkaLogLevel(
   namespace: string,
@@ -53,6 +54,9 @@ export function kafkaLogLevel(
 ): 'error' | 'warn' | 'info' | 'debug' {
   if (level === KafkaLogLevel.ERROR) {
     if (namespace === 'Connection' && message.startsWith('Response ')) return 'debug';
+    // A request written on a connection a crashed consumer was closing: that consumer restarts.
+    if (namespace === 'Connection' && message === 'Connection error: write after end')
+      return 'warn';
     if (namespace === 'Consumer' && /^(Crash|Restarting the consumer)/.test(message)) return 'warn';
   }
   return KAFKA_TO_PINO[level] ?? 'info';

@@ -36,7 +36,10 @@ export function resilientConsumer(options: {
     const consumer = kafka.consumer(config);
     current = consumer;
     consumer.on(consumer.events.CRASH, ({ payload }) => {
-      logger.error({ err: payload.error, restart: payload.restart }, 'consumer crashed');
+      // kafkajs restarts it itself (e.g. "the coordinator is loading" while a broker starts):
+      // worth a warning, not an error; one it gives up on is restarted here, and is an error.
+      const level = payload.restart ? 'warn' : 'error';
+      logger[level]({ err: payload.error, restart: payload.restart }, 'consumer crashed');
       if (payload.restart || stopping) return;
       running = false;
       schedule(consumer);
