@@ -138,8 +138,10 @@ async function main(): Promise<number> {
   };
   const stopped = new Promise<void>((resolvePromise) => {
     const onSignal = () => void stopAll().then(resolvePromise);
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
+    // `on`: a second Ctrl-C must not kill the launcher before its children are stopped (stopAll
+    // runs once).
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
   });
 
   try {

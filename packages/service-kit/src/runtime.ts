@@ -185,6 +185,7 @@ export async function createRuntime(service: string, config: BaseConfig): Promis
   shutdown.add('service', async () => {
     for (const step of closing) {
       try {
+        logger.debug({ step: step.name }, 'stopping');
         await step.run();
       } catch (error) {
         logger.error({ err: error, step: step.name }, 'shutdown step failed');

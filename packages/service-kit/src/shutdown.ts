@@ -20,6 +20,7 @@ export class Shutdown {
     this.running ??= (async () => {
       for (const step of this.steps) {
         try {
+          this.logger.debug({ step: step.name }, 'stopping');
           await step.run();
         } catch (error) {
           this.logger.error({ err: error, step: step.name }, 'shutdown step failed');
@@ -29,15 +30,23 @@ export class Shutdown {
     return this.running;
   }
 
-  /** Runs the shutdown on SIGINT/SIGTERM, then exits. Only `main.ts` calls this. */
+  /**
+   * Runs the shutdown on SIGINT/SIGTERM, then exits. Only `main.ts` calls this. The listeners stay
+   * (`on`, not `once`), so a second signal during the shutdown is ignored rather than killing the
+   * process before its consumers have left their groups (the next start would wait 30 s for their
+   * sessions to expire).
+   */
   trapSignals(): void {
+    let stopping = false;
     const onSignal = (signal: NodeJS.Signals) => {
+      if (stopping) return;
+      stopping = true;
       this.logger.info({ signal }, 'shutting down');
       const force = setTimeout(() => process.exit(1), 15_000);
       force.unref();
       void this.run().then(() => process.exit(0));
     };
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
   }
 }

@@ -14,8 +14,9 @@ async function main(): Promise<void> {
     force.unref();
     void gateway.stop().then(() => process.exit(0));
   };
-  process.once('SIGINT', () => stop('SIGINT'));
-  process.once('SIGTERM', () => stop('SIGTERM'));
+  // `on`, not `once`: a second signal during the shutdown is ignored (see Shutdown.trapSignals).
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
 main().catch((error: unknown) => {

@@ -55,6 +55,10 @@ export async function startHttpServer<C extends RequestContext>(options: {
     introspection: !options.production,
     includeStacktraceInErrorResponses: !options.production,
     formatError: createErrorFormatter(logger, { maskInternal: options.production }),
+    // The kit's Shutdown owns SIGINT/SIGTERM. Apollo's own handler (on outside NODE_ENV=test) stops
+    // the server and re-raises the signal, which killed the process before its consumers left
+    // their groups (the next start then waited 30 s for their sessions) or hung the shutdown.
+    stopOnTerminationSignals: false,
     // No Apollo usage reporting or inline traces: nothing leaves the machine.
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
