@@ -1,3 +1,5 @@
+import { insertIgnoringDuplicates } from './duplicate-key';
+
 import type {
   Collection,
   Model,
@@ -98,9 +100,10 @@ export class TenantModel<T extends TenantOwned> {
   }
 
   /** Each operation's filter scoped to the tenant, and each inserted document carrying it. */
-  bulkWrite(tenantId: string, operations: BulkOperation<T>[]) {
+  bulkWrite(tenantId: string, operations: BulkOperation<T>[], options: { ordered?: boolean } = {}) {
     return this.#model.bulkWrite(
       operations.map((operation) => this.scopeOperation(tenantId, operation)),
+      options,
     );
   }
 
@@ -126,6 +129,36 @@ export class TenantModel<T extends TenantOwned> {
   /** The collection typed by its documents (string `_id`s as they are stored). */
   #collection(): Collection<T> {
     return this.#model.db.collection<T>(this.#model.collection.collectionName);
+  }
+
+  /** Inserts the tenant's documents, ignoring those already stored (their ids are derived). */
+  insertIgnoringDuplicates(
+    tenantId: string,
+    docs: (Omit<T, 'tenantId'> & { tenantId?: string })[],
+  ) {
+    return insertIgnoringDuplicates(
+      this.#collection(),
+      docs.map((doc) => ({ ...doc, tenantId })),
+    );
+  }
+
+  /**
+   * The driver's `updateOne` (no mongoose casting: an `undefined` is stored as null, fields outside
+   * the schema are kept), for upserts whose E11000 on a stored `_id` is the answer — a read model
+   * written as of a version (`{ _id, version: { $lt } }`, the conformance suite's upserts).
+   */
+  upsertOne(tenantId: string, filter: mongo.Filter<T>, update: mongo.UpdateFilter<T>) {
+    return this.#collection().updateOne({ ...filter, tenantId }, update, {
+      upsert: true,
+    });
+  }
+
+  /** The driver's `replaceOne` of one of the tenant's documents (a compare-and-set by filter). */
+  replaceOne(tenantId: string, filter: mongo.Filter<T>, doc: Omit<T, '_id'>) {
+    return this.#collection().replaceOne(
+      { ...filter, tenantId },
+      { ...doc, tenantId },
+    );
   }
 
   /** A pipeline that starts with the tenant's `$match`. */

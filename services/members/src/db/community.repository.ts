@@ -1,4 +1,5 @@
 import {
+  acrossTenants,
   TenantRepository,
   tokenFilter,
   type OutboxTarget,
@@ -21,10 +22,7 @@ export interface CommunityFilter {
 
 /** Communities, tenant by tenant. */
 export class CommunityRepository extends TenantRepository<Community, CommunityDocument> {
-  constructor(
-    private readonly communities: CommunityModel,
-    outbox: OutboxTarget,
-  ) {
+  constructor(communities: CommunityModel, outbox: OutboxTarget) {
     super(communities, outbox, {
       what: 'community',
       optional: ['description', 'parentId', 'validUntil', 'dissolvedOn', 'dissolutionReason'],
@@ -58,7 +56,7 @@ export class CommunityRepository extends TenantRepository<Community, CommunityDo
    * job dissolves them, each in its own tenant.
    */
   async expired(today: string, limit: number): Promise<Community[]> {
-    const docs = await this.communities
+    const docs = await acrossTenants(this.docs)
       .find(
         { status: 'ACTIVE', validUntil: { $lt: today } },
         { outbox: 0, searchTokens: 0, sortName: 0 },

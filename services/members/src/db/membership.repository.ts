@@ -20,10 +20,7 @@ export interface MembershipFilter {
 
 /** Memberships, tenant by tenant. */
 export class MembershipRepository extends TenantRepository<Membership, MembershipDocument> {
-  constructor(
-    private readonly memberships: MembershipModel,
-    outbox: OutboxTarget,
-  ) {
+  constructor(memberships: MembershipModel, outbox: OutboxTarget) {
     super(memberships, outbox, {
       what: 'membership',
       optional: ['until', 'revokedOn', 'revocationReason'],
@@ -51,8 +48,8 @@ export class MembershipRepository extends TenantRepository<Membership, Membershi
 
   /** The active membership of a member in a community, if any. */
   async active(tenantId: string, communityId: string, memberKind: MemberKind, memberId: string) {
-    const doc = await this.memberships
-      .findOne({ tenantId, communityId, memberKind, memberId, status: 'ACTIVE' }, { outbox: 0 })
+    const doc = await this.docs
+      .findOne(tenantId, { communityId, memberKind, memberId, status: 'ACTIVE' }, { outbox: 0 })
       .lean<Record<string, unknown>>();
     return doc ? this.toDomain(doc) : undefined;
   }
@@ -63,8 +60,8 @@ export class MembershipRepository extends TenantRepository<Membership, Membershi
     communityId: string,
     memberKind: MemberKind,
   ): Promise<string[]> {
-    const docs = await this.memberships
-      .find({ tenantId, communityId, memberKind, status: 'ACTIVE' }, { memberId: 1 })
+    const docs = await this.docs
+      .find(tenantId, { communityId, memberKind, status: 'ACTIVE' }, { memberId: 1 })
       .limit(10_000)
       .lean<{ memberId: string }[]>();
     return docs.map((doc) => doc.memberId);

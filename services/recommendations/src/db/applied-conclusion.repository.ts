@@ -1,7 +1,7 @@
-import { deterministicId, insertIgnoringDuplicates } from '@kollegia/service-kit';
+import { deterministicId, TenantModel } from '@kollegia/service-kit';
 
 import { groupBy } from '@kollegia/service-kit/domain';
-import type { AppliedConclusionModel } from './applied-conclusion.model';
+import type { AppliedConclusionDocument, AppliedConclusionModel } from './applied-conclusion.model';
 
 /** A concluded round table's event, as the conclusions applied know it. */
 export interface ConclusionEvent {
@@ -12,7 +12,11 @@ export interface ConclusionEvent {
 
 /** The `roundtable.concluded` events applied in full (see the model). */
 export class AppliedConclusionRepository {
-  constructor(private readonly applied: AppliedConclusionModel) {}
+  private readonly applied: TenantModel<AppliedConclusionDocument>;
+
+  constructor(applied: AppliedConclusionModel) {
+    this.applied = new TenantModel(applied);
+  }
 
   private idOf(tenantId: string, eventId: string): string {
     return deterministicId('applied-conclusion', tenantId, eventId);
@@ -24,7 +28,8 @@ export class AppliedConclusionRepository {
     for (const [tenantId, ofTenant] of groupBy(events, (e) => e.tenantId)) {
       const docs = await this.applied
         .find(
-          { tenantId, _id: { $in: ofTenant.map((e) => this.idOf(tenantId, e.eventId)) } },
+          tenantId,
+          { _id: { $in: ofTenant.map((e) => this.idOf(tenantId, e.eventId)) } },
           { eventId: 1 },
         )
         .lean();
@@ -34,10 +39,12 @@ export class AppliedConclusionRepository {
   }
 
   /** Notes events as applied in full; one noted before stays as it is. */
-  record(events: readonly ConclusionEvent[]): Promise<void> {
-    return insertIgnoringDuplicates(
-      this.applied.collection,
-      events.map((e) => ({ _id: this.idOf(e.tenantId, e.eventId), ...e })),
-    );
+  async record(events: readonly ConclusionEvent[]): Promise<void> {
+    for (const [tenantId, ofTenant] of groupBy(events, (e) => e.tenantId)) {
+      await this.applied.insertIgnoringDuplicates(
+        tenantId,
+        ofTenant.map((e) => ({ _id: this.idOf(tenantId, e.eventId), ...e })),
+      );
+    }
   }
 }

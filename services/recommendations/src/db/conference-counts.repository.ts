@@ -1,5 +1,5 @@
 import type { RecommendationStatus } from '@kollegia/events';
-import { collectionOf, deterministicId, isDuplicateKey } from '@kollegia/service-kit';
+import { deterministicId, isDuplicateKey, TenantModel } from '@kollegia/service-kit';
 import type { mongo } from 'mongoose';
 
 import { groupBy } from '@kollegia/service-kit/domain';
@@ -68,7 +68,11 @@ function latestPerRecommendation(changes: readonly CountChange[]): CountChange[]
 
 /** Per-conference counts of recommendations by status (a read model; see the model). */
 export class ConferenceCountsRepository {
-  constructor(private readonly counts: ConferenceCountsModel) {}
+  private readonly counts: TenantModel<ConferenceCountsDocument>;
+
+  constructor(counts: ConferenceCountsModel) {
+    this.counts = new TenantModel(counts);
+  }
 
   private idOf(tenantId: string, conferenceId: string): string {
     return deterministicId('conference-counts', tenantId, conferenceId);
@@ -105,7 +109,7 @@ export class ConferenceCountsRepository {
       if (pending.length === 0) return;
       const operations = this.operations(tenantId, pending, stored, attempt === 1);
       try {
-        const result = await collectionOf(this.counts).bulkWrite(operations, { ordered: false });
+        const result = await this.counts.bulkWrite(tenantId, operations, { ordered: false });
         if (result.matchedCount + result.insertedCount === operations.length) return;
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
@@ -126,7 +130,8 @@ export class ConferenceCountsRepository {
     const ids = [...new Set(changes.map((change) => this.idOf(tenantId, change.conferenceId)))];
     const docs = await this.counts
       .find(
-        { tenantId, _id: { $in: ids } },
+        tenantId,
+        { _id: { $in: ids } },
         {
           version: 1,
           ...Object.fromEntries(
@@ -197,7 +202,7 @@ export class ConferenceCountsRepository {
     conferenceId: string,
   ): Promise<Pick<ConferenceCountsDocument, 'all' | 'visibleToPartners'>> {
     const doc = await this.counts
-      .findOne({ _id: this.idOf(tenantId, conferenceId), tenantId }, { recommendations: 0 })
+      .findById(tenantId, this.idOf(tenantId, conferenceId), { recommendations: 0 })
       .lean<ConferenceCountsDocument>();
     return {
       all: nonZero(doc?.all ?? {}),

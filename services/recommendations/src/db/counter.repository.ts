@@ -1,6 +1,6 @@
-import { isDuplicateKey } from '@kollegia/service-kit';
+import { isDuplicateKey, TenantModel } from '@kollegia/service-kit';
 
-import type { CounterModel } from './counters.model';
+import type { CounterDocument, CounterModel } from './counters.model';
 
 /** Upserts that may race on a missing counter: the loser finds it on its next attempt. */
 const UPSERT_ATTEMPTS = 3;
@@ -10,7 +10,11 @@ const UPSERT_ATTEMPTS = 3;
  * once, every number is handed out once.
  */
 export class CounterRepository {
-  constructor(private readonly counters: CounterModel) {}
+  private readonly counters: TenantModel<CounterDocument>;
+
+  constructor(counters: CounterModel) {
+    this.counters = new TenantModel(counters);
+  }
 
   /**
    * Adds `by` to a counter (created at 0) and returns its new value: the numbers `value - by + 1`
@@ -27,7 +31,8 @@ export class CounterRepository {
       try {
         const before = await this.counters
           .findOneAndUpdate(
-            { _id: id, tenantId },
+            tenantId,
+            { _id: id },
             { $inc: { last: by } },
             { upsert: true, returnDocument: 'before', projection: { last: 1 } },
           )
@@ -43,7 +48,7 @@ export class CounterRepository {
 
   /** A counter's value (0 before its first draw). */
   async current(tenantId: string, id: string): Promise<number> {
-    const counter = await this.counters.findOne({ _id: id, tenantId }, { last: 1 }).lean();
+    const counter = await this.counters.findById(tenantId, id, { last: 1 }).lean();
     return counter?.last ?? 0;
   }
 
@@ -52,7 +57,8 @@ export class CounterRepository {
     for (let attempt = 1; ; attempt += 1) {
       try {
         await this.counters.updateOne(
-          { _id: id, tenantId },
+          tenantId,
+          { _id: id },
           { $max: { last: value } },
           { upsert: true },
         );

@@ -1,6 +1,5 @@
-import { deterministicId } from '@kollegia/service-kit';
+import { deterministicId, TenantModel } from '@kollegia/service-kit';
 
-import { insertIgnoringDuplicates } from '@kollegia/service-kit';
 import type {
   PendingRequestFactDocument,
   PendingRequestFactModel,
@@ -8,7 +7,11 @@ import type {
 
 /** Request facts waiting for their recommendation to appear. */
 export class PendingRequestFactRepository {
-  constructor(private readonly facts: PendingRequestFactModel) {}
+  private readonly facts: TenantModel<PendingRequestFactDocument>;
+
+  constructor(facts: PendingRequestFactModel) {
+    this.facts = new TenantModel(facts);
+  }
 
   /** Keeps a fact for later; the same fact kept twice is stored once. */
   async keep(doc: Omit<PendingRequestFactDocument, '_id'>): Promise<void> {
@@ -21,7 +24,7 @@ export class PendingRequestFactRepository {
       fact.kind,
       fact.dueOn ?? '',
     );
-    await insertIgnoringDuplicates(this.facts.collection, [{ _id, ...doc }]);
+    await this.facts.insertIgnoringDuplicates(doc.tenantId, [{ _id, ...doc }]);
   }
 
   /** The facts waiting for one recommendation, in the order they happened. */
@@ -32,7 +35,7 @@ export class PendingRequestFactRepository {
   /** The facts waiting for any of several recommendations (one query), in the order they happened. */
   async waitingForAny(tenantId: string, recommendationIds: readonly string[]) {
     const docs = await this.facts
-      .find({ tenantId, recommendationId: { $in: [...recommendationIds] } })
+      .find(tenantId, { recommendationId: { $in: [...recommendationIds] } })
       .lean<PendingRequestFactDocument[]>();
     return docs
       .map((doc) => ({ ...doc, fact: { ...doc.fact, occurredAt: new Date(doc.fact.occurredAt) } }))
@@ -40,6 +43,6 @@ export class PendingRequestFactRepository {
   }
 
   async remove(tenantId: string, id: string): Promise<void> {
-    await this.facts.deleteOne({ _id: id, tenantId });
+    await this.facts.deleteOne(tenantId, { _id: id });
   }
 }

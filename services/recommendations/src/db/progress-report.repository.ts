@@ -1,10 +1,5 @@
-import {
-  insertIgnoringDuplicates,
-  paginate,
-  TenantModel,
-  type Page,
-  type PageRequest,
-} from '@kollegia/service-kit';
+import { groupBy } from '@kollegia/service-kit/domain';
+import { paginate, TenantModel, type Page, type PageRequest } from '@kollegia/service-kit';
 
 import type { ProgressReportModel } from './progress-report.model';
 import type { ProgressReportDocument } from './read-model.documents';
@@ -13,13 +8,14 @@ import type { ProgressReportDocument } from './read-model.documents';
 export class ProgressReportRepository {
   private readonly docs: TenantModel<ProgressReportDocument>;
 
-  constructor(private readonly reports: ProgressReportModel) {
+  constructor(reports: ProgressReportModel) {
     this.docs = new TenantModel(reports);
   }
 
   /** Stores reports; one stored before (same id) stays as it is. */
-  add(reports: ProgressReportDocument[]): Promise<void> {
-    return insertIgnoringDuplicates(this.reports.collection, reports);
+  async add(reports: ProgressReportDocument[]): Promise<void> {
+    for (const [tenantId, ofTenant] of groupBy(reports, (report) => report.tenantId))
+      await this.docs.insertIgnoringDuplicates(tenantId, ofTenant);
   }
 
   page(

@@ -1,5 +1,4 @@
 import {
-  collectionOf,
   isDuplicateKey,
   paginate,
   TenantModel,
@@ -17,7 +16,7 @@ export class TimelineRepository {
   private readonly docs: TenantModel<TimelineEntryDocument>;
 
   constructor(
-    private readonly timeline: TimelineModel,
+    timeline: TimelineModel,
     private readonly counters: CounterRepository,
   ) {
     this.docs = new TenantModel(timeline);
@@ -41,14 +40,14 @@ export class TimelineRepository {
     let pending = entries;
     let next = (await this.counters.current(tenantId, counter)) + 1;
     while (pending.length > 0) {
-      const failedAt = await this.insertInOrder(pending, next);
+      const failedAt = await this.insertInOrder(tenantId, pending, next);
       if (failedAt === undefined) {
         next += pending.length;
         break;
       }
       next += failedAt;
       const [failed, ...rest] = pending.slice(failedAt);
-      const stored = await this.timeline.exists({ _id: failed!._id, tenantId });
+      const stored = await this.docs.findById(tenantId, failed!._id, { _id: 1 }).lean();
       // Already stored (a repeat): its number stays; otherwise `next` was taken by another writer.
       if (stored) pending = rest;
       else {
@@ -64,11 +63,13 @@ export class TimelineRepository {
    * returns the position of the entry that failed (those before it are stored), if one did.
    */
   private async insertInOrder(
+    tenantId: string,
     entries: Omit<TimelineEntryDocument, 'feedSequence'>[],
     first: number,
   ): Promise<number | undefined> {
     try {
-      await collectionOf(this.timeline).insertMany(
+      await this.docs.insertMany(
+        tenantId,
         entries.map((entry, i) => ({ ...entry, feedSequence: first + i })),
         { ordered: true },
       );

@@ -1,6 +1,5 @@
 import type { OrganizationKind } from '@kollegia/events';
-import { collectionOf, isDuplicateKey, TenantModel } from '@kollegia/service-kit';
-import type { mongo } from 'mongoose';
+import { isDuplicateKey, TenantModel } from '@kollegia/service-kit';
 
 import type { AddresseeDocument, AddresseeModel } from './addressee.model';
 
@@ -18,16 +17,9 @@ export interface Addressee {
 /** Members' organisations as this service knows them, tenant by tenant. */
 export class AddresseeRepository {
   private readonly addressees: TenantModel<AddresseeDocument>;
-  /**
-   * The driver's collection, for `record` alone: mongoose's `updateOne` drops the `undefined`
-   * fields of an update where the driver stores them as null, so a field given without a value
-   * is cleared rather than kept as it was.
-   */
-  private readonly collection: mongo.Collection<AddresseeDocument>;
 
   constructor(model: AddresseeModel) {
     this.addressees = new TenantModel(model);
-    this.collection = collectionOf(model);
   }
 
   /**
@@ -44,14 +36,12 @@ export class AddresseeRepository {
   ): Promise<boolean> {
     const _id = keyOf(tenantId, organizationId);
     try {
-      const result = await this.collection.updateOne(
-        // The tenant's scope, in the driver's typing of the same filter.
-        this.addressees.scope(tenantId, {
-          _id,
-          version: { $lte: version },
-        }) as mongo.Filter<AddresseeDocument>,
+      // The driver's upsert (`upsertOne`): mongoose's `updateOne` would drop a field given as
+      // `undefined`, where this clears it.
+      const result = await this.addressees.upsertOne(
+        tenantId,
+        { _id, version: { $lte: version } },
         { $set: { tenantId, organizationId, ...fields, version, updatedAt: now } },
-        { upsert: true },
       );
       return result.modifiedCount + result.upsertedCount > 0;
     } catch (error) {

@@ -1,12 +1,10 @@
 import {
-  collectionOf,
   isDuplicateKey,
   type Page,
   type PageRequest,
   paginate,
   TenantModel,
 } from '@kollegia/service-kit';
-import type { mongo } from 'mongoose';
 
 import type { RequestFacts } from '../domain/statistics';
 import type {
@@ -22,17 +20,10 @@ const MAX_ATTEMPTS = 100;
 /** The facts of requests sent to addressees, tenant by tenant. */
 export class RequestFactsRepository {
   private readonly facts: TenantModel<RequestFactsDocument>;
-  /**
-   * The driver's collection, for the compare-and-set alone: the kit's model has neither insert nor
-   * replace, and mongoose's `replaceOne` would cast the replacement (dropping fields the schema
-   * lacks and `undefined` ones) where the driver stores what it is given.
-   */
-  private readonly factsCollection: mongo.Collection<RequestFactsDocument>;
   private readonly addressees: TenantModel<StatisticsAddresseeDocument>;
 
   constructor(facts: RequestFactsModel, addressees: StatisticsAddresseeModel) {
     this.facts = new TenantModel(facts);
-    this.factsCollection = collectionOf(facts);
     this.addressees = new TenantModel(addressees);
   }
 
@@ -96,13 +87,12 @@ export class RequestFactsRepository {
         throw error;
       }
     }
-    const result = await this.factsCollection.replaceOne(
-      // A document from before the version field is as read while it still has none. The
-      // tenant's scope, in the driver's typing of the same filter.
-      this.facts.scope(tenantId, {
-        _id,
-        version: read.version ?? { $exists: false },
-      }) as mongo.Filter<RequestFactsDocument>,
+    // The driver's replace (`replaceOne`): mongoose's would cast the replacement, dropping fields
+    // the schema lacks and `undefined` ones. A document from before the version field is as read
+    // while it still has none.
+    const result = await this.facts.replaceOne(
+      tenantId,
+      { _id, version: read.version ?? { $exists: false } },
       next,
     );
     return result.matchedCount === 1;

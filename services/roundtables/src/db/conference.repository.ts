@@ -29,10 +29,7 @@ export const cityKey = (city: string) => normalize(city).trim();
 
 /** Conferences, tenant by tenant. */
 export class ConferenceRepository extends TenantRepository<Conference, ConferenceDocument> {
-  constructor(
-    private readonly conferences: ConferenceModel,
-    outbox: OutboxTarget,
-  ) {
+  constructor(conferences: ConferenceModel, outbox: OutboxTarget) {
     super(conferences, outbox, {
       what: 'conference',
       optional: ['venue', 'description', 'openedAt', 'closedAt'],
@@ -53,8 +50,8 @@ export class ConferenceRepository extends TenantRepository<Conference, Conferenc
     tenantId: string,
     filter: Pick<ConferenceFilter, 'city' | 'organizerId'>,
   ): Promise<string[]> {
-    const docs = await this.conferences
-      .find({ tenantId, ...conditions(filter) }, { _id: 1 })
+    const docs = await this.docs
+      .find(tenantId, conditions(filter), { _id: 1 })
       .limit(MAX_MATCHING_CONFERENCES)
       .lean<{ _id: string }[]>();
     return docs.map((doc) => doc._id);

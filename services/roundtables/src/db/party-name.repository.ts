@@ -1,14 +1,18 @@
 import type { PartyRef } from '@kollegia/events';
-import { collectionOf, isDuplicateKey } from '@kollegia/service-kit';
+import { isDuplicateKey, TenantModel } from '@kollegia/service-kit';
 
 import type { PartyName } from '../documents/names';
-import type { PartyNameModel } from './party-name.model';
+import type { PartyNameDocument, PartyNameModel } from './party-name.model';
 
 const keyOf = (tenantId: string, kind: PartyRef['kind'], id: string) => `${tenantId}/${kind}/${id}`;
 
 /** The names of members' organisations and people, tenant by tenant. */
 export class PartyNameRepository {
-  constructor(private readonly names: PartyNameModel) {}
+  private readonly names: TenantModel<PartyNameDocument>;
+
+  constructor(names: PartyNameModel) {
+    this.names = new TenantModel(names);
+  }
 
   /**
    * Records a name as of the member's version `version`. Applying the same or an older event again
@@ -18,8 +22,9 @@ export class PartyNameRepository {
   async record(tenantId: string, name: PartyName, version: number, now: Date): Promise<boolean> {
     const _id = keyOf(tenantId, name.kind, name.id);
     try {
-      const result = await collectionOf(this.names).updateOne(
-        { _id, tenantId, version: { $lt: version } },
+      const result = await this.names.upsertOne(
+        tenantId,
+        { _id, version: { $lt: version } },
         {
           $set: {
             tenantId,
@@ -32,7 +37,6 @@ export class PartyNameRepository {
           },
           ...(name.shortName ? {} : { $unset: { shortName: '' } }),
         },
-        { upsert: true },
       );
       return result.modifiedCount + result.upsertedCount > 0;
     } catch (error) {
@@ -47,7 +51,7 @@ export class PartyNameRepository {
     const ids = [...new Set(refs.map((ref) => keyOf(tenantId, ref.kind, ref.id)))];
     if (ids.length === 0) return [];
     const docs = await this.names
-      .find({ tenantId, _id: { $in: ids } })
+      .find(tenantId, { _id: { $in: ids } })
       .lean<{ kind: PartyRef['kind']; partyId: string; name: string; shortName?: string }[]>();
     return docs.map((doc) => ({
       kind: doc.kind,

@@ -1,12 +1,9 @@
-import {
-  encodeCursor,
-  insertIgnoringDuplicates,
-  type Page,
-  type PageRequest,
-} from '@kollegia/service-kit';
+import { encodeCursor, TenantModel, type Page, type PageRequest } from '@kollegia/service-kit';
+
+import { groupBy } from '@kollegia/service-kit/domain';
 
 import type { Statement } from '../domain/statement';
-import type { StatementModel } from './statement.model';
+import type { StatementDocument, StatementModel } from './statement.model';
 
 function toDomain(doc: Record<string, unknown>): Statement {
   const { _id, ...rest } = doc;
@@ -15,7 +12,11 @@ function toDomain(doc: Record<string, unknown>): Statement {
 
 /** Statements, tenant by tenant and round table by round table. */
 export class StatementRepository {
-  constructor(private readonly statements: StatementModel) {}
+  private readonly statements: TenantModel<StatementDocument>;
+
+  constructor(statements: StatementModel) {
+    this.statements = new TenantModel(statements);
+  }
 
   /**
    * Stores statements by their ids; those already stored are left as they are (a repeated write
@@ -23,8 +24,12 @@ export class StatementRepository {
    */
   async store(statements: readonly Statement[]): Promise<void> {
     if (statements.length === 0) return;
-    const docs = statements.map(({ id, ...rest }) => ({ _id: id, ...rest }));
-    await insertIgnoringDuplicates(this.statements.collection, docs);
+    for (const [tenantId, ofTenant] of groupBy(statements, (statement) => statement.tenantId)) {
+      await this.statements.insertIgnoringDuplicates(
+        tenantId,
+        ofTenant.map(({ id, ...rest }) => ({ _id: id, ...rest })),
+      );
+    }
   }
 
   /** A keyset page of a round table's statements by sequence. */
@@ -36,7 +41,7 @@ export class StatementRepository {
   ): Promise<Page<Statement>> {
     const after = page.after ? Number(page.after.sort) : 0;
     const rows = await this.statements
-      .find({ tenantId, roundtableId, sequence: { $gt: after } })
+      .find(tenantId, { roundtableId, sequence: { $gt: after } })
       .sort({ sequence: 1 })
       .limit(page.limit + 1)
       .lean<Record<string, unknown>[]>();
@@ -53,7 +58,7 @@ export class StatementRepository {
   /** Every statement of a round table in sequence order (for the minutes). */
   async all(tenantId: string, roundtableId: string): Promise<Statement[]> {
     const rows = await this.statements
-      .find({ tenantId, roundtableId })
+      .find(tenantId, { roundtableId })
       .sort({ sequence: 1 })
       .lean<Record<string, unknown>[]>();
     return rows.map(toDomain);
