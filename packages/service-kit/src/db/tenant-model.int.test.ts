@@ -79,6 +79,37 @@ describe('TenantModel', () => {
     expect(await model.findById('b1').lean()).toMatchObject({ tenantId: 'B', topic: 'x' });
   });
 
+  it('should insert only what is new, stamped with the tenant, when it inserts ignoring duplicates', async () => {
+    await a.insertIgnoringDuplicates('A', [
+      { _id: 'a1', topic: 'again', n: 0 },
+      { _id: 'a4', tenantId: 'B', topic: 'w', n: 4 },
+    ]);
+    expect(await model.findById('a1').lean()).toMatchObject({ topic: 'x' });
+    expect(await model.findById('a4').lean()).toMatchObject({ tenantId: 'A', topic: 'w' });
+  });
+
+  it('should upsert and replace only within the tenant, E11000 when the filter misses a stored _id', async () => {
+    await expect(
+      a.upsertOne('A', { _id: 'b1' }, { $set: { topic: 'taken' } }),
+    ).rejects.toMatchObject({
+      code: 11000,
+    });
+    await a.upsertOne('A', { _id: 'a5', n: { $lt: 1 } }, { $set: { topic: 'v', n: 5 } });
+    expect(await model.findById('a5').lean()).toMatchObject({ tenantId: 'A', topic: 'v', n: 5 });
+    expect((await b.replaceOne('B', { _id: 'a5' }, { topic: 'stolen', n: 0 })).matchedCount).toBe(
+      0,
+    );
+    expect((await a.replaceOne('A', { _id: 'a5', n: 5 }, { topic: 'u', n: 6 })).matchedCount).toBe(
+      1,
+    );
+    expect(await model.findById('a5').lean()).toEqual({
+      _id: 'a5',
+      tenantId: 'A',
+      topic: 'u',
+      n: 6,
+    });
+  });
+
   it('should see every tenant only through acrossTenants', async () => {
     expect(ids(await acrossTenants(a).find({ topic: 'x' }).lean())).toEqual(['a1', 'b1']);
   });

@@ -154,11 +154,14 @@ export class TenantModel<T extends TenantOwned> {
   }
 
   /** The driver's `replaceOne` of one of the tenant's documents (a compare-and-set by filter). */
-  replaceOne(tenantId: string, filter: mongo.Filter<T>, doc: Omit<T, '_id'>) {
-    return this.#collection().replaceOne(
-      { ...filter, tenantId },
-      { ...doc, tenantId },
-    );
+  replaceOne(
+    tenantId: string,
+    filter: mongo.Filter<T>,
+    doc: Omit<T, '_id' | 'tenantId'> & { tenantId?: string },
+  ) {
+    // The document as given, stamped with the tenant: a T without its `_id`.
+    const replacement = { ...doc, tenantId } as unknown as mongo.WithoutId<T>;
+    return this.#collection().replaceOne({ ...filter, tenantId }, replacement);
   }
 
   /** A pipeline that starts with the tenant's `$match`. */
