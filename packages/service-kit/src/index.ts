@@ -23,7 +23,6 @@ export * from './runtime';
 export * from './db/tenant-model';
 export * from './db/tenant-repository';
 export * from './db/aggregate-indexes';
-export * from './db/typed-collection';
 export * from './db/duplicate-key';
 export * from './db/once-claims';
 export * from './command-context';

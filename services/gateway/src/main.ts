@@ -1,22 +1,12 @@
-import { ConfigError } from '@kollegia/service-kit';
+import { ConfigError, Shutdown } from '@kollegia/service-kit';
 
 import { createGateway } from './app';
 import { loadConfig } from './config';
 
 async function main(): Promise<void> {
   const gateway = await createGateway(loadConfig());
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    gateway.logger.info({ signal }, 'shutting down');
-    const force = setTimeout(() => process.exit(1), 15_000);
-    force.unref();
-    void gateway.stop().then(() => process.exit(0));
-  };
-  // `on`, not `once`: a second signal during the shutdown is ignored (see Shutdown.trapSignals).
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+  // The kit's one shutdown path: once, on SIGINT or SIGTERM, forced after 15 s.
+  new Shutdown(gateway.logger).add('gateway', () => gateway.stop()).trapSignals();
 }
 
 main().catch((error: unknown) => {

@@ -5,7 +5,6 @@ interface WriteFailure {
   code?: unknown;
   message?: unknown;
   writeErrors?: { code?: unknown }[] | { code?: unknown };
-  keyPattern?: Record<string, unknown>;
 }
 
 /**
@@ -19,14 +18,6 @@ export function isDuplicateKey(error: unknown): boolean {
     return writeErrors.every((e) => e.code === DUPLICATE_KEY);
   if (writeErrors && !Array.isArray(writeErrors)) return writeErrors.code === DUPLICATE_KEY;
   return failure.code === DUPLICATE_KEY;
-}
-
-/** Whether a duplicate-key error was on the `_id` (rather than another unique index). */
-export function isDuplicateId(error: unknown): boolean {
-  if (!isDuplicateKey(error)) return false;
-  const failure = error as WriteFailure;
-  if (failure.keyPattern) return Object.keys(failure.keyPattern).includes('_id');
-  return /_id_|\b_id\b/.test(typeof failure.message === 'string' ? failure.message : '');
 }
 
 /** Inserts documents, ignoring those already stored (their ids are derived, so equal). */
