@@ -13,7 +13,7 @@ import {
 import { collectMessages, expectEventually, graphqlData } from '@kollegia/testing';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 
-import { System, TENANT } from './system';
+import { System, TENANT, type Instance } from './system';
 
 /**
  * Three replicas of recommendations and of requests share one database and one consumer group per
@@ -134,6 +134,21 @@ async function everyNode<T>(field: string, args: string, selection: string): Pro
   }
 }
 
+/** Scheduler runs a requests replica logged (at debug) since a moment. */
+function schedulerRunsSince(name: Instance, since: number): number {
+  return system
+    .logs(name)
+    .flatMap((line) => {
+      try {
+        return [JSON.parse(line) as { msg?: string; time?: string }];
+      } catch {
+        return [];
+      }
+    })
+    .filter((entry) => entry.msg === 'due-notice run' && Date.parse(entry.time ?? '') > since)
+    .length;
+}
+
 const topic = (aggregate: Parameters<typeof topicName>[0]) =>
   topicName(aggregate, system.ns.topicPrefix);
 
@@ -141,7 +156,8 @@ beforeAll(async () => {
   system = await System.start('replicas', {
     replicas: { recommendations: REPLICAS, requests: REPLICAS },
     partitions: 3,
-    env: { requests: { SCHEDULER_INTERVAL_MS: '1000' } },
+    // Debug: each scheduler run is logged, which the last test waits for.
+    env: { requests: { SCHEDULER_INTERVAL_MS: '1000', LOG_LEVEL: 'debug' } },
   });
   const kafka = new Kafka({
     clientId: 'e2e-replicas',
@@ -282,9 +298,16 @@ test('requests: one draft per adopted recommendation and addressee, then each du
     },
     { timeoutMs: 60_000, intervalMs: 250 },
   );
-  // Three more scheduler runs of each live replica find nothing more to announce.
+  // Two more scheduler runs of every replica (the restarted one too) find nothing more to announce.
   await system.restart('requests#3');
-  await new Promise((resolve) => setTimeout(resolve, 3_000));
+  const since = Date.now();
+  await expectEventually(
+    () => {
+      for (const name of system.replicas('requests'))
+        expect([name, schedulerRunsSince(name, since) >= 2]).toEqual([name, true]);
+    },
+    { timeoutMs: 30_000, intervalMs: 250 },
+  );
   const again = idsBySubject(published(topic('request'), requestDueSoonV1.type));
   expect(again).toEqual(dueSoon);
   for (const [subject, ids] of again) expect([subject, ids.size]).toEqual([subject, 1]);

@@ -93,6 +93,7 @@ export async function createApp(
   runtime.runEvery('due-notice scheduler', config.SCHEDULER_INTERVAL_MS, async () => {
     const run = await runScheduler();
     if (run.announced > 0) logger.info(run, 'due notices announced');
+    else logger.debug(run, 'due-notice run');
   });
 
   return {
