@@ -1,14 +1,6 @@
-import type { OutboxRelay } from '@kollegia/service-kit';
+import { idleRelay } from '@kollegia/service-kit';
 import { uniqueId } from '@kollegia/testing';
 import mongoose, { type Connection } from 'mongoose';
-
-/** A relay that sends nothing: the tests below look at the documents only. */
-const idleRelay: OutboxRelay = {
-  notify: () => Promise.resolve(),
-  sweep: () => Promise.resolve(0),
-  start: () => Promise.resolve(),
-  stop: () => Promise.resolve(),
-};
 
 import type { CountedRecommendation } from './db/conference-counts.model';
 import { conferenceCountsModel } from './db/conference-counts.model';

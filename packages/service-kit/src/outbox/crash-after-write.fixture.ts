@@ -38,11 +38,13 @@ async function main(): Promise<void> {
     }),
     'crash_probes',
   );
+  const die = () => {
+    process.kill(process.pid, 'SIGKILL');
+    return new Promise<void>(() => undefined);
+  };
   const dieBeforeSend: OutboxRelay = {
-    notify: () => {
-      process.kill(process.pid, 'SIGKILL');
-      return new Promise(() => undefined);
-    },
+    notify: die,
+    notifyMany: die,
     sweep: () => Promise.resolve(0),
     start: () => Promise.resolve(),
     stop: () => Promise.resolve(),

@@ -17,7 +17,7 @@ import { createLogger } from '../logger';
 import { TenantModel } from '../db/tenant-model';
 import { insertWithEvents, updateWithEvents } from './aggregate-writes';
 import { outboxSchemaDefinition, type OutboxEntry } from './outbox';
-import { createOutboxRelay, type OutboxRelay } from './relay';
+import { createOutboxRelay, idleRelay, type OutboxRelay } from './relay';
 
 interface ProbeDoc {
   _id: string;
@@ -156,6 +156,38 @@ describe('the outbox', () => {
         return mine.map((m) => JSON.parse(m.value!).aggregateversion as number);
       });
       expect(versions).toEqual([1, 2, 3, 4, 5]);
+    } finally {
+      await collector.stop();
+    }
+  });
+
+  it('should publish the events of many documents, over several chunks, when notified of them together', async () => {
+    const ids = Array.from({ length: 230 }, () => uniqueId('org'));
+    const collector = await collectMessages(ns.kafkaBrokers, [topic]);
+    try {
+      // Stored without relaying, as a writer that relays after its read models does.
+      const quiet = { relay: idleRelay, topicPrefix: ns.topicPrefix };
+      for (const id of ids)
+        await insertWithEvents(
+          new TenantModel(probes),
+          { _id: id, tenantId, name: id },
+          [registered(id)],
+          quiet,
+        );
+      await relay.notifyMany(probes.collection.collectionName, [...ids, uniqueId('missing')]);
+
+      const mine = new Set(ids);
+      const keys = await expectEventually(() => {
+        const sent = collector.messages.filter((m) => mine.has(m.key!)).map((m) => m.key);
+        expect(sent).toHaveLength(ids.length);
+        return sent;
+      });
+      expect(new Set(keys).size).toBe(keys.length);
+      const left = await probes.countDocuments({
+        _id: { $in: ids },
+        'outbox.0': { $exists: true },
+      });
+      expect(left).toBe(0);
     } finally {
       await collector.stop();
     }

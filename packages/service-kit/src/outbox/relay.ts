@@ -15,12 +15,29 @@ type OutboxDocument = {
 export interface OutboxRelay {
   /** Publishes a document's pending events now (called right after the write that stored them). */
   notify(collection: string, id: string): Promise<void>;
+  /** `notify` for many documents of one collection: one read, one Kafka batch, one write. */
+  notifyMany(collection: string, ids: string[]): Promise<void>;
   /** Publishes every pending event in every registered collection (at start, then periodically). */
   sweep(): Promise<number>;
   start(): Promise<void>;
   /** Stops the periodic sweep and waits for sends under way. */
   stop(): Promise<void>;
 }
+
+/**
+ * A relay that sends nothing, for writes whose events are relayed by someone else (a writer that
+ * relays after its read models) or not at all (seeding, tests that look at documents only).
+ */
+export const idleRelay: OutboxRelay = {
+  notify: () => Promise.resolve(),
+  notifyMany: () => Promise.resolve(),
+  sweep: () => Promise.resolve(0),
+  start: () => Promise.resolve(),
+  stop: () => Promise.resolve(),
+};
+
+/** Documents relayed together: bounds one Kafka request (a few hundred kB at most). */
+const RELAY_CHUNK = 100;
 
 /**
  * Relays outbox entries to Kafka. Delivery is at least once: an entry is removed only after Kafka
@@ -30,6 +47,9 @@ export interface OutboxRelay {
  * Entries are removed by event id (`$pull` with a condition, atomic on the document), so entries
  * appended meanwhile stay for the next pass. The relay works across tenants by design: it is the
  * infrastructure that empties every aggregate's outbox, addressed by collection and `_id`.
+ *
+ * Documents go in chunks: one read of their outboxes, one Kafka batch, one bulk removal, so a
+ * consumer that stored a Kafka batch's worth of aggregates publishes them in three round trips.
  */
 export function createOutboxRelay(options: {
   producer: Producer;
@@ -44,12 +64,17 @@ export function createOutboxRelay(options: {
   let periodicSweep: PeriodicJob | undefined;
   let sweeping: Promise<number> | undefined;
 
-  async function relayDocument(collection: Collection<OutboxDocument>, id: string): Promise<void> {
-    const doc = await collection.findOne({ _id: id }, { projection: { [OUTBOX_FIELD]: 1 } });
-    const entries = doc?.outbox ?? [];
-    if (entries.length === 0) return;
+  async function relayDocuments(
+    collection: Collection<OutboxDocument>,
+    ids: string[],
+  ): Promise<void> {
+    const docs = await collection
+      .find({ _id: { $in: ids } }, { projection: { [OUTBOX_FIELD]: 1 } })
+      .toArray();
+    const relayed = docs.filter((doc) => (doc.outbox ?? []).length > 0);
+    if (relayed.length === 0) return;
     const byTopic = new Map<string, OutboxEntry[]>();
-    for (const entry of entries)
+    for (const entry of relayed.flatMap((doc) => doc.outbox))
       byTopic.set(entry.topic, [...(byTopic.get(entry.topic) ?? []), entry]);
     await producer.sendBatch({
       acks: -1,
@@ -62,24 +87,37 @@ export function createOutboxRelay(options: {
         })),
       })),
     });
-    await collection.updateOne(
-      { _id: id },
-      { $pull: { outbox: { eventId: { $in: entries.map((entry) => entry.eventId) } } } },
+    await collection.bulkWrite(
+      relayed.map((doc) => ({
+        updateOne: {
+          filter: { _id: doc._id },
+          update: {
+            $pull: { outbox: { eventId: { $in: doc.outbox.map((entry) => entry.eventId) } } },
+          },
+        },
+      })),
+      { ordered: false },
     );
     logger.debug(
-      { collection: collection.collectionName, count: entries.length },
+      { collection: collection.collectionName, documents: relayed.length },
       'outbox relayed',
     );
   }
 
-  function serialised(collection: Collection<OutboxDocument>, id: string): Promise<void> {
-    const key = `${collection.collectionName}/${String(id)}`;
-    const previous = inFlight.get(key) ?? Promise.resolve();
-    const next = previous.catch(() => undefined).then(() => relayDocument(collection, id));
-    inFlight.set(key, next);
-    return next.finally(() => {
-      if (inFlight.get(key) === next) inFlight.delete(key);
-    });
+  /** Relays after any pass under way for the same documents, in chunks. */
+  async function serialised(collection: Collection<OutboxDocument>, ids: string[]): Promise<void> {
+    for (let start = 0; start < ids.length; start += RELAY_CHUNK) {
+      const chunk = [...new Set(ids.slice(start, start + RELAY_CHUNK))];
+      const keys = chunk.map((id) => `${collection.collectionName}/${String(id)}`);
+      const previous = Promise.allSettled(keys.map((key) => inFlight.get(key)));
+      const next = previous.then(() => relayDocuments(collection, chunk));
+      for (const key of keys) inFlight.set(key, next);
+      try {
+        await next;
+      } finally {
+        for (const key of keys) if (inFlight.get(key) === next) inFlight.delete(key);
+      }
+    }
   }
 
   async function sweepOnce(): Promise<number> {
@@ -89,10 +127,13 @@ export function createOutboxRelay(options: {
         { [`${OUTBOX_FIELD}.eventId`]: { $exists: true } },
         { projection: { _id: 1 } },
       );
-      for await (const doc of pending) {
+      const ids: string[] = [];
+      for await (const doc of pending) ids.push(doc._id);
+      for (let start = 0; start < ids.length; start += RELAY_CHUNK) {
+        const chunk = ids.slice(start, start + RELAY_CHUNK);
         try {
-          await serialised(collection, doc._id);
-          relayed += 1;
+          await serialised(collection, chunk);
+          relayed += chunk.length;
         } catch (error) {
           logger.warn({ err: error, collection: collection.collectionName }, 'outbox sweep failed');
         }
@@ -101,17 +142,20 @@ export function createOutboxRelay(options: {
     return relayed;
   }
 
+  async function notifyMany(collectionName: string, ids: string[]): Promise<void> {
+    const collection = byName.get(collectionName);
+    if (!collection) throw new Error(`outbox relay does not know collection ${collectionName}`);
+    try {
+      await serialised(collection, ids);
+    } catch (error) {
+      // The writes are committed; the sweep will send them. The caller's change succeeded.
+      logger.warn({ err: error, collection: collectionName }, 'outbox relay deferred to sweep');
+    }
+  }
+
   return {
-    async notify(collectionName, id) {
-      const collection = byName.get(collectionName);
-      if (!collection) throw new Error(`outbox relay does not know collection ${collectionName}`);
-      try {
-        await serialised(collection, id);
-      } catch (error) {
-        // The write is committed; the sweep will send it. The caller's change succeeded.
-        logger.warn({ err: error, collection: collectionName }, 'outbox relay deferred to sweep');
-      }
-    },
+    notify: (collectionName, id) => notifyMany(collectionName, [id]),
+    notifyMany,
     sweep() {
       sweeping ??= sweepOnce().finally(() => (sweeping = undefined));
       return sweeping;

@@ -143,7 +143,7 @@ export class RecommendationWriter {
         written.map(({ id, projection: { tenantId, version } }) => ({ tenantId, id, version })),
       );
     } finally {
-      for (const { id } of written) void this.recommendations.relay(id);
+      void this.recommendations.relay(written.map(({ id }) => id));
     }
   }
 

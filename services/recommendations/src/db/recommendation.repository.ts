@@ -1,6 +1,7 @@
 import type { CloudEventEnvelope } from '@kollegia/events';
 import {
   acrossTenants,
+  idleRelay,
   insertWithEvents,
   isDuplicateKey,
   toOutboxEntries,
@@ -93,9 +94,9 @@ export class RecommendationRepository extends TenantRepository<
     });
   }
 
-  /** Publishes the recommendation's stored events now (the periodic sweep would, later). */
-  relay(id: string): Promise<void> {
-    return this.relayTarget.relay.notify(this.docs.collectionName, id);
+  /** Publishes the recommendations' stored events now (the periodic sweep would, later). */
+  relay(ids: string[]): Promise<void> {
+    return this.relayTarget.relay.notifyMany(this.docs.collectionName, ids);
   }
 
   protected override toDomain(doc: Record<string, unknown>): Recommendation {
@@ -347,10 +348,10 @@ function derived(
   };
 }
 
-/** The outbox target with the relay's immediate notify left to the writer (see the class). */
+/** The outbox target with relaying left to the writer (see the class). */
 function afterProjection(target: OutboxTarget): OutboxTarget {
   return {
     topicPrefix: target.topicPrefix,
-    relay: { ...target.relay, notify: () => Promise.resolve() },
+    relay: idleRelay,
   };
 }

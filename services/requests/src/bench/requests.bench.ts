@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 import { down, up } from '@kollegia/local-stack';
-import { devAuth, type OutboxTarget } from '@kollegia/service-kit';
+import { devAuth, idleRelay, type OutboxTarget } from '@kollegia/service-kit';
 import mongoose from 'mongoose';
 
 import { createApp } from '../app';
@@ -130,15 +130,7 @@ async function main(): Promise<void> {
 
   try {
     // Seeding writes no events, so the relay has nothing to do.
-    const quiet: OutboxTarget = {
-      topicPrefix: '',
-      relay: {
-        notify: () => Promise.resolve(),
-        sweep: () => Promise.resolve(0),
-        start: () => Promise.resolve(),
-        stop: () => Promise.resolve(),
-      },
-    };
+    const quiet: OutboxTarget = { topicPrefix: '', relay: idleRelay };
     const repository = new RequestRepository(
       app.runtime.connection.model('Request') as unknown as RequestModel,
       quiet,

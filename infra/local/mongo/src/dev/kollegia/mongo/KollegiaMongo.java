@@ -20,6 +20,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.type.ObjectDataType;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
@@ -30,6 +31,7 @@ import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.EmptyIndex;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.ValueComparator;
@@ -71,6 +73,12 @@ import io.netty.channel.Channel;
  *       10,000 documents went from a scan of all of them to reading the few hundred that can
  *       match. Sorting reads each document's sort values once (the library's comparator reads
  *       them at every comparison).
+ *   <li>Unique indexes compare their keys by value. The library stores them in MVStore maps with
+ *       H2's generic key type, which orders keys it does not know ({@code KeyValue}) by their
+ *       Java-serialized bytes: every comparison of a lookup serialized both keys, and a document
+ *       insert (a uniqueness check and an insert per unique index) cost about 2.7 ms once the
+ *       collection held a few thousand documents. The stored format is unchanged; a data file
+ *       written in the old order is re-sorted once when it is opened ({@link #reorderIndexKeys}).
  *   <li>Dropping a database whose name is the beginning of another's ({@code app} and
  *       {@code app_2}) is refused: the H2 backend removes storage by name prefix and would take the
  *       other database's data with it.
@@ -97,6 +105,73 @@ public final class KollegiaMongo {
         "createindexes", "dropindexes", "create", "drop", "dropdatabase", "renamecollection");
 
     private KollegiaMongo() {
+    }
+
+    /** Where the launcher notes the format of what it wrote, beside the library's maps. */
+    private static final String FORMAT_MAP = "kollegia.format";
+    private static final String KEY_ORDER = "uniqueIndexKeyOrder";
+    private static final String BY_VALUE = "value";
+
+    /**
+     * The key type of unique indexes: H2's generic type (same stored bytes), ordering keys by their
+     * values (MongoDB's order, element by element) instead of by their serialized form. Equal keys
+     * are those the library's normalised keys make equal (1 and 1.0 are one key, as in MongoDB).
+     */
+    static final class IndexKeyType extends ObjectDataType {
+        static final IndexKeyType INSTANCE = new IndexKeyType();
+        private static final Comparator<Object> VALUES = ValueComparator.ascWithoutListHandling();
+
+        @Override
+        public int compare(Object a, Object b) {
+            if (a instanceof KeyValue x && b instanceof KeyValue y) {
+                int shared = Math.min(x.size(), y.size());
+                for (int i = 0; i < shared; i++) {
+                    int order = VALUES.compare(x.get(i), y.get(i));
+                    if (order != 0) {
+                        return order;
+                    }
+                }
+                return Integer.compare(x.size(), y.size());
+            }
+            return super.compare(a, b);
+        }
+    }
+
+    /** Opens a unique index's map with {@link IndexKeyType}. */
+    static MVMap<Object, Object> openIndexMap(MVStore store, String name) {
+        return store.openMap(name, new MVMap.Builder<Object, Object>().keyType(IndexKeyType.INSTANCE));
+    }
+
+    /** Whether a map of the store is a unique index (H2Database names them {@code <db>.<coll>._index_<name>}). */
+    static boolean isIndexMap(String name) {
+        return name.contains("._index_");
+    }
+
+    /**
+     * Re-sorts the unique indexes of a data file written before they were ordered by value: each
+     * is read in its old order and written anew. Runs once, before the server opens anything.
+     */
+    static void reorderIndexKeys(MVStore store) {
+        MVMap<String, String> format = store.openMap(FORMAT_MAP);
+        if (BY_VALUE.equals(format.get(KEY_ORDER))) {
+            return;
+        }
+        int reordered = 0;
+        for (String name : List.copyOf(store.getMapNames())) {
+            if (!isIndexMap(name)) {
+                continue;
+            }
+            MVMap<Object, Object> old = store.openMap(name);
+            Map<Object, Object> entries = new HashMap<>(old);
+            store.removeMap(old);
+            openIndexMap(store, name).putAll(entries);
+            reordered++;
+        }
+        format.put(KEY_ORDER, BY_VALUE);
+        store.commit();
+        if (reordered > 0) {
+            System.out.println("kollegia-mongo: re-sorted " + reordered + " unique indexes by value (once)");
+        }
     }
 
     /**
@@ -502,6 +577,14 @@ public final class KollegiaMongo {
                 return new CopyingH2Collection(this, name, options, data, meta, cursorRegistry);
             }
 
+            /** Ordered by value (see {@link IndexKeyType}): opened here first, the library reuses the map. */
+            @Override
+            protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName,
+                                                            List<IndexKey> keys, boolean sparse) {
+                openIndexMap(getMvStore(), getFullCollectionNamespace(collectionName) + "._index_" + indexName);
+                return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+            }
+
             /** Kept by the collection for its queries, instead of ignored (see the class comment). */
             @Override
             protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName,
@@ -568,6 +651,7 @@ public final class KollegiaMongo {
             // every second by default) is kept for what else it does: compaction.
             .cacheSize(Integer.getInteger("kollegia.mongo.cacheMb", 64))
             .open();
+        reorderIndexKeys(store);
         DurableH2Backend backend = new DurableH2Backend(store);
         backend.version(DECLARED_VERSION);
         MongoServer server = new MongoServer(backend);
