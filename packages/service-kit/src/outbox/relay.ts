@@ -109,7 +109,9 @@ export function createOutboxRelay(options: {
     for (let start = 0; start < ids.length; start += RELAY_CHUNK) {
       const chunk = [...new Set(ids.slice(start, start + RELAY_CHUNK))];
       const keys = chunk.map((id) => `${collection.collectionName}/${String(id)}`);
-      const previous = Promise.allSettled(keys.map((key) => inFlight.get(key)));
+      const previous = Promise.allSettled(
+        keys.map((key) => inFlight.get(key) ?? Promise.resolve()),
+      );
       const next = previous.then(() => relayDocuments(collection, chunk));
       for (const key of keys) inFlight.set(key, next);
       try {
