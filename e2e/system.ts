@@ -7,7 +7,7 @@ import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import { readSettings, stopKafka, up } from '@kollegia/local-stack';
-import { devAuth, type Role } from '@kollegia/service-kit';
+import { devAuth, loadOrCreateDevKeys, type Role } from '@kollegia/service-kit';
 import {
   graphqlData,
   graphqlRequest,
@@ -29,8 +29,8 @@ export interface SystemOptions {
   replicas?: Partial<Record<Subgraph, number>>;
   /** Partitions of the topics the services create (default 1: one file's events in order). */
   partitions?: number;
-  /** Extra settings per service (every replica of it). */
-  env?: Partial<Record<Subgraph, Record<string, string>>>;
+  /** Extra settings per service (every replica of it) and for the gateway. */
+  env?: Partial<Record<ServiceName, Record<string, string>>>;
 }
 
 export const TENANT = 'akit';
@@ -114,7 +114,7 @@ export class System {
   }
 
   /** The database a service uses in this namespace. */
-  database(name: Subgraph): string {
+  database(name: ServiceName): string {
     return `${this.ns.dbName}_${name}`;
   }
 
@@ -133,6 +133,23 @@ export class System {
     }
     return token;
   };
+
+  /**
+   * The key the services trust and the issuer and audience they expect: for tests that sign
+   * tokens of their own (other tenants, or tokens the services must refuse).
+   */
+  signing(): { privateKeyPem: string; issuer: string; audience: string } {
+    const { privateKeyPem } = loadOrCreateDevKeys(this.keyDir);
+    return { privateKeyPem, issuer: this.auth.issuer, audience: this.auth.audience };
+  }
+
+  /** Whether every process of the system is running (none exited or was killed). */
+  running(): { name: Instance; alive: boolean }[] {
+    return [...this.procs.values()].map((proc) => ({
+      name: proc.name,
+      alive: !!proc.child && proc.child.exitCode === null && proc.child.signalCode === null,
+    }));
+  }
 
   /** One operation through the gateway; the response as it came. */
   async gql<T = Record<string, any>>(
@@ -200,7 +217,8 @@ export class System {
     );
     const client = await MongoClient.connect(this.ns.mongoUrl);
     try {
-      for (const name of SUBGRAPHS) await client.db(this.database(name)).dropDatabase();
+      for (const name of [...SUBGRAPHS, 'gateway'] as const)
+        await client.db(this.database(name)).dropDatabase();
     } finally {
       await client.close();
     }
@@ -253,7 +271,10 @@ export class System {
         ...common,
         SUBGRAPH_URLS: subgraphUrls,
         GATEWAY_INSTANCE: `e2e-${this.ns.id}`,
+        MONGO_URL: this.ns.mongoUrl,
+        MONGO_DB: this.database('gateway'),
         KAFKA_TOPIC_PARTITIONS: String(this.options.partitions ?? 1),
+        ...this.options.env?.gateway,
       },
     });
     const all = [...this.procs.values()];

@@ -7,6 +7,8 @@ describe('GatewayApi', () => {
   let server: Server;
   let url: string;
   let reply: { status: number; body: string };
+  /** Answers given before `reply`, in order. */
+  const queued: { status: number; body: string }[] = [];
   const seen: { headers: Record<string, unknown>; body: string }[] = [];
 
   beforeAll(async () => {
@@ -15,8 +17,9 @@ describe('GatewayApi', () => {
       req.on('data', (chunk: Buffer) => (body += chunk.toString()));
       req.on('end', () => {
         seen.push({ headers: req.headers, body });
-        res.writeHead(reply.status, { 'content-type': 'application/json' });
-        res.end(reply.body);
+        const answer = queued.shift() ?? reply;
+        res.writeHead(answer.status, { 'content-type': 'application/json' });
+        res.end(answer.body);
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -59,6 +62,37 @@ describe('GatewayApi', () => {
     await expect(failure).rejects.toThrow(DemoLoadError);
     await expect(failure).rejects.toThrow(
       'demo: register the request: registeredOn must not be in the future [BAD_USER_INPUT, field registeredOn]; stale [CONFLICT, state DRAFT]',
+    );
+  });
+
+  const notInDirectory = {
+    status: 200,
+    body: JSON.stringify({
+      data: null,
+      errors: [
+        {
+          message: 'moderator: person 6650a1f0c2b9e4a1d3f00101 is not in the directory',
+          extensions: { code: 'BAD_USER_INPUT', field: 'moderator' },
+        },
+      ],
+    }),
+  };
+
+  it('should try a write again while the service it names a member to has not learnt of it', async () => {
+    queued.push(notInDirectory, notInDirectory);
+    reply = { status: 200, body: JSON.stringify({ data: { scheduled: true } }) };
+    const before = seen.length;
+    await expect(api().run('schedule a round table', 'mutation { x }')).resolves.toEqual({
+      scheduled: true,
+    });
+    expect(seen.length - before).toBe(3);
+  });
+
+  it('should give up on a member no service learns of, with the API’s words', async () => {
+    reply = notInDirectory;
+    const impatient = new GatewayApi(url, () => 't', 300);
+    await expect(impatient.run('schedule a round table', 'mutation { x }')).rejects.toThrow(
+      'demo: schedule a round table: moderator: person 6650a1f0c2b9e4a1d3f00101 is not in the directory [BAD_USER_INPUT, field moderator]',
     );
   });
 

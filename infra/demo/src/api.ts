@@ -42,6 +42,10 @@ function describeErrors(errors: GraphQLError[]): string {
     .join('; ');
 }
 
+/** A refusal of a member the refusing service has not learnt of yet (see `GatewayApi.run`). */
+const notInDirectoryYet = (error: GraphQLError) =>
+  error.extensions?.code === 'BAD_USER_INPUT' && / is not in the directory$/.test(error.message);
+
 /** The gateway's public GraphQL API, over HTTP POST, as the callers the demo needs. */
 export class GatewayApi {
   private readonly tokens = new Map<string, Promise<string>>();
@@ -49,6 +53,8 @@ export class GatewayApi {
   constructor(
     private readonly url: string,
     private readonly tokenSource: TokenSource,
+    /** How long a write naming a member just registered waits for the services to learn of it. */
+    private readonly directoryWaitMs = 60_000,
   ) {}
 
   private token({ role, org }: Caller): Promise<string> {
@@ -61,13 +67,38 @@ export class GatewayApi {
     return token;
   }
 
-  /** Runs one operation; any error, or a missing result, fails the step with the API's words. */
+  /**
+   * Runs one operation; any error, or a missing result, fails the step with the API's words. The
+   * other services learn of the directory's organisations and people from members' events, a
+   * moment after they are registered; a write naming one they do not know yet is refused as not
+   * in the directory (and changes nothing), so it is tried again until they do.
+   */
   async run<T>(
     step: string,
     query: string,
     variables: Record<string, unknown> = {},
     caller: Caller = { role: 'secretary' },
   ): Promise<T> {
+    const deadline = Date.now() + this.directoryWaitMs;
+    for (;;) {
+      const { status, body } = await this.call<T>(step, query, variables, caller);
+      const errors = body.errors ?? [];
+      if (errors.length > 0 && errors.every(notInDirectoryYet) && Date.now() < deadline) {
+        await sleep(250);
+        continue;
+      }
+      if (errors.length > 0) throw new DemoLoadError(step, describeErrors(errors));
+      if (!body.data) throw new DemoLoadError(step, `HTTP ${status} without data`);
+      return body.data;
+    }
+  }
+
+  private async call<T>(
+    step: string,
+    query: string,
+    variables: Record<string, unknown>,
+    caller: Caller,
+  ): Promise<{ status: number; body: { data?: T | null; errors?: GraphQLError[] } }> {
     let response: Response;
     try {
       response = await fetch(this.url, {
@@ -87,15 +118,12 @@ export class GatewayApi {
       );
     }
     const text = await response.text();
-    let body: { data?: T | null; errors?: GraphQLError[] };
     try {
-      body = JSON.parse(text) as typeof body;
+      const body = JSON.parse(text) as { data?: T | null; errors?: GraphQLError[] };
+      return { status: response.status, body };
     } catch {
       throw new DemoLoadError(step, `HTTP ${response.status}: ${text.slice(0, 300)}`);
     }
-    if (body.errors?.length) throw new DemoLoadError(step, describeErrors(body.errors));
-    if (!body.data) throw new DemoLoadError(step, `HTTP ${response.status} without data`);
-    return body.data;
   }
 
   /**

@@ -26,7 +26,7 @@ export class LoadContext {
     readonly waitTimeoutMs: number,
     readonly now: () => Date,
   ) {
-    this.api = new GatewayApi(gatewayUrl, token);
+    this.api = new GatewayApi(gatewayUrl, token, waitTimeoutMs);
   }
 
   org(key: string): string {

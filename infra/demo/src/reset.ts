@@ -3,9 +3,10 @@ import { MongoClient } from 'mongodb';
 /**
  * The services' own databases under their default names (`MONGO_DB` in services/<name>/src/config.ts;
  * a unit test keeps the two in step). The local system is one workspace, so they hold the demo
- * tenant's data and nothing else worth keeping.
+ * tenant's data and nothing else worth keeping (the gateway's holds its rate-limit windows).
  */
 export const SERVICE_DATABASES = [
+  'kollegia_gateway',
   'kollegia_members',
   'kollegia_roundtables',
   'kollegia_recommendations',

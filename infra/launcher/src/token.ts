@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 
-import { devAuth, ROLES, type Role } from '@kollegia/service-kit';
+import { devAuth, ROLES, tokenClaimsProblem, type Role } from '@kollegia/service-kit';
 
 import { devKeyDir } from './paths';
 
@@ -29,8 +29,10 @@ async function main(): Promise<number> {
     process.stderr.write(`unknown role ${unknown.join(', ')}\n${USAGE}\n`);
     return 2;
   }
-  if (roles.includes('addressee') && !values.org) {
-    process.stderr.write('an addressee speaks for an organisation: pass --org <organisation id>\n');
+  // The verifiers' own rule: a token they would refuse is not worth printing.
+  const problem = tokenClaimsProblem({ roles, org: values.org });
+  if (problem) {
+    process.stderr.write(`${problem}\n${USAGE}\n`);
     return 2;
   }
   const auth = devAuth(devKeyDir());

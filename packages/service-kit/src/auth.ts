@@ -14,6 +14,11 @@ import {
 import { z } from 'zod';
 
 import { forbidden, unauthenticated } from './domain';
+import {
+  DEFAULT_MAX_TOKEN_LIFETIME_S,
+  tokenLifetimeProblem,
+  tokenRefusalReason,
+} from './token-rules';
 
 /** Roles of DESIGN.md section 2, from most to least powerful. */
 export const ROLES = ['admin', 'secretary', 'member', 'addressee', 'partner'] as const;
@@ -24,7 +29,7 @@ export interface Identity {
   subject: string;
   tenantId: string;
   roles: Role[];
-  /** The organisation an addressee user speaks for. */
+  /** The organisation an addressee user speaks for: always there for one (`tokenClaimsProblem`). */
   organizationId?: string;
 }
 
@@ -35,8 +40,29 @@ const claimsSchema = z.object({
   org: z.string().min(1).optional(),
 });
 
+/**
+ * Why a token's claims cannot be honoured, or undefined when they can: the one rule that the
+ * verifier applies (so every service, and the gateway on HTTP, SSE and graphql-ws) and that
+ * `npm run token` applies before it signs. Unknown roles the claims' schema refuses already. An
+ * addressee acts for one organisation (DESIGN.md section 2) and every rule that keeps it to that
+ * organisation needs to know which, so an addressee without `org` is refused — never read as
+ * "no restriction" further down.
+ */
+export function tokenClaimsProblem(claims: {
+  roles: readonly Role[];
+  org?: string | undefined;
+}): string | undefined {
+  if (claims.roles.includes('addressee') && !claims.org) {
+    return 'an addressee token must name the organisation it speaks for (claim org)';
+  }
+  return undefined;
+}
+
 export interface TokenVerifier {
-  /** Verifies signature, expiry, issuer and audience; throws UNAUTHENTICATED otherwise. */
+  /**
+   * Verifies signature, expiry, lifetime (`tokenLifetimeProblem`), issuer, audience and that the
+   * claims can be honoured (`tokenClaimsProblem`); throws UNAUTHENTICATED otherwise.
+   */
   verify(token: string): Promise<Identity>;
 }
 
@@ -48,7 +74,10 @@ export async function createTokenVerifier(options: {
   publicKeyPem?: string;
   issuer: string;
   audience: string;
+  /** Refuse tokens living longer than this (`tokenLifetimeProblem`); default one day. */
+  maxLifetimeSeconds?: number;
 }): Promise<TokenVerifier> {
+  const maxLifetime = options.maxLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_S;
   let key: JWTVerifyGetKey | KeyLike;
   let algorithms: string[];
   if (options.jwksUrl) {
@@ -71,11 +100,19 @@ export async function createTokenVerifier(options: {
           requiredClaims: ['exp', 'sub'],
         }));
       } catch (error) {
-        throw unauthenticated(`invalid token: ${(error as Error).message}`);
+        throw unauthenticated(`invalid token: ${tokenRefusalReason(error)}`);
       }
+      const tooLong = tokenLifetimeProblem(
+        payload as { exp?: number; iat?: number },
+        maxLifetime,
+        Date.now() / 1000,
+      );
+      if (tooLong) throw unauthenticated(`invalid token: ${tooLong}`);
       const claims = claimsSchema.safeParse(payload);
       if (!claims.success)
         throw unauthenticated('invalid token: missing or bad tenant/roles claims');
+      const claimsProblem = tokenClaimsProblem(claims.data);
+      if (claimsProblem) throw unauthenticated(`invalid token: ${claimsProblem}`);
       const { sub, tenant, roles, org } = claims.data;
       return { subject: sub, tenantId: tenant, roles, ...(org ? { organizationId: org } : {}) };
     },
@@ -127,7 +164,10 @@ export function loadOrCreateDevKeys(dir: string): DevKeys {
   };
 }
 
-/** Signs a token with the dev key (for `npm run token` and tests). */
+/**
+ * Signs a token with the dev key (for `npm run token` and tests), whatever its claims: tests sign
+ * ones the verifier refuses on purpose.
+ */
 export async function signDevToken(
   privateKeyPem: string,
   claims: { sub: string; tenant: string; roles: Role[]; org?: string },

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { DEFAULT_MAX_TOKEN_LIFETIME_S } from './token-rules';
+
 const commaList = z
   .string()
   .min(1)
@@ -34,6 +36,28 @@ export const baseConfigSchema = z.object({
   AUTH_DEV_PUBLIC_KEY_FILE: z.string().optional(),
   AUTH_ISSUER: z.string().default('kollegia-local'),
   AUTH_AUDIENCE: z.string().default('kollegia'),
+  /** Tokens living longer than this (exp − iat) are refused; at most a week. */
+  AUTH_MAX_TOKEN_LIFETIME_S: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(7 * 24 * 60 * 60)
+    .default(DEFAULT_MAX_TOKEN_LIFETIME_S),
+  /**
+   * A developer's switch: unexpected errors keep their message and stack in responses. Off by
+   * default in every environment: clients get codes and clear messages, stacks go to the logs.
+   */
+  DEBUG_ERRORS: z.stringbool().default(false),
+  /** What one GraphQL document may cost, at the gateway and again at each subgraph. */
+  MAX_TOKENS: z.coerce.number().int().min(10).default(3000),
+  MAX_DEPTH: z.coerce.number().int().min(1).default(12),
+  MAX_ALIASES: z.coerce.number().int().min(0).default(30),
+  MAX_COST: z.coerce.number().int().min(1).default(20000),
+  /**
+   * The credential the gateway presents to the subgraphs, which answer nobody else when it is set.
+   * Required in production (docs/adr/0010-only-the-gateway-calls-the-subgraphs.md).
+   */
+  GATEWAY_SECRET: z.string().min(32, 'at least 32 characters').optional(),
 });
 
 export type BaseConfig = z.infer<typeof baseConfigSchema>;

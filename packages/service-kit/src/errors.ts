@@ -79,11 +79,20 @@ export function createErrorFormatter(logger: Logger, options: { maskInternal: bo
       return { ...formatted, extensions: { code: 'FORBIDDEN' } };
     }
     logger.error({ err: original, path: formatted.path }, 'unexpected error');
+    if (options.maskInternal) {
+      return {
+        message: 'Internal server error',
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      };
+    }
+    // The developer's switch (DEBUG_ERRORS): the message, and the stack Apollo attached.
     return {
-      message: options.maskInternal ? 'Internal server error' : formatted.message,
+      message: formatted.message,
       locations: formatted.locations,
       path: formatted.path,
-      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: formatted.extensions?.stacktrace },
     };
   };
 }

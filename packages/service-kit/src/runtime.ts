@@ -12,6 +12,8 @@ import {
   type ConsumerRunner,
   type EventHandlers,
 } from './kafka/consumer-runner';
+import { documentLimitsOf } from './graphql/document-limits';
+import { gatewaySecretOf } from './http/gateway-credential';
 import { createKafka, createProducer, ensureTopics } from './kafka/client';
 import { createLogger, type Logger } from './logger';
 import { connectMongo, pingMongo } from './mongo';
@@ -71,6 +73,7 @@ export interface ServiceRuntime {
 }
 
 export async function createRuntime(service: string, config: BaseConfig): Promise<ServiceRuntime> {
+  const gatewaySecret = gatewaySecretOf(config);
   const logger = createLogger({ service, level: config.LOG_LEVEL });
   const shutdown = new Shutdown(logger);
   const verifier = await createTokenVerifier({
@@ -80,6 +83,7 @@ export async function createRuntime(service: string, config: BaseConfig): Promis
       : undefined,
     issuer: config.AUTH_ISSUER,
     audience: config.AUTH_AUDIENCE,
+    maxLifetimeSeconds: config.AUTH_MAX_TOKEN_LIFETIME_S,
   });
   const connection = await connectMongo(config.MONGO_URL, config.MONGO_DB, logger);
   const kafka = createKafka({ clientId: service, brokers: config.KAFKA_BROKERS, logger });
@@ -163,6 +167,9 @@ export async function createRuntime(service: string, config: BaseConfig): Promis
         logger,
         verifier,
         production: config.NODE_ENV === 'production',
+        debugErrors: config.DEBUG_ERRORS,
+        limits: documentLimitsOf(config),
+        gatewaySecret,
         extendContext,
         readiness: {
           mongo: () => pingMongo(connection),

@@ -2,4 +2,5 @@ export * from './eventually';
 export * from './namespace';
 export * from './kafka';
 export * from './graphql';
+export * from './members';
 export * from './service';

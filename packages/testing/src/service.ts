@@ -9,6 +9,13 @@ import type { TestNamespace } from './namespace';
 export const TEST_TENANT = 'akit';
 
 /**
+ * The organisation a test's addressee user speaks for unless the test names one: an addressee
+ * token without `org` is refused (the kit's `tokenClaimsProblem`). A test that wants such a token
+ * signs it with its `TestAuth`.
+ */
+export const TEST_ADDRESSEE_ORG = 'org-of-the-test-addressee';
+
+/**
  * What the harness needs of the kit's `devAuth` (typed by shape: the kit's own tests depend on this
  * package, so it cannot depend on the kit).
  */
@@ -31,15 +38,21 @@ export interface As<TRole extends string = string> {
 }
 
 /**
- * Tokens of a test's users, each minted once. The subject is `user-<role>` (`user-<role>-<org>`
- * for an addressee's user) unless given, so actors recorded by the services are predictable.
+ * Tokens of a test's users, each minted once; every one is valid (an addressee's speaks for
+ * `TEST_ADDRESSEE_ORG` unless given an `org`). The subject is `user-<role>` (`user-<role>-<org>`
+ * with an organisation) unless given, so actors recorded by the services are predictable.
  */
 export function testTokens<TRole extends string>(
   auth: TestAuth<TRole>,
   defaultTenant = TEST_TENANT,
 ) {
   const tokens = new Map<string, Promise<string>>();
-  return (role: TRole, tenant = defaultTenant, org?: string, sub?: string): Promise<string> => {
+  return (
+    role: TRole,
+    tenant = defaultTenant,
+    org = role === 'addressee' ? TEST_ADDRESSEE_ORG : undefined,
+    sub?: string,
+  ): Promise<string> => {
     const key = `${role}/${tenant}/${org ?? ''}/${sub ?? ''}`;
     let token = tokens.get(key);
     if (!token) {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { topicName, aggregates } from '@kollegia/events';
@@ -9,22 +9,26 @@ import {
   createLogger,
   createTokenVerifier,
   ensureTopics,
-  hasRole,
+  gatewaySecretOf,
   type Logger,
 } from '@kollegia/service-kit';
 import { createGatewayRuntime, getGraphQLWSOptions } from '@graphql-hive/gateway-runtime';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { normalizeNodeRequest } from '@whatwg-node/server';
-import { CloseCode } from 'graphql-ws';
 import { useServer, type Extra } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 
-import { authenticate, tokenOf, useAuthentication, type AuthContext } from './auth';
+import { useAuthentication, type AuthContext } from './auth';
 import type { GatewayConfig } from './config';
-import { limitBodySize, limitPlugins, useValidationErrorCodes } from './limits';
+import { limitBodySize, limitPlugins, useIntrospectionRule } from './limits';
 import { LiveFeed } from './live/live-feed';
 import { liveSubscriptions, type AccessCheck } from './live/subscriptions';
+import { createRateLimiter } from './rate-limit';
+import { useNoSuggestions } from './suggestions';
+import { gatewayCredential, useGatewayCredential } from './subgraph-credential';
 import { readSupergraph, subgraphUrls, withSubgraphUrls } from './supergraph';
+import { serverOptions, transportGuard } from './transport';
+import { logClientSocketErrors, socketRules } from './websocket';
 
 const EXPLORER_DEFAULT_QUERY = `# Paste a token into Headers (npm run token -- --tenant akit --role member).
 query Directory {
@@ -65,6 +69,7 @@ function originAllowed(
  * Kafka. Bootable in a test.
  */
 export async function createGateway(config: GatewayConfig): Promise<Gateway> {
+  const gatewaySecret = gatewaySecretOf(config);
   const logger = createLogger({ service: 'gateway', level: config.LOG_LEVEL });
   const verifier = await createTokenVerifier({
     jwksUrl: config.AUTH_JWKS_URL,
@@ -73,6 +78,14 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
       : undefined,
     issuer: config.AUTH_ISSUER,
     audience: config.AUTH_AUDIENCE,
+    maxLifetimeSeconds: config.AUTH_MAX_TOKEN_LIFETIME_S,
+  });
+  const limiter = await createRateLimiter({
+    mongoUrl: config.MONGO_URL,
+    dbName: config.MONGO_DB,
+    limit: config.RATE_LIMIT_REQUESTS,
+    windowSeconds: config.RATE_LIMIT_WINDOW_S,
+    logger: logger.child({ component: 'rate-limit' }),
   });
   const supergraph = withSubgraphUrls(readSupergraph(config.SUPERGRAPH_PATH), config.SUBGRAPH_URLS);
   const urls = subgraphUrls(supergraph);
@@ -98,7 +111,11 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     if (!url) return undefined;
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization },
+      headers: {
+        'content-type': 'application/json',
+        authorization,
+        ...gatewayCredential(gatewaySecret),
+      },
       body: JSON.stringify({ query, variables }),
     });
     const body = (await response.json()) as { data?: Record<string, unknown> | null };
@@ -135,24 +152,13 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
             }),
           },
     renderGraphiQL,
-    // In development, masked errors still carry the original message (extensions.originalError).
-    maskedErrors: { isDev: config.NODE_ENV !== 'production' },
+    // Unexpected errors are logged in full and answered "Unexpected error." with a code; their
+    // message and stack reach the client only with the developer's switch DEBUG_ERRORS.
+    maskedErrors: { isDev: config.DEBUG_ERRORS },
+    // Subgraph errors pass with their codes, but do not say which subgraph answered.
+    subgraphErrors: { subgraphNameProp: false },
     healthCheckEndpoint: '/healthz',
     csrfPrevention: { requestHeaders: ['x-graphql-csrf'] },
-    disableIntrospection:
-      config.INTROSPECTION === 'all'
-        ? undefined
-        : {
-            disableIf: ({ context }) =>
-              config.INTROSPECTION === 'off' ||
-              !hasRole(
-                (context as Partial<AuthContext>).identity ?? null,
-                'admin',
-                'secretary',
-                'member',
-                'addressee',
-              ),
-          },
     propagateHeaders: {
       fromClientToSubgraphs: ({ context, request }) => ({
         authorization: context.authorization ?? request.headers.get('authorization'),
@@ -163,14 +169,18 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
       ? { additionalTypeDefs: live.typeDefs, additionalResolvers: live.resolvers }
       : {}),
     plugins: () => [
-      useAuthentication(verifier),
+      useAuthentication(verifier, limiter),
       ...limitPlugins(config),
-      useValidationErrorCodes(),
+      useIntrospectionRule(config),
+      useGatewayCredential(gatewaySecret, urls.values()),
+      useNoSuggestions(),
     ],
   });
 
   const limitBody = limitBodySize(config.MAX_BODY_BYTES);
-  const server = createServer((request: IncomingMessage, response: ServerResponse) => {
+  const guard = transportGuard(config);
+  const server = createServer(serverOptions(config), (request, response) => {
+    if (!guard.request(request, response)) return;
     if (!originAllowed(request.headers.origin, request.headers.host, config.ALLOWED_ORIGINS)) {
       response.writeHead(403, { 'content-type': 'application/json' });
       response.end(
@@ -195,6 +205,10 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   async function readiness(): Promise<Record<string, string>> {
     const checks: Record<string, string> = {
       kafka: feed.isRunning ? 'ok' : 'live feed not running',
+      mongo: await limiter.ping().then(
+        () => 'ok',
+        (error: unknown) => (error as Error).message,
+      ),
     };
     await Promise.all(
       [...urls].map(async ([name, url]) => {
@@ -214,7 +228,10 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   const wsServer = new WebSocketServer({
     server,
     path: '/graphql',
+    // A message larger than a request body may be is refused unread (close 1009).
+    maxPayload: config.MAX_BODY_BYTES,
     verifyClient: ({ origin, req }: { origin: string; req: IncomingMessage }) =>
+      guard.upgrade(req) &&
       originAllowed(origin || undefined, req.headers.host, config.ALLOWED_ORIGINS),
   });
   const wsOptions = getGraphQLWSOptions<AuthContext, Extra>(runtime, (ctx) => ({
@@ -223,21 +240,10 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     request: normalizeNodeRequest(ctx.extra.request, runtime.fetchAPI),
   }));
   useServer(
-    {
-      ...wsOptions,
-      // Authenticate once, at connection_init; a bad token closes the socket with 4401.
-      onConnect: async (ctx) => {
-        try {
-          await authenticate(verifier, tokenOf({ connectionParams: ctx.connectionParams ?? {} }));
-          return true;
-        } catch (error) {
-          ctx.extra.socket.close(CloseCode.Unauthorized, (error as Error).message.slice(0, 120));
-          return false;
-        }
-      },
-    },
+    socketRules(wsOptions, { verifier, maxSubscriptions: config.MAX_SUBSCRIPTIONS_PER_SOCKET }),
     wsServer,
   );
+  logClientSocketErrors(wsServer, logger);
 
   await new Promise<void>((resolvePromise) =>
     server.listen(config.PORT, config.HOST, resolvePromise),
@@ -262,6 +268,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
       server.closeAllConnections();
       await runtime.dispose();
       await feed.stop();
+      await limiter.stop();
     },
   };
 }

@@ -2,6 +2,8 @@ import { bearerToken, DomainError, type Identity, type TokenVerifier } from '@ko
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { GraphQLError } from 'graphql';
 
+import { callerOf, type RateLimiter } from './rate-limit';
+
 /** What the gateway adds to every operation's context. */
 export interface AuthContext {
   identity: Identity;
@@ -43,14 +45,26 @@ export async function authenticate(
 }
 
 /**
- * Every GraphQL operation needs a verified token (HTTP header or graphql-ws connection params).
- * The identity goes into the context; the header goes on to the subgraphs.
+ * Every GraphQL operation needs a verified token (HTTP header or graphql-ws connection params)
+ * and counts against its caller's rate limit: the token's subject, or when the token is refused
+ * the address it came from (so bad tokens cannot be tried without limit either). The identity
+ * goes into the context; the header goes on to the subgraphs.
  */
-export function useAuthentication(verifier: TokenVerifier): GatewayPlugin<AuthContext> {
+export function useAuthentication(
+  verifier: TokenVerifier,
+  limiter: RateLimiter,
+): GatewayPlugin<AuthContext> {
   return {
     async onContextBuilding({ context, extendContext }) {
       const token = tokenOf(context as never);
-      const identity = await authenticate(verifier, token);
+      let identity: Identity;
+      try {
+        identity = await authenticate(verifier, token);
+      } catch (error) {
+        await limiter.take(callerOf(undefined, context as never));
+        throw error;
+      }
+      await limiter.take(callerOf(identity, context as never));
       extendContext({ identity, authorization: `Bearer ${token}` });
     },
   };

@@ -1,4 +1,4 @@
-import { parseConfig } from '@kollegia/service-kit';
+import { baseConfigSchema, parseConfig } from '@kollegia/service-kit';
 import { z } from 'zod';
 
 const commaList = z
@@ -11,12 +11,25 @@ const commaList = z
       .filter(Boolean),
   );
 
-/** The gateway's settings, parsed once at boot; every one has a local default but Kafka's. */
+/**
+ * The gateway's settings, parsed once at boot; every one has a local default but Kafka's and the
+ * database's.
+ */
 export const gatewayConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  /**
+   * Where clients reach the gateway (`https://api.example.org`): its host is accepted in `Host`,
+   * and an `https` URL turns on Strict-Transport-Security.
+   */
+  PUBLIC_URL: z.url().optional(),
+  /** Further names clients may send as `Host` (besides loopback, `HOST` and `PUBLIC_URL`'s). */
+  ALLOWED_HOSTS: commaList,
+  /** The shared database: per-caller rate limit windows, one count for every replica. */
+  MONGO_URL: baseConfigSchema.shape.MONGO_URL,
+  MONGO_DB: baseConfigSchema.shape.MONGO_DB.default('kollegia_gateway'),
   /** The composed supergraph (default: the committed infra/supergraph/supergraph.graphql). */
   SUPERGRAPH_PATH: z.string().optional(),
   /** Subgraph URLs by name, overriding the supergraph's: `members=http://members:4101/graphql,…`. */
@@ -35,19 +48,37 @@ export const gatewayConfigSchema = z.object({
   AUTH_DEV_PUBLIC_KEY_FILE: z.string().optional(),
   AUTH_ISSUER: z.string().default('kollegia-local'),
   AUTH_AUDIENCE: z.string().default('kollegia'),
+  AUTH_MAX_TOKEN_LIFETIME_S: baseConfigSchema.shape.AUTH_MAX_TOKEN_LIFETIME_S,
+  DEBUG_ERRORS: baseConfigSchema.shape.DEBUG_ERRORS,
   /** Browser origins allowed to open WebSockets and send credentialed requests; empty = same host only. */
   ALLOWED_ORIGINS: commaList,
+  /** Larger request bodies (413) and graphql-ws messages (close 1009) are refused unread. */
   MAX_BODY_BYTES: z.coerce
     .number()
     .int()
     .min(1024)
     .default(256 * 1024),
-  MAX_DEPTH: z.coerce.number().int().min(1).default(12),
-  MAX_TOKENS: z.coerce.number().int().min(10).default(3000),
-  MAX_ALIASES: z.coerce.number().int().min(0).default(30),
-  MAX_COST: z.coerce.number().int().min(1).default(20000),
-  /** `all`: introspection for everyone; `internal`: not for partners; `off`. */
-  INTROSPECTION: z.enum(['all', 'internal', 'off']).default('all'),
+  /** The whole request (headers and body) must have arrived within this, or it is answered 408. */
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
+  /** Operations under way at once on one graphql-ws connection (subscriptions stay under way). */
+  MAX_SUBSCRIPTIONS_PER_SOCKET: z.coerce.number().int().min(1).default(50),
+  /**
+   * Operations per caller (a token's tenant and subject; the address without a valid token) per
+   * window; 0 = no limit.
+   */
+  RATE_LIMIT_REQUESTS: z.coerce.number().int().min(0).default(1200),
+  RATE_LIMIT_WINDOW_S: z.coerce.number().int().min(1).default(60),
+  MAX_DEPTH: baseConfigSchema.shape.MAX_DEPTH,
+  MAX_TOKENS: baseConfigSchema.shape.MAX_TOKENS,
+  MAX_ALIASES: baseConfigSchema.shape.MAX_ALIASES,
+  MAX_COST: baseConfigSchema.shape.MAX_COST,
+  /**
+   * `all`: introspection for everyone; `internal`: not for partners; `off`. Default: `internal`
+   * in production, `all` elsewhere (the explorer).
+   */
+  INTROSPECTION: z.enum(['all', 'internal', 'off']).optional(),
+  /** Presented to the subgraphs on every call; required in production. */
+  GATEWAY_SECRET: baseConfigSchema.shape.GATEWAY_SECRET,
 });
 
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;

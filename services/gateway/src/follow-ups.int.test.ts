@@ -54,6 +54,12 @@ async function concludedRoundtable(count: number): Promise<Scenario> {
       `mutation { registerPerson(input: { fullName: "Председатель Круглого Стола" }) { id } }`,
     )
   ).registerPerson.id as string;
+  // The round table may name them once the other subgraphs learnt of them from members' events.
+  await gw.directoriesKnow([
+    { kind: 'ORGANIZATION', id: minprom },
+    { kind: 'ORGANIZATION', id: nti },
+    { kind: 'PERSON', id: chair },
+  ]);
   const conference = (
     await gql(
       `mutation { scheduleConference(input: { title: "Промышленная Россия 4.0", kind: CONFERENCE, startsOn: "2016-11-10", endsOn: "2016-11-10", city: "Москва", published: true }) { id } }`,
@@ -166,6 +172,7 @@ beforeAll(async () => {
       `mutation { registerOrganization(input: { name: "Ассоциация кластеров и технопарков", kind: ASSOCIATION, region: "RU-MOW", published: true }) { id } }`,
     )
   ).registerOrganization.id as string;
+  await gw.directoriesKnow([{ kind: 'ORGANIZATION', id: association }]);
 }, 180_000);
 
 afterAll(async () => {

@@ -89,6 +89,10 @@ describe('bad tokens', () => {
         await otherAudience.token({ tenant: TENANT, roles: ['admin'] }),
       ],
       ['a token without roles', await gw.auth.token({ tenant: TENANT, roles: [] })],
+      [
+        'an addressee token without an organisation',
+        await gw.auth.token({ tenant: TENANT, roles: ['addressee'] }),
+      ],
     ];
   }
 

@@ -34,6 +34,8 @@ async function liveRoundtable(tenant: string, title: string) {
       tenant,
     ),
   ).registerPerson.id as string;
+  // The round table may name the moderator once the roundtables service learnt of them.
+  await gw.directoriesKnow([{ kind: 'PERSON', id: person }], tenant);
   const conference = data(
     await gw.gql(
       `mutation { scheduleConference(input: { title: "ПромЭнергоVolga2022", kind: FORUM, startsOn: "2022-11-23", endsOn: "2022-11-24", city: "Волгоград", published: true }) { id version } }`,
@@ -199,5 +201,91 @@ describe('roundtableLive', () => {
     expect(text).toMatch(/event: next/);
     controller.abort();
     await reading;
+  });
+});
+
+describe('an addressee token that names no organisation', () => {
+  const WATCH_REQUEST = `subscription($id: ID!) { requestChanged(id: $id) { type request { id } } }`;
+
+  /** A request sent to a new organisation of the tenant: what such a token would have seen. */
+  async function sentRequest() {
+    const organization = data(
+      await gw.gql(
+        `mutation { registerOrganization(input: { name: "Комитет Госдумы по промышленности", kind: PARLIAMENTARY_COMMITTEE, region: "RU-MOW", published: true }) { id } }`,
+      ),
+    ).registerOrganization.id as string;
+    // The requests service learns of the organisation from members' events.
+    const drafted = await expectEventually(
+      async () =>
+        data(
+          await gw.gql(
+            `mutation($input: DraftRequestInput!) { draftRequest(input: $input) { id version } }`,
+            {
+              input: {
+                addresseeId: organization,
+                kind: 'APPEAL',
+                subject: 'О мерах поддержки промышленных кластеров',
+                body: 'Ассоциация просит рассмотреть меры поддержки промышленных кластеров.',
+              },
+            },
+          ),
+        ).draftRequest,
+    );
+    data(
+      await gw.gql(
+        `mutation($id: ID!, $v: Int!) { submitRequest(id: $id, expectedVersion: $v) { id } }`,
+        { id: drafted.id, v: drafted.version },
+      ),
+    );
+    return { organization, id: drafted.id as string };
+  }
+
+  it('should be refused over HTTP, SSE and graphql-ws before the requests subgraph hears of it', async () => {
+    const request = await sentRequest();
+    // The addressee's own user, whose token names it, does see the request.
+    const seen = await gw.gql(
+      `query($id: ID!) { request(id: $id) { id } }`,
+      { id: request.id },
+      'addressee',
+      TENANT,
+      request.organization,
+    );
+    expect(data(seen).request).toEqual({ id: request.id });
+
+    const noOrg = await gw.auth.token({ tenant: TENANT, roles: ['addressee'] });
+    const before = gw.calls().requests;
+    const post = (body: object, accept: string) =>
+      fetch(gw.gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept, authorization: `Bearer ${noOrg}` },
+        body: JSON.stringify(body),
+      });
+    const overHttp = await post(
+      {
+        query: `query($id: ID!) { request(id: $id) { id } requests(first: 100) { nodes { id } } }`,
+        variables: { id: request.id },
+      },
+      'application/json',
+    );
+    expect(overHttp.status).toBe(401);
+    expect(await overHttp.json()).toMatchObject({
+      errors: [{ extensions: { code: 'UNAUTHENTICATED' } }],
+    });
+    const overSse = await post(
+      { query: WATCH_REQUEST, variables: { id: request.id } },
+      'text/event-stream',
+    );
+    expect({ status: overSse.status, body: await overSse.text() }).toEqual({
+      status: 401,
+      body: expect.stringContaining('UNAUTHENTICATED') as string,
+    });
+    const client = wsClient(gw.gateway.wsUrl, noOrg);
+    clients.push(client);
+    const watcher = collectSubscription(client, WATCH_REQUEST, { id: request.id });
+    await expectEventually(() =>
+      expect(watcher.errors).toEqual([expect.objectContaining({ code: 4401 })]),
+    );
+    expect(watcher.received).toEqual([]);
+    expect(gw.calls().requests).toBe(before);
   });
 });

@@ -6,6 +6,8 @@ import {
   type ReceivedMessage,
 } from '@kollegia/testing';
 
+import type { Role } from '@kollegia/service-kit';
+
 import { dataOf, REGISTER_ORG, startMembers, type Members } from './test/harness';
 
 let members: Members;
@@ -256,6 +258,70 @@ describe('communities and memberships', () => {
       code: 'BAD_USER_INPUT',
       field: 'memberId',
     });
+  });
+
+  it('should keep the members of an unpublished community and the people of an unpublished organisation from partners and addressees', async () => {
+    const internal = await community({ name: 'Закрытая рабочая группа', published: false });
+    const open = await community({ name: 'Открытая рабочая группа', published: true });
+    const hiddenOrg = await org('Внутренний участник');
+    const publishedOrg = dataOf(
+      await members.gql(REGISTER_ORG, {
+        input: {
+          name: 'Публичный участник',
+          kind: 'ENTERPRISE',
+          region: 'RU-MOW',
+          published: true,
+        },
+      }),
+    ).registerOrganization.id as string;
+    const person = dataOf(
+      await members.gql(REGISTER_PERSON, {
+        input: { fullName: 'Закрытов Пётр', organizationId: hiddenOrg },
+      }),
+    ).registerPerson.id as string;
+    for (const communityId of [internal.id, open.id]) {
+      for (const [memberKind, memberId] of [
+        ['ORGANIZATION', publishedOrg],
+        ['PERSON', person],
+      ]) {
+        dataOf(
+          await members.gql(GRANT, {
+            input: { communityId, memberKind, memberId, role: 'MEMBER', since: '2026-01-01' },
+          }),
+        );
+      }
+    }
+    const listed = async (role: Role, communityId: string) => {
+      const data = dataOf(
+        await members.gql(
+          `query($c: ID!) {
+            organizations(filter: { communityId: $c }) { totalCount nodes { id } }
+            people(filter: { communityId: $c }) { totalCount nodes { id } } }`,
+          { c: communityId },
+          { role },
+        ),
+      );
+      return {
+        organizations: data.organizations.nodes.map((n: { id: string }) => n.id),
+        people: data.people.nodes.map((n: { id: string }) => n.id),
+      };
+    };
+    const peopleOf = async (role: Role, organizationId: string) =>
+      dataOf(
+        await members.gql(
+          `query($o: ID!) { people(filter: { organizationId: $o }) { totalCount nodes { id } } }`,
+          { o: organizationId },
+          { role },
+        ),
+      ).people;
+    const everything = { organizations: [publishedOrg], people: [person] };
+    expect(await listed('member', internal.id)).toEqual(everything);
+    expect(await peopleOf('member', hiddenOrg)).toEqual({ totalCount: 1, nodes: [{ id: person }] });
+    for (const role of ['partner', 'addressee'] as const) {
+      expect(await listed(role, open.id)).toEqual(everything);
+      expect(await listed(role, internal.id)).toEqual({ organizations: [], people: [] });
+      expect(await peopleOf(role, hiddenOrg)).toEqual({ totalCount: 0, nodes: [] });
+    }
   });
 
   it('should dissolve a temporary community the day after its last day, once', async () => {

@@ -12,6 +12,7 @@ import {
   dataOf,
   resolution,
   startRecommendations,
+  TENANT,
   type Recommendations,
 } from './test/harness';
 
@@ -99,8 +100,9 @@ describe('roles', () => {
       [toMinistry, internal].sort(),
     );
     expect(dataOf(await service.gql(GET, { id: toOffice }, ministry)).recommendation).toBeNull();
-    const noOrg = dataOf(await service.gql(LIST, {}, { role: 'addressee' }));
-    expect(noOrg.recommendations.totalCount).toBe(0);
+    // A token that names no organisation is refused (the kit's rule), never read as "every one".
+    const noOrg = await service.auth.token({ tenant: TENANT, roles: ['addressee'] });
+    expect(errorCode(await service.gql(LIST, {}, { token: noOrg }))).toBe('UNAUTHENTICATED');
   });
 
   it('should let an addressee report progress on what is addressed to it, as its organisation, and nothing else', async () => {

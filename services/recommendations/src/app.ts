@@ -2,7 +2,14 @@ import 'reflect-metadata';
 
 import { randomUUID } from 'node:crypto';
 
-import { createRuntime, OnceClaims, type ServiceRuntime } from '@kollegia/service-kit';
+import {
+  createRuntime,
+  Directory,
+  directoryModel,
+  OnceClaims,
+  startDirectoryConsumer,
+  type ServiceRuntime,
+} from '@kollegia/service-kit';
 
 import { commandContext, systemClock, type Clock } from './application/context';
 import { RecommendationsUseCases } from './application/use-cases';
@@ -40,8 +47,8 @@ export interface RecommendationsApp {
 
 /**
  * Boots the recommendations service: database and indexes, topics, outbox relay, read-model
- * sweep, the consumers of round table and request events, the GraphQL subgraph and the follow-up
- * scheduler. Bootable in a test; `deps.clock` drives the scheduler and every decision.
+ * sweep, the consumers of round table, request and members' events, the GraphQL subgraph and the
+ * follow-up scheduler. Bootable in a test; `deps.clock` drives the scheduler and every decision.
  */
 export async function createApp(
   config: RecommendationsConfig,
@@ -58,6 +65,7 @@ export async function createApp(
     counters: counterModel(connection),
     pendingFacts: pendingRequestFactModel(connection),
     appliedConclusions: appliedConclusionModel(connection),
+    directory: directoryModel(connection),
   };
   for (const model of Object.values(models)) await model.syncIndexes();
   await runtime.ensureTopics([runtime.topic('recommendation')]);
@@ -68,6 +76,7 @@ export async function createApp(
     dueSoonDays: config.FOLLOW_UP_DUE_SOON_DAYS,
   };
   const counters = new CounterRepository(models.counters);
+  const directory = new Directory(models.directory);
   const useCases = new RecommendationsUseCases(
     {
       recommendations: new RecommendationRepository(models.recommendations, outbox, followUps),
@@ -81,6 +90,7 @@ export async function createApp(
         leaseMs: config.FOLLOW_UP_CLAIM_LEASE_MS,
         owner: `recommendations-${randomUUID()}`,
       }),
+      directory,
     },
     {
       clock,
@@ -96,6 +106,7 @@ export async function createApp(
     logger.warn({ repaired }, 'finished read models left pending by a previous run');
 
   await startConsumers(runtime, useCases);
+  await startDirectoryConsumer(runtime, directory);
 
   const { schema } = await buildRecommendationsSubgraph();
   const server = await runtime.serve<RecommendationsContext>(schema, (base) => {

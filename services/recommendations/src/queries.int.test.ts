@@ -5,6 +5,7 @@ import {
   CHAIR,
   DRAFT,
   DUMA_COMMITTEE,
+  EXPERT,
   MINPROMTORG,
   NTI_OFFICE,
   dataOf,
@@ -60,7 +61,7 @@ beforeAll(async () => {
   await draft('materials', {
     title: 'Методические материалы и типовые дорожные карты',
     actionType: 'DEVELOP_MATERIALS',
-    responsible: { kind: 'PERSON', id: 'person-expert' },
+    responsible: { kind: 'PERSON', id: EXPERT },
   });
   await adopt(created['youth']!);
   await adopt(created['council']!);
@@ -90,7 +91,7 @@ describe('recommendations(filter)', () => {
     ['round table', { roundtableId }, ['youth']],
     ['addressee', { addresseeId: NTI_OFFICE }, ['youth']],
     ['responsible organisation', { responsibleId: ASSOCIATION }, ['youth']],
-    ['responsible person', { responsibleId: 'person-expert' }, ['materials']],
+    ['responsible person', { responsibleId: EXPERT }, ['materials']],
     ['overdue', { overdue: true }, ['youth']],
     ['not overdue', { overdue: false }, ['council', 'materials']],
     ['due before', { dueBefore: '2017-06-01' }, ['youth']],

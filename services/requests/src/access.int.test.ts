@@ -1,4 +1,5 @@
-import { errorCode } from '@kollegia/testing';
+import { commandContext } from '@kollegia/service-kit';
+import { errorCode, expectEventually } from '@kollegia/testing';
 
 import {
   ANSWER,
@@ -12,13 +13,14 @@ import {
   REGISTER,
   startRequests,
   SUBMIT,
+  TENANT,
   type Requests,
 } from './test/harness';
 
 let requests: Requests;
 const MINPROMTORG = hexId();
 const NTI_OFFICE = hexId();
-let toMinistry: { id: string; version: number };
+let toMinistry: { id: string; version: number; outgoingNumber: string };
 let toOffice: { id: string; version: number };
 let draftToMinistry: { id: string };
 
@@ -156,5 +158,76 @@ describe('who sees and does what', () => {
     expect(errorCode(await requests.gql(GET, { id: toMinistry.id }, { token: null }))).toBe(
       'UNAUTHENTICATED',
     );
+  });
+});
+
+describe('an addressee token that names no organisation', () => {
+  it('should be refused by every query and mutation, and change nothing', async () => {
+    const noOrg = { token: await requests.auth.token({ tenant: TENANT, roles: ['addressee'] }) };
+    const before = await get(toMinistry.id, { role: 'secretary' });
+    const answers = {
+      request: await requests.gql(GET, { id: toMinistry.id }, noOrg),
+      requests: await requests.gql(`{ requests(first: 100) { nodes { id } } }`, {}, noOrg),
+      'requests filtered': await requests.gql(
+        `query($a: ID) { requests(filter: { addresseeId: $a }) { nodes { id } } }`,
+        { a: NTI_OFFICE },
+        noOrg,
+      ),
+      requestByOutgoingNumber: await requests.gql(
+        `query($n: String!) { requestByOutgoingNumber(outgoingNumber: $n) { id } }`,
+        { n: toMinistry.outgoingNumber },
+        noOrg,
+      ),
+      requestsReceived: await requests.gql(
+        `query($r: [_Any!]!) { _entities(representations: $r) { ... on Organization { requestsReceived(first: 100) { nodes { id } } } } }`,
+        { r: [{ __typename: 'Organization', id: MINPROMTORG }] },
+        noOrg,
+      ),
+      inbox: await requests.gql(`{ inbox { nodes { id } } }`, {}, noOrg),
+      registerRequest: await requests.gql(
+        REGISTER,
+        {
+          id: toMinistry.id,
+          v: before.version,
+          input: { incomingNumber: 'ВХ-без-org', registeredOn: '2026-03-02' },
+        },
+        noOrg,
+      ),
+    };
+    for (const [operation, answer] of Object.entries(answers)) {
+      expect({ operation, code: errorCode(answer), data: answer.data ?? null }).toEqual({
+        operation,
+        code: 'UNAUTHENTICATED',
+        data: null,
+      });
+    }
+    expect(await get(toMinistry.id, { role: 'secretary' })).toEqual(before);
+  });
+
+  it('should leave an addressee identity without an organisation nothing to see, should one get past the token check', async () => {
+    // Statistics are fed by the service's own events: wait until the ministry has some.
+    await expectEventually(async () => {
+      const stats = dataOf(
+        await requests.gql(`{ addresseeStatistics(first: 10) { totalCount } }`, {}),
+      ).addresseeStatistics;
+      expect(stats.totalCount).toBeGreaterThan(0);
+    });
+    const identity = { subject: 'user-addressee', tenantId: TENANT, roles: ['addressee' as const] };
+    const context = commandContext(identity, requests.clock);
+    const { queries, statistics } = requests.app.useCases;
+    const page = { limit: 100 };
+    expect({
+      request: await queries.find(context, toMinistry.id),
+      byOutgoingNumber: await queries.findByOutgoingNumber(context, toMinistry.outgoingNumber),
+      requests: (await queries.search(context, {}, page)).items,
+      filtered: (await queries.search(context, { addresseeId: MINPROMTORG }, page)).items,
+      statistics: await (await statistics.page(context, page)).totalCount(),
+    }).toEqual({
+      request: undefined,
+      byOutgoingNumber: undefined,
+      requests: [],
+      filtered: [],
+      statistics: 0,
+    });
   });
 });

@@ -43,12 +43,17 @@ function updated(id: string, version: number, kind: OrganizationKind) {
 
 async function kindOf(id: string) {
   const doc = await requests.app.runtime.connection
-    .collection<{ _id: string; kind?: string; status?: string; version: number }>('addressees')
-    .findOne({ _id: `${TENANT}/${id}` });
-  return doc && { kind: doc.kind, status: doc.status, version: doc.version };
+    .collection<{
+      _id: string;
+      organizationKind?: string;
+      status?: string;
+      version: number;
+    }>('directory')
+    .findOne({ _id: `${TENANT}/ORGANIZATION/${id}` });
+  return doc && { kind: doc.organizationKind, status: doc.status, version: doc.version };
 }
 
-describe('the addressees read model, from members’ organisation events', () => {
+describe('the directory, from members’ organisation events', () => {
   it('should keep the newest kind whatever arrives again or late', async () => {
     const id = hexId();
     await knowOrganizations(requests, [{ id, name: 'Комитет', kind: 'OTHER' }]);

@@ -3,14 +3,19 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 
-import { createRuntime, OnceClaims, type ServiceRuntime } from '@kollegia/service-kit';
+import {
+  createRuntime,
+  Directory,
+  directoryModel,
+  OnceClaims,
+  startDirectoryConsumer,
+  type ServiceRuntime,
+} from '@kollegia/service-kit';
 
 import { commandContext, systemClock, type Clock } from './application/context';
 import { DueNoticeScheduler, type SchedulerRun } from './application/due-notice-scheduler';
 import { RequestsUseCases } from './application/use-cases';
 import type { RequestsConfig } from './config';
-import { addresseeModel } from './db/addressee.model';
-import { AddresseeRepository } from './db/addressee.repository';
 import { deadlinePolicyModel } from './db/deadline-policy.model';
 import { DeadlinePolicyRepository } from './db/deadline-policy.repository';
 import { numberCounterModel, numberPrefixModel } from './db/outgoing-number.model';
@@ -35,8 +40,8 @@ export interface RequestsApp {
 
 /**
  * Boots the requests service: database and indexes, topic, outbox relay, the consumers (members'
- * organisations, adopted recommendations, its own events for the statistics), the due-notice
- * scheduler and the GraphQL subgraph. Bootable in a test, with an injected clock.
+ * organisations and people, adopted recommendations, its own events for the statistics), the
+ * due-notice scheduler and the GraphQL subgraph. Bootable in a test, with an injected clock.
  */
 export async function createApp(
   config: RequestsConfig,
@@ -50,7 +55,7 @@ export async function createApp(
     counters: numberCounterModel(connection),
     prefixes: numberPrefixModel(connection),
     policies: deadlinePolicyModel(connection),
-    addressees: addresseeModel(connection),
+    directory: directoryModel(connection),
     facts: requestFactsModel(connection),
     statisticsAddressees: statisticsAddresseeModel(connection),
   };
@@ -60,13 +65,14 @@ export async function createApp(
 
   const requests = new RequestRepository(models.requests, outbox);
   const numbers = new OutgoingNumberRepository(models.counters, models.prefixes);
+  const directory = new Directory(models.directory);
   await numbers.addTenantToOlderPrefixes();
   const useCases = new RequestsUseCases(
     {
       requests,
       numbers,
       policies: new DeadlinePolicyRepository(models.policies),
-      addressees: new AddresseeRepository(models.addressees),
+      directory,
       facts: new RequestFactsRepository(models.facts, models.statisticsAddressees),
     },
     { dueSoonDays: config.DUE_SOON_DAYS },
@@ -82,6 +88,7 @@ export async function createApp(
   );
 
   await startConsumers(runtime, useCases, clock);
+  await startDirectoryConsumer(runtime, directory);
 
   const { schema } = await buildRequestsSubgraph();
   const server = await runtime.serve<RequestsContext>(schema, (base) => {

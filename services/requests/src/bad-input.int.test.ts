@@ -1,6 +1,7 @@
 import { errorCode } from '@kollegia/testing';
 
 import {
+  ANSWER,
   appealTo,
   dataOf,
   DRAFT,
@@ -59,6 +60,12 @@ describe('bad input', () => {
     ['an empty subject', { subject: '   ' }, 'subject'],
     ['a 10 kB letter', { body: 'Я'.repeat(10_000) }, 'body'],
     ['a 600-character subject', { subject: 'О'.repeat(600) }, 'subject'],
+    ['a 200 kB letter', { body: 'Я'.repeat(200_000) }, 'body'],
+    ['a subject of zero-width spaces', { subject: '\u200B\u200B\u200B' }, 'subject'],
+    ['a subject of NUL characters', { subject: '\u0000\u0000' }, 'subject'],
+    ['a subject with a right-to-left override', { subject: 'О сроках \u202Eхакорс О' }, 'subject'],
+    ['a subject on two lines', { subject: 'О сроках\nрассмотрения' }, 'subject'],
+    ['a letter with an escape sequence', { body: 'Уважаемый\u001B[2J' }, 'body'],
     ['an addressee nobody knows', { addresseeId: hexId() }, 'addresseeId'],
     ['a signatory without an id', { signatory: { kind: 'PERSON', id: ' ' } }, 'signatory'],
   ])(
@@ -106,6 +113,35 @@ describe('bad input', () => {
     expect(await footprint(request.id)).toEqual({ version: 4, lines: 4 });
     const stored = dataOf(await requests.gql(GET, { id: request.id })).request;
     expect(stored.deadline).toEqual(extended.deadline);
+  });
+
+  it('should refuse a 200 kB search text naming the field and the limit', async () => {
+    const response = await requests.gql(
+      `query($text: String) { requests(filter: { text: $text }) { totalCount } }`,
+      { text: 'минпромторг '.repeat(18_000) },
+    );
+
+    expect(errorCode(response)).toBe('BAD_USER_INPUT');
+    expect(response.errors?.[0]?.message).toBe('text: must be at most 200 characters');
+    expect(response.errors?.[0]?.extensions).toMatchObject({ field: 'text', maxLength: 200 });
+  });
+
+  it('should refuse an answer whose document is dated year 0000, changing nothing', async () => {
+    const request = await registeredRequest();
+
+    const response = await requests.gql(ANSWER, {
+      id: request.id,
+      v: 3,
+      input: {
+        text: 'Предложения рассмотрены.\nПоддерживаем.',
+        outcome: 'ACCEPTED',
+        document: { number: '12-34/567', date: '0000-03-10' },
+      },
+    });
+
+    expect(errorCode(response)).toBe('BAD_USER_INPUT');
+    expect(response.errors?.[0]?.message).toBe('document.date: must be a date from 1900 to 2999');
+    expect(await footprint(request.id)).toEqual({ version: 3, lines: 3 });
   });
 
   it('should refuse a registration dated in the future or before the letter was sent', async () => {

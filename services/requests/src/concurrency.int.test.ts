@@ -167,7 +167,11 @@ describe('request facts applied at once by two replicas', () => {
     const addresseeId = hexId();
     const statistics = [
       requests.app.useCases.statistics,
-      new StatisticsUseCases(replicas[1]!.facts, requests.app.useCases.policies),
+      new StatisticsUseCases(
+        replicas[1]!.facts,
+        requests.app.useCases.policies,
+        requests.app.useCases.members,
+      ),
     ];
     const requestIds = range(0, 4).map(() => hexId());
     const events = requestIds.flatMap((id) => lifecycle(id, addresseeId));

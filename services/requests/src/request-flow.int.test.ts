@@ -7,6 +7,7 @@ import {
 } from '@kollegia/testing';
 
 import {
+  announceMembers,
   ANSWER,
   appealTo,
   CLOSE,
@@ -15,6 +16,7 @@ import {
   EXTEND,
   hexId,
   knowOrganizations,
+  personAnnounced,
   REGISTER,
   startRequests,
   SUBMIT,
@@ -34,6 +36,9 @@ beforeAll(async () => {
   await knowOrganizations(requests, [
     { id: MINPROMTORG, name: 'Минпромторг России', kind: 'MINISTRY' },
     { id: NTI_OFFICE, name: 'Проектный офис НТИ', kind: 'PROJECT_OFFICE' },
+  ]);
+  await announceMembers(requests, [
+    personAnnounced({ id: 'person-president', fullName: 'Президент ассоциации' }),
   ]);
 });
 

@@ -1,19 +1,22 @@
 import 'reflect-metadata';
 
-import { createRuntime, type ServiceRuntime } from '@kollegia/service-kit';
+import {
+  createRuntime,
+  Directory,
+  directoryModel,
+  startDirectoryConsumer,
+  type ServiceRuntime,
+} from '@kollegia/service-kit';
 
 import { commandContext, systemClock, type Clock } from './application/context';
 import { RoundtablesUseCases } from './application/use-cases';
 import type { RoundtablesConfig } from './config';
 import { conferenceModel } from './db/conference.model';
 import { ConferenceRepository } from './db/conference.repository';
-import { partyNameModel } from './db/party-name.model';
-import { PartyNameRepository } from './db/party-name.repository';
 import { roundtableModel } from './db/roundtable.model';
 import { RoundtableRepository } from './db/roundtable.repository';
 import { statementModel } from './db/statement.model';
 import { StatementRepository } from './db/statement.repository';
-import { startPartyNamesConsumer } from './events/party-names.consumer';
 import type { RoundtablesContext } from './graphql/context';
 import { createLoaders } from './graphql/loaders';
 import { buildRoundtablesSubgraph } from './graphql/schema';
@@ -29,7 +32,7 @@ export interface RoundtablesApp {
 
 /**
  * Boots the roundtables service: database and indexes, topics, outbox relay, the statement
- * sweep, the consumer of members' names, and the GraphQL subgraph. Bootable in a test.
+ * sweep, the consumer of members' directory, and the GraphQL subgraph. Bootable in a test.
  */
 export async function createApp(
   config: RoundtablesConfig,
@@ -42,7 +45,7 @@ export async function createApp(
     conferences: conferenceModel(connection),
     roundtables: roundtableModel(connection),
     statements: statementModel(connection),
-    names: partyNameModel(connection),
+    directory: directoryModel(connection),
   };
   for (const model of Object.values(models)) await model.syncIndexes();
   await runtime.ensureTopics([runtime.topic('conference'), runtime.topic('roundtable')]);
@@ -51,12 +54,13 @@ export async function createApp(
     models.roundtables.collection,
   ]);
 
+  const directory = new Directory(models.directory);
   const useCases = new RoundtablesUseCases(
     {
       conferences: new ConferenceRepository(models.conferences, outbox),
       roundtables: new RoundtableRepository(models.roundtables, outbox),
       statements: new StatementRepository(models.statements),
-      names: new PartyNameRepository(models.names),
+      directory,
     },
     { logger: logger.child({ component: 'statements' }), timeZone: config.DOCUMENT_TIME_ZONE },
   );
@@ -66,7 +70,7 @@ export async function createApp(
   const repaired = await storePendingStatements();
   if (repaired > 0) logger.warn({ repaired }, 'stored statements left pending by a previous run');
 
-  await startPartyNamesConsumer(runtime, useCases.names);
+  await startDirectoryConsumer(runtime, directory);
 
   const { schema } = await buildRoundtablesSubgraph();
   const server = await runtime.serve<RoundtablesContext>(schema, (base) => {

@@ -55,7 +55,31 @@ describe('bad input when creating', () => {
       { ...conference, startsOn: '2016-11-11' },
       'endsOn',
     ],
+    [
+      'a conference in year 0000',
+      SCHEDULE_CONFERENCE,
+      { ...conference, startsOn: '0000-11-10', endsOn: '0000-11-11' },
+      'startsOn',
+    ],
+    [
+      'a conference title of zero-width characters',
+      SCHEDULE_CONFERENCE,
+      { ...conference, title: '\u200B\u200D\u2060' },
+      'title',
+    ],
     ['an empty round table title', SCHEDULE_ROUNDTABLE, { ...roundtable, title: '' }, 'title'],
+    [
+      'a round table title with a right-to-left override',
+      SCHEDULE_ROUNDTABLE,
+      { ...roundtable, title: 'Промышленность \u202Eьтсоннелышморп' },
+      'title',
+    ],
+    [
+      'a round table starting in year 0000',
+      SCHEDULE_ROUNDTABLE,
+      { ...roundtable, startsAt: '0000-11-10T07:00:00.000Z' },
+      'startsAt',
+    ],
     ['a 10 kB round table title', SCHEDULE_ROUNDTABLE, { ...roundtable, title: TEN_KB }, 'title'],
     ['a 10 kB venue', SCHEDULE_ROUNDTABLE, { ...roundtable, venue: TEN_KB }, 'venue'],
     [

@@ -1,18 +1,20 @@
 import { createEvent, organizationRenamedV1 } from '@kollegia/events';
-import { errorCode, expectEventually } from '@kollegia/testing';
+import { errorCode, expectEventually, uniqueId } from '@kollegia/testing';
 
 import {
   aLiveRoundtable,
+  announceMembers,
   cast,
   CLOSE_ITEM,
   CONCLUDE,
   dataOf,
   industrialRussiaConference,
-  organizationRegistered,
+  organizationAnnounced,
   OTHER_TENANT,
-  personRegistered,
+  personAnnounced,
   PROPOSE,
   RECORD,
+  REGISTER,
   SCHEDULE_CONFERENCE,
   startRoundtables,
   TENANT,
@@ -31,16 +33,6 @@ afterAll(() => rt.stop());
 const MINUTES = `query($id: ID!) { roundtableMinutes(id: $id) { title markdown html generatedAt } }`;
 const RESOLUTIONS = `query($id: ID!) { conferenceResolutions(id: $id) { title markdown html } }`;
 
-async function namesStored(count: number) {
-  await expectEventually(
-    async () =>
-      expect(await rt.app.runtime.connection.collection('party_names').countDocuments()).toBe(
-        count,
-      ),
-    { timeoutMs: 20_000 },
-  );
-}
-
 /** Proposes, then returns the round table at its new version. */
 async function propose(
   roundtable: { id: string; version: number },
@@ -52,29 +44,21 @@ async function propose(
 
 describe('generated documents', () => {
   it('should list every adopted resolution with its addressees’ names in the minutes and the conference resolutions', async () => {
-    const who = cast();
-    await rt.publish([
-      organizationRegistered(
-        who.association,
-        'Ассоциация кластеров и технопарков России',
-        'АКИТ РФ',
-      ),
-      organizationRegistered(
-        who.ministry,
-        'Министерство промышленности и торговли Российской Федерации',
-        'Минпромторг России',
-      ),
-      organizationRegistered(
-        who.ntiOffice,
-        'Проектный офис Национальной технологической инициативы',
-        'Проектный офис НТИ',
-      ),
-      personRegistered(who.moderator, 'Петров Алексей Николаевич'),
-      personRegistered(who.speaker, 'Иванова Мария Сергеевна'),
+    const who = await cast(rt);
+    await announceMembers(rt, [
+      organizationAnnounced({
+        id: who.ministry,
+        name: 'Министерство промышленности и торговли Российской Федерации',
+        shortName: 'Минпромторг России',
+      }),
       // The same id in another workspace, under another name: never printed here.
-      organizationRegistered(who.ministry, 'Чужое министерство', 'Чужое', OTHER_TENANT),
+      organizationAnnounced({
+        id: who.ministry,
+        name: 'Чужое министерство',
+        shortName: 'Чужое',
+        tenant: OTHER_TENANT,
+      }),
     ]);
-    await namesStored(6);
 
     const conference = dataOf(
       await rt.gql(SCHEDULE_CONFERENCE, { input: industrialRussiaConference([who.association]) }),
@@ -124,7 +108,7 @@ describe('generated documents', () => {
     stateB = await propose(stateB, {
       kind: 'RECOMMENDATION',
       text: 'Продолжить работу с органами власти по поддержке молодёжного технологического предпринимательства.',
-      addresseeIds: [who.ministry, 'org-not-yet-known'],
+      addresseeIds: [who.ministry, who.duma],
     });
     dataOf(await rt.gql(CONCLUDE, { id: b.id, v: stateB.version }));
 
@@ -163,13 +147,11 @@ describe('generated documents', () => {
       '3. **Рекомендация.**',
     ]);
     expect(document.markdown).toContain('*Адресаты:* Минпромторг России\n3. ');
-    expect(document.markdown).toContain(
-      '*Адресаты:* Минпромторг России; организация org-not-yet-known',
-    );
+    expect(document.markdown).toContain('*Адресаты:* Минпромторг России; Комитет Госдумы');
     expect(document.html).toContain('<ol start="2">');
 
     // A rename reaches the documents; a replayed older event does not undo it.
-    await rt.publish([
+    await announceMembers(rt, [
       createEvent(
         organizationRenamedV1,
         {
@@ -187,15 +169,10 @@ describe('generated documents', () => {
           previousShortName: 'Минпромторг России',
         },
       ),
-      organizationRegistered(who.ministry, 'Старое имя', 'Старое'),
+      organizationAnnounced({ id: who.ministry, name: 'Старое имя', shortName: 'Старое' }),
       // Published last on the same partition: once it is stored, the replay above was handled.
-      organizationRegistered(
-        who.duma,
-        'Комитет Государственной Думы по экономической политике',
-        'Комитет ГД',
-      ),
+      personAnnounced({ id: who.expert, fullName: 'Сидоров Игорь Петрович' }),
     ]);
-    await namesStored(7);
     await expectEventually(
       async () => {
         const renamed = dataOf(
@@ -207,9 +184,75 @@ describe('generated documents', () => {
       { timeoutMs: 20_000 },
     );
     const names = await rt.app.runtime.connection
-      .collection('party_names')
+      .collection('directory')
       .findOne({ _id: `${TENANT}/ORGANIZATION/${who.ministry}` as never });
     expect(names).toMatchObject({ shortName: 'Минпромторг РФ', version: 3 });
+  });
+
+  it('should print partners and addressees no name of an unpublished organisation, and hide it in the participants', async () => {
+    const who = await cast(rt);
+    const hidden = uniqueId('org');
+    const insider = uniqueId('person');
+    await announceMembers(rt, [
+      organizationAnnounced({
+        id: hidden,
+        name: 'Внутренний консорциум «Закрытый»',
+        shortName: 'Консорциум «Закрытый»',
+        published: false,
+      }),
+      personAnnounced({ id: insider, fullName: 'Закрытов Пётр Ильич' }),
+    ]);
+    let { roundtable } = await aLiveRoundtable(rt, { who });
+    for (const input of [
+      { personId: insider, organizationId: hidden, role: 'SPEAKER' },
+      { organizationId: hidden, role: 'OBSERVER' },
+    ]) {
+      roundtable = dataOf(
+        await rt.gql(REGISTER, { id: roundtable.id, v: roundtable.version, input }),
+      ).registerParticipant;
+    }
+    dataOf(
+      await rt.gql(RECORD, {
+        id: roundtable.id,
+        input: { speaker: { kind: 'PERSON', id: insider }, text: 'Наш консорциум готов.' },
+      }),
+    );
+    roundtable = await propose(
+      { id: roundtable.id, version: roundtable.version + 1 },
+      {
+        kind: 'RECOMMENDATION',
+        text: 'Поручить консорциуму подготовить предложения.',
+        addresseeIds: [hidden, who.ministry],
+        responsible: { kind: 'ORGANIZATION', id: hidden },
+      },
+    );
+    dataOf(await rt.gql(CONCLUDE, { id: roundtable.id, v: roundtable.version }));
+
+    const internal = dataOf(await rt.gql(MINUTES, { id: roundtable.id })).roundtableMinutes;
+    expect(internal.markdown).toContain('Закрытов Пётр Ильич (Консорциум «Закрытый») — спикер');
+    const SEATS = `query($id: ID!) { roundtable(id: $id) { participants { person { id } organization { id } }
+      resolutions { addressees { id } responsible { ... on Organization { id } } } } }`;
+    for (const role of ['partner', 'addressee'] as const) {
+      const minutes = dataOf(
+        await rt.gql(MINUTES, { id: roundtable.id }, { role }),
+      ).roundtableMinutes;
+      for (const text of [minutes.markdown, minutes.html]) {
+        expect(text).not.toMatch(/Закрыт(ый|ого)|Консорциум|Внутренний/);
+        expect(text).not.toContain(hidden);
+      }
+      expect(minutes.markdown).toContain('Закрытов Пётр Ильич — спикер');
+      expect(minutes.markdown).toContain('организация — наблюдатель');
+      expect(minutes.markdown).toContain('**12:14 Закрытов Пётр Ильич:** Наш консорциум готов.');
+
+      const seats = await rt.gql(SEATS, { id: roundtable.id }, { role });
+      expect(seats.errors).toBeUndefined();
+      const { participants, resolutions } = dataOf(seats).roundtable;
+      expect(participants.slice(-2)).toEqual([
+        { person: { id: insider }, organization: null },
+        { person: null, organization: null },
+      ]);
+      expect(resolutions).toEqual([{ addressees: [{ id: who.ministry }], responsible: null }]);
+    }
   });
 
   it('should refuse the minutes of a round table still sitting with CONFLICT', async () => {

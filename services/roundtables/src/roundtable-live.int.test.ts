@@ -51,7 +51,7 @@ const STATEMENTS = `query($id: ID!, $after: String) { roundtable(id: $id) { stat
 
 describe('a round table sitting live', () => {
   it('should carry a round table from scheduling to conclusion and announce every step in order', async () => {
-    const who = cast();
+    const who = await cast(rt);
     const conference = dataOf(
       await rt.gql(SCHEDULE_CONFERENCE, { input: industrialRussiaConference([who.association]) }),
     ).scheduleConference;

@@ -2,9 +2,13 @@ import { uniqueId } from '@kollegia/testing';
 
 import {
   aLiveRoundtable,
+  announceMembers,
   cast,
+  castIds,
   dataOf,
   industrialRussiaConference,
+  organizationAnnounced,
+  personAnnounced,
   REGISTER,
   SCHEDULE_CONFERENCE,
   SCHEDULE_ROUNDTABLE,
@@ -13,7 +17,7 @@ import {
 } from './test/harness';
 
 let rt: Roundtables;
-const who = cast();
+const who = castIds();
 const sber = uniqueId('org');
 const volostnov = uniqueId('person');
 const babkin = uniqueId('person');
@@ -28,6 +32,13 @@ const ids = {} as {
 
 beforeAll(async () => {
   rt = await startRoundtables('search');
+  await cast(rt, undefined, who);
+  await announceMembers(rt, [
+    organizationAnnounced({ id: sber, name: 'Сбер' }),
+    organizationAnnounced({ id: volma, name: 'ГК ВОЛМА' }),
+    personAnnounced({ id: volostnov, fullName: 'Волостнов Алексей' }),
+    personAnnounced({ id: babkin, fullName: 'Бабкин Михаил' }),
+  ]);
   const schedule = async (input: Record<string, unknown>) =>
     dataOf(await rt.gql(SCHEDULE_CONFERENCE, { input })).scheduleConference.id as string;
   ids.moscow = await schedule(industrialRussiaConference([who.association]));

@@ -1,10 +1,13 @@
 import {
   DomainError,
   calendarDate,
+  characterCount,
+  instant,
   isoDate,
   optionalCalendarDate,
   optionalText,
   requiredText,
+  textFault,
 } from './index';
 
 function thrownBy(action: () => unknown): unknown {
@@ -50,6 +53,93 @@ describe('requiredText', () => {
   });
 });
 
+describe('characters', () => {
+  it('should count an emoji once when it takes two UTF-16 units', () => {
+    expect('😀'.length).toBe(2);
+    expect(characterCount('😀 Ромашка')).toBe(9);
+  });
+
+  it('should accept a text of emoji at the limit when it counts characters, not UTF-16 units', () => {
+    const emoji = '🌻'.repeat(300);
+    expect(emoji.length).toBe(600);
+    expect(requiredText('name', emoji, 300)).toBe(emoji);
+    expectBadInput(
+      () => requiredText('name', `${emoji}🌻`, 300),
+      'name',
+      'must be at most 300 characters',
+    );
+  });
+
+  it('should store and count a decomposed «ё» as the one character it is', () => {
+    const decomposed = 'Федорё'.normalize('NFD');
+    expect(decomposed.length).toBe(7);
+    expect(requiredText('name', decomposed, 6)).toBe('Федорё'.normalize('NFC'));
+  });
+});
+
+describe('text hygiene', () => {
+  it.each([
+    ['zero-width spaces', '\u200B\u200B\u200B'],
+    ['a zero-width joiner and a byte order mark', '\u200D\uFEFF'],
+    ['direction marks and a Hangul filler', '\u200E\u200F\u3164'],
+    ['no-break and ideographic spaces', '\u00A0\u3000'],
+  ])('should refuse a required name made only of %s as empty', (_case, value) => {
+    expectBadInput(() => requiredText('name', value, 300), 'name', 'must not be empty');
+  });
+
+  it('should treat an optional text made only of invisible characters as absent', () => {
+    expect(optionalText('shortName', '\u200B\u2060', 300)).toBeUndefined();
+  });
+
+  it.each([
+    ['NUL characters', '\u0000\u0000'],
+    ['a NUL inside a name', 'Рога\u0000и копыта'],
+    ['an escape sequence', 'Ромашка\u001B[31m'],
+    ['a C1 control', 'Ромашка\u0085'],
+  ])('should refuse a name with %s', (_case, value) => {
+    expectBadInput(
+      () => requiredText('name', value, 300),
+      'name',
+      'must not contain control characters other than line breaks and tabs',
+    );
+  });
+
+  it.each([
+    ['a right-to-left override', 'Ромашка\u202Eакшамор'],
+    ['only overrides', '\u202E\u202D'],
+    ['a left-to-right isolate', '\u2066Ромашка\u2069'],
+  ])('should refuse a name with %s', (_case, value) => {
+    expectBadInput(
+      () => requiredText('name', value, 300),
+      'name',
+      'must not contain bidirectional override characters',
+    );
+  });
+
+  it('should refuse half of a surrogate pair', () => {
+    expectBadInput(
+      () => requiredText('name', 'Ромашка\uD83D', 300),
+      'name',
+      'must be well-formed Unicode text',
+    );
+  });
+
+  it('should keep line breaks, tabs and joiners inside a text', () => {
+    expect(requiredText('text', 'Первое.\r\n\tВторое.', 100)).toBe('Первое.\r\n\tВторое.');
+    expect(requiredText('name', '👩\u200D💻 Ромашка', 100)).toBe('👩\u200D💻 Ромашка');
+  });
+
+  it('should refuse line breaks and tabs only in a one-line text', () => {
+    expect(textFault('Первое.\nВторое.', { multiline: true })).toBeUndefined();
+    expect(textFault('Первое.\nВторое.', { multiline: false })).toBe(
+      'must be one line, without line breaks or tabs',
+    );
+    expect(textFault('Ромашка\t', { multiline: false })).toBe(
+      'must be one line, without line breaks or tabs',
+    );
+  });
+});
+
 describe('optionalText', () => {
   it('should return the trimmed text when it has surrounding whitespace', () => {
     expect(optionalText('position', '  Директор  ', 300)).toBe('Директор');
@@ -82,6 +172,24 @@ describe('calendarDate', () => {
     'should return %s unchanged when it is an existing date',
     (value) => {
       expect(calendarDate('since', value)).toBe(value);
+    },
+  );
+
+  it.each(['1900-01-01', '2016-04-21', '2999-12-31'])(
+    'should accept %s when it lies within the years a record may hold',
+    (value) => {
+      expect(calendarDate('startsOn', value)).toBe(value);
+    },
+  );
+
+  it.each(['0000-01-01', '1899-12-31', '3000-01-01', '9999-12-31'])(
+    'should refuse %s when its year is outside 1900–2999',
+    (value) => {
+      expectBadInput(
+        () => calendarDate('startsOn', value),
+        'startsOn',
+        'must be a date from 1900 to 2999',
+      );
     },
   );
 
@@ -121,6 +229,32 @@ describe('optionalCalendarDate', () => {
       () => optionalCalendarDate('until', '2026-02-30'),
       'until',
       'must be a date YYYY-MM-DD',
+    );
+  });
+});
+
+describe('instant', () => {
+  it('should return a point in time of a past meeting unchanged', () => {
+    const startsAt = new Date('2016-04-21T10:00:00+03:00');
+    expect(instant('startsAt', startsAt)).toBe(startsAt);
+  });
+
+  it.each(['0000-01-01T00:00:00Z', '1899-12-31T23:59:59Z', '3000-01-01T00:00:00Z'])(
+    'should refuse %s when its year is outside 1900–2999',
+    (value) => {
+      expectBadInput(
+        () => instant('startsAt', new Date(value)),
+        'startsAt',
+        'must be a date and time from 1900 to 2999',
+      );
+    },
+  );
+
+  it('should refuse a date that does not exist', () => {
+    expectBadInput(
+      () => instant('startsAt', new Date('nonsense')),
+      'startsAt',
+      'must be a valid date and time',
     );
   });
 });

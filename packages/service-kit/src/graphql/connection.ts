@@ -96,6 +96,17 @@ export interface Page<T> {
   totalCount: () => Promise<number>;
 }
 
+/** A page of nothing: what a list answers when its filter cannot match anything. */
+export function emptyPage<T>(): Page<T> {
+  return {
+    items: [],
+    cursors: [],
+    hasNextPage: false,
+    hasPreviousPage: false,
+    totalCount: () => Promise.resolve(0),
+  };
+}
+
 export interface ConnectionShape<T> {
   edges: { cursor: string; node: T }[];
   nodes: T[];

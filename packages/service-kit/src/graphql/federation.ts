@@ -7,6 +7,8 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
 
+import { guardInputText } from './input-text';
+
 /** The federation directives subgraphs may use. */
 const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag", "@interfaceObject"])`;
 
@@ -24,7 +26,8 @@ export interface Subgraph {
 
 /**
  * Builds a federation 2 subgraph from type-graphql resolvers: type-graphql's schema printed with
- * its directives (graphql-js printSchema would drop `@key`), plus the reference resolvers.
+ * its directives (graphql-js printSchema would drop `@key`), plus the reference resolvers. Every
+ * text argument is checked by {@link guardInputText} before its resolver runs.
  */
 export async function buildSubgraph(
   options: Omit<BuildSchemaOptions, 'skipCheck'> & { referenceResolvers?: ReferenceResolvers },
@@ -32,7 +35,10 @@ export async function buildSubgraph(
   const { referenceResolvers = {}, ...buildOptions } = options;
   // Entity-only subgraphs may have no Query of their own.
   const schema = await buildSchema({ ...buildOptions, skipCheck: true });
-  const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
+  const resolvers = guardInputText(
+    schema,
+    createResolversMap(schema) as GraphQLResolverMap<unknown>,
+  );
   for (const [typeName, reference] of Object.entries(referenceResolvers)) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...reference } as never;
   }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -12,7 +11,11 @@ import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { bearerToken, type Identity, type TokenVerifier } from '../auth';
 import { DomainError } from '../domain';
 import { createErrorFormatter } from '../errors';
+import { costRefusal, documentLimitRules, type DocumentLimits } from '../graphql/document-limits';
 import type { Logger } from '../logger';
+import { onlyFromGateway } from './gateway-credential';
+import { jsonErrorHandler, jsonNotFound } from './json-errors';
+import { requestIdOf } from './request-id';
 
 /** What every resolver receives. Services extend it with their use cases. */
 export interface RequestContext {
@@ -42,6 +45,12 @@ export async function startHttpServer<C extends RequestContext>(options: {
   logger: Logger;
   verifier: TokenVerifier;
   production: boolean;
+  /** `DEBUG_ERRORS`: unexpected errors keep their message and stack in responses. */
+  debugErrors: boolean;
+  /** The same limits as the gateway's, for a document that reaches the subgraph another way. */
+  limits: DocumentLimits;
+  /** When set, only requests carrying it (the gateway's) are answered. */
+  gatewaySecret?: string;
   readiness: ReadinessChecks;
   extendContext: (base: RequestContext) => C;
 }): Promise<HttpServer> {
@@ -53,8 +62,10 @@ export async function startHttpServer<C extends RequestContext>(options: {
   const apollo = new ApolloServer<C>({
     schema: options.schema,
     introspection: !options.production,
-    includeStacktraceInErrorResponses: !options.production,
-    formatError: createErrorFormatter(logger, { maskInternal: options.production }),
+    includeStacktraceInErrorResponses: options.debugErrors,
+    formatError: createErrorFormatter(logger, { maskInternal: !options.debugErrors }),
+    parseOptions: { maxTokens: options.limits.maxTokens },
+    validationRules: documentLimitRules(options.limits),
     // The kit's Shutdown owns SIGINT/SIGTERM. Apollo's own handler (on outside NODE_ENV=test) stops
     // the server and re-raises the signal, which killed the process before its consumers left
     // their groups (the next start then waited 30 s for their sessions) or hung the shutdown.
@@ -62,6 +73,21 @@ export async function startHttpServer<C extends RequestContext>(options: {
     // No Apollo usage reporting or inline traces: nothing leaves the machine.
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // The cost with the variables' values (a page size given as a variable), once they are known.
+      {
+        requestDidStart: () =>
+          Promise.resolve({
+            didResolveOperation: ({ document, operationName, request }) => {
+              const refusal = costRefusal(
+                options.limits,
+                document,
+                operationName,
+                request.variables,
+              );
+              return refusal ? Promise.reject(refusal) : Promise.resolve();
+            },
+          }),
+      },
       ApolloServerPluginInlineTraceDisabled(),
     ],
   });
@@ -87,10 +113,11 @@ export async function startHttpServer<C extends RequestContext>(options: {
 
   app.use(
     '/graphql',
+    ...(options.gatewaySecret ? [onlyFromGateway(options.gatewaySecret)] : []),
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
-        const requestId = req.header('x-request-id') ?? randomUUID();
+        const requestId = requestIdOf(req.header('x-request-id'));
         const token = bearerToken(req.header('authorization'));
         let identity: Identity | null = null;
         if (token) {
@@ -108,6 +135,8 @@ export async function startHttpServer<C extends RequestContext>(options: {
       },
     }),
   );
+  app.use(jsonNotFound);
+  app.use(jsonErrorHandler(logger));
 
   await new Promise<void>((resolvePromise) =>
     httpServer.listen(options.port, options.host, resolvePromise),

@@ -39,6 +39,7 @@ import {
 import { createApp as createRequests, requestsConfigSchema } from '@kollegia/requests';
 import { createApp as createRoundtables, roundtablesConfigSchema } from '@kollegia/roundtables';
 import { devAuth } from '@kollegia/service-kit';
+import { waitForDirectory } from '@kollegia/testing';
 import { createClient, type Client } from 'graphql-ws';
 import mongoose from 'mongoose';
 import WebSocket from 'ws';
@@ -124,7 +125,13 @@ async function main(): Promise<void> {
   const stack = await up(undefined, (line) => log(`[stack] ${line}`));
   const stamp = Date.now();
   const dbName = `bench_gateway_${stamp}`;
-  const databases = [`${dbName}_mem`, `${dbName}_rt`, `${dbName}_rec`, `${dbName}_req`];
+  const databases = [
+    `${dbName}_mem`,
+    `${dbName}_rt`,
+    `${dbName}_rec`,
+    `${dbName}_req`,
+    `${dbName}_gw`,
+  ];
   const auth = devAuth(mkdtempSync(join(tmpdir(), 'kollegia-bench-')));
   // LOG_LEVEL is passed in the configs only: Hive Gateway reads the variable itself and rejects
   // 'silent', so it must not be set in the environment.
@@ -158,7 +165,13 @@ async function main(): Promise<void> {
   };
   const overrides = Object.entries(subgraphs).map(([name, url]) => `${name}=${url}`);
   const gateway = await createGateway(
-    gatewayConfigSchema.parse({ ...common, SUBGRAPH_URLS: overrides.join(',') }),
+    gatewayConfigSchema.parse({
+      ...common,
+      MONGO_DB: databases[4],
+      SUBGRAPH_URLS: overrides.join(','),
+      // The bench's clients are few callers sending as fast as they can: no rate limit.
+      RATE_LIMIT_REQUESTS: '0',
+    }),
   );
   log(
     `booted four subgraphs and the gateway in ${((performance.now() - startedAt) / 1000).toFixed(1)} s`,
@@ -205,6 +218,8 @@ async function main(): Promise<void> {
           `mutation { registerPerson(input: { fullName: "Волостнов Алексей" }) { id } }`,
         )
       ).registerPerson.id;
+      // A round table names its moderator once the roundtables service learnt of them.
+      await waitForDirectory([roundtables], [{ tenant: LIVE_TENANT, kind: 'PERSON', id: person }]);
       const conference = (
         await gql<{ scheduleConference: Versioned }>(
           `mutation { scheduleConference(input: { title: "ПромЭнергоVolga2022", kind: FORUM, startsOn: "2022-11-23", endsOn: "2022-11-24", city: "Волгоград", published: true }) { id version } }`,
@@ -406,6 +421,10 @@ async function main(): Promise<void> {
       );
       people.push(data.registerPerson.id);
     }
+    await waitForDirectory(
+      [roundtables],
+      people.map((id) => ({ tenant: QUERY_TENANT, kind: 'PERSON' as const, id })),
+    );
     for (let c = 0; c < 12; c += 1) {
       const day = String(c + 1).padStart(2, '0');
       const conference = (

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,7 +14,9 @@ import { createApp as createRequests, requestsConfigSchema } from '@kollegia/req
 import { createApp as createRoundtables, roundtablesConfigSchema } from '@kollegia/roundtables';
 import { devAuth, type Role } from '@kollegia/service-kit';
 import {
+  dropDatabase,
   graphqlRequest,
+  waitForDirectory,
   startService,
   testNamespace,
   testTokens,
@@ -24,6 +27,7 @@ import {
 
 import { createGateway, type Gateway } from '../app';
 import { gatewayConfigSchema } from '../config';
+import { gatewayCredential } from '../subgraph-credential';
 
 export const TENANT = TEST_TENANT;
 
@@ -66,12 +70,21 @@ async function countingProxy(
 export async function startGateway(label: string, overrides: Record<string, string> = {}) {
   const ns = testNamespace(label);
   const auth = devAuth(mkdtempSync(join(tmpdir(), 'kollegia-auth-')));
+  // The subgraphs answer only the gateway, as in production.
+  const gatewaySecret = randomBytes(32).toString('hex');
   // Each subgraph in a database of its own: `<ns>_mem`, … (none is a prefix of another, which
   // the embedded engine needs, docs/adr/0009).
   const subgraph = <TApp extends TestableApp>(
     suffix: string,
     create: (settings: Record<string, string>) => Promise<TApp>,
-  ) => startService({ ns, auth, dbName: `${ns.dbName}_${suffix}`, create });
+  ) =>
+    startService({
+      ns,
+      auth,
+      dbName: `${ns.dbName}_${suffix}`,
+      env: { GATEWAY_SECRET: gatewaySecret },
+      create,
+    });
   const services = {
     members: await subgraph('mem', (s) => createMembers(membersConfigSchema.parse(s))),
     roundtables: await subgraph('rt', (s) => createRoundtables(roundtablesConfigSchema.parse(s))),
@@ -86,26 +99,45 @@ export async function startGateway(label: string, overrides: Record<string, stri
     recommendations: await countingProxy(services.recommendations.app.url),
     requests: await countingProxy(services.requests.app.url),
   };
-  const gateway: Gateway = await createGateway(
-    gatewayConfigSchema.parse({
-      NODE_ENV: 'test',
-      LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
-      PORT: '0',
-      KAFKA_BROKERS: ns.kafkaBrokers.join(','),
-      KAFKA_TOPIC_PREFIX: ns.topicPrefix,
-      AUTH_DEV_PUBLIC_KEY_FILE: auth.publicKeyFile,
-      SUBGRAPH_URLS: Object.entries(proxies)
-        .map(([name, proxy]) => `${name}=${proxy.url}`)
-        .join(','),
-      ...overrides,
-    }),
-  );
+  const gatewayDb = `${ns.dbName}_gw`;
+  const startInstance = (settings: Record<string, string>) =>
+    createGateway(
+      gatewayConfigSchema.parse({
+        NODE_ENV: 'test',
+        LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+        PORT: '0',
+        MONGO_URL: ns.mongoUrl,
+        MONGO_DB: gatewayDb,
+        KAFKA_BROKERS: ns.kafkaBrokers.join(','),
+        KAFKA_TOPIC_PREFIX: ns.topicPrefix,
+        AUTH_DEV_PUBLIC_KEY_FILE: auth.publicKeyFile,
+        GATEWAY_SECRET: gatewaySecret,
+        SUBGRAPH_URLS: Object.entries(proxies)
+          .map(([name, proxy]) => `${name}=${proxy.url}`)
+          .join(','),
+        ...settings,
+      }),
+    );
+  const gateway: Gateway = await startInstance(overrides);
+  const replicas: Gateway[] = [];
   const token = testTokens(auth);
   return {
     ns,
     auth,
     gateway,
     members: services.members.app,
+    roundtables: services.roundtables.app,
+    /**
+     * Waits until the subgraphs that keep members' directory know these members (just registered
+     * in members): references to members are checked against it when written.
+     */
+    directoriesKnow: (refs: { kind: 'ORGANIZATION' | 'PERSON'; id: string }[], tenant = TENANT) =>
+      waitForDirectory(
+        [services.roundtables.app, services.recommendations.app, services.requests.app],
+        refs.map((ref) => ({ ...ref, tenant })),
+      ),
+    /** The headers of a call from the gateway: without them a subgraph answers 403. */
+    asGateway: gatewayCredential(gatewaySecret),
     membersCalls: proxies.members.count,
     roundtablesCalls: proxies.roundtables.count,
     /** Calls that reached each subgraph so far. */
@@ -121,10 +153,18 @@ export async function startGateway(label: string, overrides: Record<string, stri
     ): Promise<GraphQLResponse<T>> {
       return graphqlRequest<T>(gateway.url, query, variables, await token(role, tenant, org));
     },
+    /** Another gateway replica: the same subgraphs, database and settings (and `more`). */
+    async replica(more: Record<string, string> = {}): Promise<Gateway> {
+      const replica = await startInstance({ ...overrides, ...more });
+      replicas.push(replica);
+      return replica;
+    },
     async stop() {
+      await Promise.all(replicas.map((replica) => replica.stop()));
       await gateway.stop();
       await Promise.all(Object.values(proxies).map((proxy) => proxy.close()));
       await Promise.all(Object.values(services).map((service) => service.stop()));
+      await dropDatabase(ns.mongoUrl, gatewayDb);
     },
   };
 }

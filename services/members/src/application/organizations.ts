@@ -8,11 +8,11 @@ import {
   type Organization,
   type OrganizationCard,
 } from '../domain/organization';
-import type { MembershipRepository } from '../db/membership.repository';
 import type { OrganizationFilter, OrganizationRepository } from '../db/organization.repository';
 import { newId, type CommandContext } from './context';
 import { organizationEvents } from './organization-events';
 import { requireDirectoryEditor, requireReader, seesInternal } from './permissions';
+import type { VisibleFilters } from './visible-filters';
 
 /**
  * The organisation use cases: load → decide → save (state and events in one write).
@@ -21,7 +21,7 @@ import { requireDirectoryEditor, requireReader, seesInternal } from './permissio
 export class OrganizationUseCases {
   constructor(
     private readonly organizations: OrganizationRepository,
-    private readonly memberships: MembershipRepository,
+    private readonly filters: VisibleFilters,
   ) {}
 
   async register(context: CommandContext, card: OrganizationCard): Promise<Organization> {
@@ -92,7 +92,10 @@ export class OrganizationUseCases {
     return found.filter((o) => o.published || seesInternal(identity));
   }
 
-  /** The directory, filtered; `communityId` narrows it to that community's active members. */
+  /**
+   * The directory, filtered; `communityId` narrows it to that community's active members (none
+   * of a community the caller may not see, see VisibleFilters).
+   */
   async search(
     context: CommandContext,
     filter: OrganizationFilter & { communityId?: string | null },
@@ -101,7 +104,7 @@ export class OrganizationUseCases {
     const identity = requireReader(context.identity);
     const { communityId, ...rest } = filter;
     const ids = communityId
-      ? await this.memberships.activeMemberIds(identity.tenantId, communityId, 'ORGANIZATION')
+      ? await this.filters.communityMemberIds(identity, communityId, 'ORGANIZATION')
       : undefined;
     return this.organizations.search(
       identity.tenantId,

@@ -1,20 +1,20 @@
 import type { Page, PageRequest } from '@kollegia/service-kit';
 import { badInput } from '@kollegia/service-kit/domain';
 
-import type { MembershipRepository } from '../db/membership.repository';
 import type { OrganizationRepository } from '../db/organization.repository';
 import type { PersonFilter, PersonRepository } from '../db/person.repository';
 import { registerPerson, updatePerson, type Person, type PersonCard } from '../domain/person';
 import { newId, type CommandContext } from './context';
 import { personEvents } from './person-events';
 import { requireDirectoryEditor, requireReader } from './permissions';
+import type { VisibleFilters } from './visible-filters';
 
 /** The person use cases. Contacts are hidden by the GraphQL layer for roles below member. */
 export class PersonUseCases {
   constructor(
     private readonly people: PersonRepository,
     private readonly organizations: OrganizationRepository,
-    private readonly memberships: MembershipRepository,
+    private readonly filters: VisibleFilters,
   ) {}
 
   async register(context: CommandContext, card: PersonCard): Promise<Person> {
@@ -52,7 +52,10 @@ export class PersonUseCases {
     return this.people.getMany(requireReader(context.identity).tenantId, ids);
   }
 
-  /** People, filtered; `communityId` narrows to that community's active members. */
+  /**
+   * People, filtered; `communityId` narrows to that community's active members. A community or
+   * organisation the caller may not see has no people for it (see VisibleFilters).
+   */
   async search(
     context: CommandContext,
     filter: PersonFilter & { communityId?: string | null },
@@ -60,8 +63,13 @@ export class PersonUseCases {
   ): Promise<Page<Person>> {
     const identity = requireReader(context.identity);
     const { communityId, ...rest } = filter;
+    if (
+      rest.organizationId &&
+      !(await this.filters.seesOrganization(identity, rest.organizationId))
+    )
+      return this.people.search(identity.tenantId, { ids: [] }, page);
     const ids = communityId
-      ? await this.memberships.activeMemberIds(identity.tenantId, communityId, 'PERSON')
+      ? await this.filters.communityMemberIds(identity, communityId, 'PERSON')
       : undefined;
     return this.people.search(identity.tenantId, { ...rest, ...(ids ? { ids } : {}) }, page);
   }

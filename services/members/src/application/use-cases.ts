@@ -6,6 +6,7 @@ import { CommunityUseCases } from './communities';
 import { MembershipUseCases } from './memberships';
 import { OrganizationUseCases } from './organizations';
 import { PersonUseCases } from './people';
+import { VisibleFilters } from './visible-filters';
 
 export interface MembersRepositories {
   organizations: OrganizationRepository;
@@ -22,8 +23,9 @@ export class MembersUseCases {
   readonly memberships: MembershipUseCases;
 
   constructor(repos: MembersRepositories) {
-    this.organizations = new OrganizationUseCases(repos.organizations, repos.memberships);
-    this.people = new PersonUseCases(repos.people, repos.organizations, repos.memberships);
+    const filters = new VisibleFilters(repos.communities, repos.memberships, repos.organizations);
+    this.organizations = new OrganizationUseCases(repos.organizations, filters);
+    this.people = new PersonUseCases(repos.people, repos.organizations, filters);
     this.communities = new CommunityUseCases(repos.communities);
     this.memberships = new MembershipUseCases(
       repos.memberships,

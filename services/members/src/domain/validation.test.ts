@@ -53,6 +53,20 @@ describe('tags', () => {
     );
   });
 
+  it('should refuse the tags when one is only zero-width characters', () => {
+    expectBadInput(
+      () => tags('industries', ['it', '\u200B\u200C']),
+      'industries',
+      'must not contain empty values',
+    );
+  });
+
+  it('should count a tag of emoji in characters, not UTF-16 units', () => {
+    const longest = '🏭'.repeat(60);
+
+    expect(tags('industries', [longest])).toEqual([longest]);
+  });
+
   it('should accept a tag when its trimmed length equals LIMITS.tag', () => {
     const longest = 'x'.repeat(60);
 

@@ -1,4 +1,4 @@
-import { badInput, optionalText } from '@kollegia/service-kit/domain';
+import { badInput, characterCount, optionalText } from '@kollegia/service-kit/domain';
 
 /** Limits that keep one field from filling a document (FerretDB and MongoDB cap documents at 16 MB). */
 export const LIMITS = { name: 300, text: 2000, tag: 60, tags: 30 } as const;
@@ -7,9 +7,10 @@ export const LIMITS = { name: 300, text: 2000, tag: 60, tags: 30 } as const;
 export function tags(field: string, values: readonly string[] | undefined | null): string[] {
   const result: string[] = [];
   for (const raw of values ?? []) {
-    const tag = raw.trim().toLowerCase();
-    if (tag.length === 0) throw badInput(field, 'must not contain empty values');
-    if (tag.length > LIMITS.tag)
+    // The kit's text rules, with the limit checked here to say it is per value.
+    const tag = optionalText(field, raw, Number.POSITIVE_INFINITY)?.toLowerCase();
+    if (tag === undefined) throw badInput(field, 'must not contain empty values');
+    if (characterCount(tag) > LIMITS.tag)
       throw badInput(field, `values must be at most ${LIMITS.tag} characters`);
     if (!result.includes(tag)) result.push(tag);
   }

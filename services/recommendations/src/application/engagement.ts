@@ -4,6 +4,7 @@ import type { RecommendationRepository } from '../db/recommendation.repository';
 import { endorseRecommendation, withdrawEndorsement } from '../domain/endorsements';
 import { markImplemented, markPartlyImplemented, reportProgress } from '../domain/progress';
 import type { CommandContext } from './context';
+import type { MemberUseCases } from './members';
 import {
   actorOf,
   partyFor,
@@ -24,10 +25,11 @@ export class RecommendationEngagementUseCases {
     private readonly deps: {
       recommendations: RecommendationRepository;
       writer: RecommendationWriter;
+      members: MemberUseCases;
     },
   ) {}
 
-  endorse(
+  async endorse(
     context: CommandContext,
     id: string,
     expectedVersion: number,
@@ -35,6 +37,7 @@ export class RecommendationEngagementUseCases {
   ) {
     const identity = requireEndorser(context.identity);
     const party = partyFor(identity, command.party);
+    await this.deps.members.requireNamed(identity, 'party', command.party);
     return changeRecommendation(this.deps, context, identity, id, expectedVersion, (state) =>
       endorseRecommendation(state, { party, comment: command.comment }, decisionContext(context)),
     );
@@ -57,7 +60,7 @@ export class RecommendationEngagementUseCases {
    * Reports progress. Whether the caller may is the domain's rule (`mayReportProgress`); the
    * author is the caller's organisation (or the caller), unless a secretary names another.
    */
-  reportProgress(
+  async reportProgress(
     context: CommandContext,
     id: string,
     expectedVersion: number,
@@ -65,6 +68,7 @@ export class RecommendationEngagementUseCases {
   ) {
     const identity = requireProgressReporter(context.identity);
     const author = partyFor(identity, command.author);
+    await this.deps.members.requireNamed(identity, 'author', command.author);
     return changeRecommendation(this.deps, context, identity, id, expectedVersion, (state) =>
       reportProgress(
         state,

@@ -1,6 +1,6 @@
 import type { RecommendationStatus } from '@kollegia/events';
-import type { Page, PageRequest } from '@kollegia/service-kit';
-import { badInput, calendarDate, localDate } from '@kollegia/service-kit/domain';
+import { emptyPage, type Page, type PageRequest } from '@kollegia/service-kit';
+import { calendarDate, localDate } from '@kollegia/service-kit/domain';
 
 import type { ConferenceCountsRepository } from '../db/conference-counts.repository';
 import type { ProgressReportRepository } from '../db/progress-report.repository';
@@ -11,8 +11,8 @@ import type {
 } from '../db/recommendation.repository';
 import type { TimelineRepository } from '../db/timeline.repository';
 import type { Recommendation } from '../domain/recommendation';
-import { LIMITS, TEXT_FIELD } from '../domain/validation';
 import type { CommandContext } from './context';
+import type { MemberUseCases } from './members';
 import { mayRead, readScopeOf, requireReader } from './permissions';
 
 /** Recommendations of a conference by status, as the caller may count them. */
@@ -26,6 +26,7 @@ export class RecommendationQueries {
       timeline: TimelineRepository;
       reports: ProgressReportRepository;
       counts: ConferenceCountsRepository;
+      members: MemberUseCases;
       timeZone: string;
     },
   ) {}
@@ -52,16 +53,19 @@ export class RecommendationQueries {
     );
   }
 
-  /** The recommendations the caller may see, filtered, in the order they were created. */
-  search(
+  /**
+   * The recommendations the caller may see, filtered, in the order they were created. An
+   * addressee or responsible party the caller may not see matches nothing.
+   */
+  async search(
     context: CommandContext,
     filter: RecommendationFilter,
     page: PageRequest,
   ): Promise<Page<Recommendation>> {
     const identity = requireReader(context.identity);
     if (filter.dueBefore) calendarDate('dueBefore', filter.dueBefore);
-    if (filter.text && filter.text.length > LIMITS.title) {
-      throw badInput(TEXT_FIELD, `must be at most ${LIMITS.title} characters`);
+    for (const id of [filter.addresseeId, filter.responsibleId]) {
+      if (id && (await this.deps.members.hiddenFrom(identity, id))) return emptyPage();
     }
     return this.deps.recommendations.search(
       identity.tenantId,

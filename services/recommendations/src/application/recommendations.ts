@@ -26,6 +26,7 @@ import {
 import type { Recommendation, RecommendationDecision } from '../domain/recommendation';
 import type { RecommendationCodes } from './codes';
 import { idsStartingWith, newId, type CommandContext } from './context';
+import { recommendationReferences, type MemberUseCases } from './members';
 import { mayRead, readScopeOf, requireManager } from './permissions';
 import type { RecommendationWriter } from './recommendation-writer';
 
@@ -37,11 +38,15 @@ export function decisionContext(context: CommandContext): DecisionContext {
 
 /**
  * The shared path of every change: load what the caller may see (NOT_FOUND otherwise, before any
- * version is compared, so nothing leaks), check the version, decide, save. A decision that
- * changes nothing saves nothing.
+ * version is compared, so nothing leaks), check the version, decide, check the members the change
+ * adds against the directory, save. A decision that changes nothing saves nothing.
  */
 export async function changeRecommendation(
-  deps: { recommendations: RecommendationRepository; writer: RecommendationWriter },
+  deps: {
+    recommendations: RecommendationRepository;
+    writer: RecommendationWriter;
+    members: MemberUseCases;
+  },
   context: CommandContext,
   identity: Identity,
   id: string,
@@ -53,6 +58,11 @@ export async function changeRecommendation(
   if (current.version !== expectedVersion) throw staleVersion(expectedVersion, current.version);
   const decision = decide(current);
   if (decision.changes.length === 0) return current;
+  await deps.members.requireAdded(
+    identity.tenantId,
+    recommendationReferences(current),
+    recommendationReferences(decision.state),
+  );
   return deps.writer.save(current, decision, context);
 }
 
@@ -65,6 +75,7 @@ export class RecommendationLifecycleUseCases {
     private readonly deps: {
       recommendations: RecommendationRepository;
       writer: RecommendationWriter;
+      members: MemberUseCases;
       codes: RecommendationCodes;
       timeZone: string;
     },
@@ -86,6 +97,11 @@ export class RecommendationLifecycleUseCases {
       const decision = draftRecommendation(
         { ...command, code },
         { tenantId: identity.tenantId, now: context.now, ids: idsStartingWith(newId()) },
+      );
+      await this.deps.members.requireAdded(
+        identity.tenantId,
+        undefined,
+        recommendationReferences(decision.state),
       );
       try {
         return await this.deps.writer.create(decision, context);

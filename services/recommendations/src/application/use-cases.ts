@@ -1,4 +1,4 @@
-import type { Logger, OnceClaims } from '@kollegia/service-kit';
+import type { Directory, Logger, OnceClaims } from '@kollegia/service-kit';
 
 import type { AppliedConclusionRepository } from '../db/applied-conclusion.repository';
 import type { ConferenceCountsRepository } from '../db/conference-counts.repository';
@@ -13,6 +13,7 @@ import type { Clock } from './context';
 import { RecommendationEngagementUseCases } from './engagement';
 import { FollowUpScheduler } from './follow-ups';
 import { FromResolutionsUseCases } from './from-resolutions';
+import { MemberUseCases } from './members';
 import { RecommendationQueries } from './queries';
 import { RecommendationLifecycleUseCases } from './recommendations';
 import { RecommendationWriter } from './recommendation-writer';
@@ -27,6 +28,7 @@ export interface RecommendationsRepositories {
   pendingFacts: PendingRequestFactRepository;
   appliedConclusions: AppliedConclusionRepository;
   claims: OnceClaims;
+  directory: Directory;
 }
 
 /** Every use case of the recommendations service, wired to its repositories. */
@@ -38,6 +40,7 @@ export class RecommendationsUseCases {
   readonly fromResolutions: FromResolutionsUseCases;
   readonly requestFacts: RequestFactUseCases;
   readonly followUps: FollowUpScheduler;
+  readonly members: MemberUseCases;
 
   constructor(
     repos: RecommendationsRepositories,
@@ -52,7 +55,8 @@ export class RecommendationsUseCases {
       options.logger,
     );
     const codes = new RecommendationCodes(repos.counters);
-    const writes = { recommendations, writer: this.writer };
+    this.members = new MemberUseCases(repos.directory);
+    const writes = { recommendations, writer: this.writer, members: this.members };
     this.lifecycle = new RecommendationLifecycleUseCases({
       ...writes,
       codes,
@@ -64,6 +68,7 @@ export class RecommendationsUseCases {
       timeline: repos.timeline,
       reports: repos.reports,
       counts: repos.counts,
+      members: this.members,
       timeZone: options.followUps.timeZone,
     });
     this.requestFacts = new RequestFactUseCases({

@@ -3,6 +3,7 @@ import {
   type DecisionContext,
   badInput,
   calendarDate,
+  instant,
   requiredText,
   withoutUndefined,
 } from '@kollegia/service-kit/domain';
@@ -17,7 +18,7 @@ import {
   type RequestFact,
   unchanged,
 } from './recommendation';
-import { instant, LIMITS } from './validation';
+import { LIMITS } from './validation';
 
 /** The reason given when every addressee declined; the decision is theirs, not the association's. */
 export const DECLINED_BY_ADDRESSEES = 'declined by the addressees';

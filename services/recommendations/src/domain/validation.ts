@@ -1,7 +1,7 @@
 import type { PartyRef } from '@kollegia/events';
 import { badInput } from '@kollegia/service-kit/domain';
 
-// The generic checks (requiredText, calendarDate, …) come from @kollegia/service-kit/domain.
+// Generic checks (requiredText, calendarDate, instant, …) are in @kollegia/service-kit/domain.
 
 /**
  * Limits that keep one field or list from filling a document (MongoDB caps documents at 16 MB). Addressees are a handful, endorsements hundreds at most; progress reports and the
@@ -44,12 +44,6 @@ export function partyRef(field: string, value: PartyRef): PartyRef {
 
 export function sameParty(a: PartyRef, b: PartyRef): boolean {
   return a.kind === b.kind && a.id === b.id;
-}
-
-/** A point in time that exists (an invalid Date has no time). */
-export function instant(field: string, value: Date): Date {
-  if (Number.isNaN(value.getTime())) throw badInput(field, 'must be a valid date and time');
-  return value;
 }
 
 /**

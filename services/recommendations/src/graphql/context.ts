@@ -1,4 +1,5 @@
-import type { RequestContext } from '@kollegia/service-kit';
+import type { MemberRef } from '@kollegia/events';
+import type { DirectoryEntry, RequestContext } from '@kollegia/service-kit';
 import type DataLoader from 'dataloader';
 
 import type { CommandContext } from '../application/context';
@@ -8,6 +9,8 @@ import type { Recommendation } from '../domain/recommendation';
 /** Per-request batch loaders: one database query per entity type per request. */
 export interface Loaders {
   recommendations: DataLoader<string, Recommendation | undefined>;
+  /** What the directory knows of the members the answer names. */
+  members: DataLoader<MemberRef, DirectoryEntry | undefined, string>;
 }
 
 export interface RecommendationsContext extends RequestContext {

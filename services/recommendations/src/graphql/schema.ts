@@ -6,7 +6,11 @@ import {
   OrganizationRecommendationsResolver,
   RoundtableRecommendationsResolver,
 } from './foreign/foreign-recommendations.resolver';
-import { RecommendationFieldsResolver } from './recommendation/recommendation-fields.resolver';
+import {
+  RecommendationDecisionResolver,
+  RecommendationFieldsResolver,
+  RecommendationRejectionResolver,
+} from './recommendation/recommendation-fields.resolver';
 import { RecommendationMutationsResolver } from './recommendation/recommendation-mutations.resolver';
 import { resolveRecommendationReference } from './recommendation/recommendation.reference';
 import { RecommendationResolver } from './recommendation/recommendation.resolver';
@@ -20,6 +24,8 @@ export function buildRecommendationsSubgraph(): Promise<Subgraph> {
       RecommendationResolver,
       RecommendationMutationsResolver,
       RecommendationFieldsResolver,
+      RecommendationDecisionResolver,
+      RecommendationRejectionResolver,
       TimelineResolver,
       ConferenceRecommendationsResolver,
       RoundtableRecommendationsResolver,

@@ -13,6 +13,9 @@ import {
 } from '@kollegia/events';
 import { devAuth } from '@kollegia/service-kit';
 import {
+  announceMembers,
+  organizationAnnounced,
+  personAnnounced,
   startService,
   testNamespace,
   TEST_TENANT,
@@ -23,7 +26,13 @@ import {
 import { createApp } from '../app';
 import { recommendationsConfigSchema } from '../config';
 
-export { dataOf, eventsOf } from '@kollegia/testing';
+export {
+  announceMembers,
+  dataOf,
+  eventsOf,
+  organizationAnnounced,
+  personAnnounced,
+} from '@kollegia/testing';
 
 export const TENANT = TEST_TENANT;
 export const OTHER_TENANT = 'other-association';
@@ -47,12 +56,13 @@ const auth = devAuth(mkdtempSync(join(tmpdir(), 'kollegia-auth-')));
 /**
  * Boots the recommendations service in-process against the real stack. By default in its own
  * database and topics; pass `ns` to boot another instance on the same ones (restarts, replicas).
+ * The members the tests name are in its directory once it is up.
  */
-export function startRecommendations(
+export async function startRecommendations(
   label: string,
   options: { clock?: TestClock; ns?: TestNamespace; env?: Record<string, string> } = {},
 ) {
-  return startService({
+  const service = await startService({
     ns: options.ns ?? testNamespace(label),
     auth,
     env: {
@@ -67,6 +77,18 @@ export function startRecommendations(
         options.clock ? { clock: options.clock.now } : {},
       ),
   });
+  await announceMembers(service, [
+    organizationAnnounced({ id: MINPROMTORG, name: 'Минпромторг России', kind: 'MINISTRY' }),
+    organizationAnnounced({ id: NTI_OFFICE, name: 'Проектный офис НТИ' }),
+    organizationAnnounced({
+      id: DUMA_COMMITTEE,
+      name: 'Комитет Госдумы по экономической политике',
+    }),
+    organizationAnnounced({ id: ASSOCIATION, name: 'АКИТ РФ', kind: 'ASSOCIATION' }),
+    personAnnounced({ id: CHAIR, fullName: 'Председатель совета АКИТ РФ' }),
+    personAnnounced({ id: EXPERT, fullName: 'Эксперт Иван Петрович' }),
+  ]);
+  return service;
 }
 
 export type Recommendations = Awaited<ReturnType<typeof startRecommendations>>;
@@ -76,6 +98,7 @@ export const NTI_OFFICE = 'org-nti-office';
 export const DUMA_COMMITTEE = 'org-duma-committee';
 export const ASSOCIATION = 'org-akit';
 export const CHAIR = 'person-chair';
+export const EXPERT = 'person-expert';
 
 type Resolution = Omit<ResolutionSnapshot, 'status'> & { status?: ResolutionSnapshot['status'] };
 

@@ -1,7 +1,6 @@
 import type { OrganizationKind } from '@kollegia/events';
 import { withoutUndefined } from '@kollegia/service-kit/domain';
 
-import type { AddresseeRepository } from '../db/addressee.repository';
 import type { DeadlinePolicyRepository, StoredPolicy } from '../db/deadline-policy.repository';
 import {
   deadlinePolicy,
@@ -10,6 +9,7 @@ import {
   type DeadlinePolicy,
 } from '../domain/deadline';
 import type { CommandContext } from './context';
+import type { MemberUseCases } from './members';
 import { requireAdmin, requireReader } from './permissions';
 
 /** A policy in force, with where it comes from. */
@@ -27,7 +27,7 @@ export interface EffectivePolicy {
 export class DeadlinePolicyUseCases {
   constructor(
     private readonly policies: DeadlinePolicyRepository,
-    private readonly addressees: AddresseeRepository,
+    private readonly members: MemberUseCases,
     private readonly defaults: { dueSoonDays: number },
   ) {}
 
@@ -39,11 +39,11 @@ export class DeadlinePolicyUseCases {
 
   /** The policy for one addressee, by the kind members gave it (the default when unknown). */
   async forAddressee(tenantId: string, addresseeId: string): Promise<DeadlinePolicy> {
-    const [policies, addressee] = await Promise.all([
+    const [policies, [addressee]] = await Promise.all([
       this.ofTenant(tenantId),
-      this.addressees.get(tenantId, addresseeId),
+      this.members.organizations(tenantId, [addresseeId]),
     ]);
-    return policyFor(policies, addressee?.kind);
+    return policyFor(policies, addressee?.organizationKind);
   }
 
   /** Where the tenant itself is: its default policy's time zone (outgoing numbers' years). */
@@ -58,9 +58,9 @@ export class DeadlinePolicyUseCases {
   ): Promise<Map<string, DeadlinePolicy>> {
     const [policies, addressees] = await Promise.all([
       this.ofTenant(tenantId),
-      this.addressees.getMany(tenantId, addresseeIds),
+      this.members.organizations(tenantId, addresseeIds),
     ]);
-    const kinds = new Map(addressees.map((a) => [a.organizationId, a.kind]));
+    const kinds = new Map(addressees.map((a) => [a.id, a.organizationKind]));
     return new Map(addresseeIds.map((id) => [id, policyFor(policies, kinds.get(id))]));
   }
 

@@ -23,6 +23,10 @@ export function requireAdmin(identity: Identity | null): Identity {
   return requireRole(identity, 'admin');
 }
 
+// The kit refuses an addressee token without `org`; should an identity without one get here all
+// the same, it is kept to an organisation that no request is sent to, and so sees nothing.
+const NO_ORGANIZATION = '';
+
 /**
  * What a caller sees: admins, secretaries and members everything of their tenant; an addressee
  * only what was sent to its own organisation; a partner whatever was sent (never drafts).
@@ -30,13 +34,12 @@ export function requireAdmin(identity: Identity | null): Identity {
 export function visibilityOf(identity: Identity): RequestVisibility {
   if (hasRole(identity, 'admin', 'secretary', 'member')) return { sentOnly: false };
   if (hasRole(identity, 'partner')) return { sentOnly: true };
-  // An addressee user without an organisation sees nothing: no organisation matches ''.
-  return { sentOnly: true, addresseeId: identity.organizationId ?? '' };
+  return { sentOnly: true, addresseeId: identity.organizationId ?? NO_ORGANIZATION };
 }
 
 export function isVisible(request: Request, visibility: RequestVisibility): boolean {
   if (visibility.sentOnly && !request.submittedAt) return false;
-  return !visibility.addresseeId || request.addresseeId === visibility.addresseeId;
+  return visibility.addresseeId === undefined || request.addresseeId === visibility.addresseeId;
 }
 
 /** The organisation whose inbox the caller reads: the one its token speaks for. */
@@ -51,5 +54,5 @@ export function inboxOwner(identity: Identity): string {
 export function statisticsScope(identity: Identity): string | undefined {
   return hasRole(identity, 'admin', 'secretary', 'member', 'partner')
     ? undefined
-    : (identity.organizationId ?? '');
+    : (identity.organizationId ?? NO_ORGANIZATION);
 }

@@ -1,9 +1,10 @@
-import type { Page, PageRequest } from '@kollegia/service-kit';
+import { emptyPage, type Page, type PageRequest } from '@kollegia/service-kit';
 
 import type { RequestFilter, RequestRepository } from '../db/request.repository';
 import type { Request } from '../domain/request';
 import type { TimelineEntry } from '../domain/timeline';
 import type { CommandContext } from './context';
+import type { MemberUseCases } from './members';
 import { inboxOwner, isVisible, requireReader, visibilityOf } from './permissions';
 
 /** Drafts made from one recommendation never exceed its addressees; this bounds a lookup. */
@@ -14,7 +15,10 @@ const REQUESTS_PER_RECOMMENDATION = 200;
  * lookups leave it out, lists never show it (see permissions.ts).
  */
 export class RequestQueries {
-  constructor(private readonly requests: RequestRepository) {}
+  constructor(
+    private readonly requests: RequestRepository,
+    private readonly members: MemberUseCases,
+  ) {}
 
   /** One request, or undefined when it does not exist or the caller may not see it. */
   async find(context: CommandContext, id: string): Promise<Request | undefined> {
@@ -41,13 +45,19 @@ export class RequestQueries {
     return found && isVisible(found, visibilityOf(identity)) ? found : undefined;
   }
 
-  /** The requests the caller may see, filtered, newest first. */
-  search(
+  /**
+   * The requests the caller may see, filtered, newest first. An addressee the caller may not see
+   * matches nothing.
+   */
+  async search(
     context: CommandContext,
     filter: RequestFilter,
     page: PageRequest,
   ): Promise<Page<Request>> {
     const identity = requireReader(context.identity);
+    if (filter.addresseeId && (await this.members.hiddenFrom(identity, filter.addresseeId))) {
+      return emptyPage();
+    }
     return this.requests.search(
       identity.tenantId,
       filter,

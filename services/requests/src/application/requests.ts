@@ -2,7 +2,6 @@ import type { RecommendationAdoptedV1 } from '@kollegia/events';
 import { deterministicId, type Identity } from '@kollegia/service-kit';
 import { badInput, conflict, notFound, staleVersion } from '@kollegia/service-kit/domain';
 
-import type { AddresseeRepository } from '../db/addressee.repository';
 import { isDuplicateKey } from '@kollegia/service-kit';
 import type { OutgoingNumberRepository } from '../db/outgoing-number.repository';
 import type { RequestRepository } from '../db/request.repository';
@@ -25,6 +24,7 @@ import {
 import { timelineEntries } from '../domain/timeline';
 import { actorOf, decisionContext, type CommandContext } from './context';
 import type { DeadlinePolicyUseCases } from './deadline-policies';
+import type { MemberUseCases } from './members';
 import {
   isVisible,
   requireAddresseeSide,
@@ -48,7 +48,7 @@ export class RequestUseCases {
     private readonly requests: RequestRepository,
     private readonly numbers: OutgoingNumberRepository,
     private readonly policies: DeadlinePolicyUseCases,
-    private readonly addressees: AddresseeRepository,
+    private readonly members: MemberUseCases,
   ) {}
 
   async draft(context: CommandContext, command: DraftRequest): Promise<Request> {
@@ -57,7 +57,7 @@ export class RequestUseCases {
       ...decisionContext(context),
       tenantId: identity.tenantId,
     });
-    await this.checkAddressee(state.tenantId, state.addresseeId);
+    await this.members.requireAdded(state.tenantId, undefined, state);
     await this.requests.create(
       state,
       requestEvents(state, changes, context),
@@ -112,7 +112,9 @@ export class RequestUseCases {
   ): Promise<Request> {
     const identity = requireRequestWriter(context.identity);
     const current = await this.loadForChange(identity, id, expectedVersion);
-    return this.save(context, current, editDraft(current, patch, decisionContext(context)));
+    const decision = editDraft(current, patch, decisionContext(context));
+    await this.members.requireAdded(identity.tenantId, current, decision.state);
+    return this.save(context, current, decision);
   }
 
   /**
@@ -234,16 +236,6 @@ export class RequestUseCases {
 
   private async prefixOf(tenantId: string): Promise<string> {
     return (await this.numbers.prefix(tenantId)) ?? defaultPrefix(tenantId);
-  }
-
-  private async checkAddressee(tenantId: string, addresseeId: string): Promise<void> {
-    const addressee = await this.addressees.get(tenantId, addresseeId);
-    if (!addressee) {
-      throw badInput('addresseeId', `organization ${addresseeId} is not in the directory`);
-    }
-    if (addressee.status === 'ARCHIVED') {
-      throw badInput('addresseeId', `organization ${addresseeId} is archived`);
-    }
   }
 
   /** Loads a request to change it: NOT_FOUND when the caller may not see it, CONFLICT when stale. */

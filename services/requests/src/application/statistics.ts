@@ -10,6 +10,7 @@ import {
 } from '../domain/statistics';
 import type { CommandContext } from './context';
 import type { DeadlinePolicyUseCases } from './deadline-policies';
+import type { MemberUseCases } from './members';
 import { requireReader, statisticsScope } from './permissions';
 
 /** One addressee's statistics at a moment. */
@@ -26,6 +27,7 @@ export class StatisticsUseCases {
   constructor(
     private readonly facts: RequestFactsRepository,
     private readonly policies: DeadlinePolicyUseCases,
+    private readonly members: MemberUseCases,
   ) {}
 
   /** Applies one request event. Returns whether the facts changed. */
@@ -45,14 +47,20 @@ export class StatisticsUseCases {
     );
   }
 
-  /** The statistics of these organisations the caller may see (two queries), by organisation. */
+  /**
+   * The statistics of these organisations the caller may see (three queries), by organisation.
+   * Partners and addressees see those of published organisations only.
+   */
   async of(
     context: CommandContext,
     organizationIds: readonly string[],
   ): Promise<Map<string, AddresseeStatisticsView>> {
     const identity = requireReader(context.identity);
     const scope = statisticsScope(identity);
-    const visible = organizationIds.filter((id) => scope === undefined || id === scope);
+    const visible = await this.members.shownOrganizations(
+      identity,
+      organizationIds.filter((id) => scope === undefined || id === scope),
+    );
     const [facts, policies] = await Promise.all([
       this.facts.ofAddressees(identity.tenantId, visible),
       this.policies.forAddressees(identity.tenantId, visible),
@@ -74,12 +82,15 @@ export class StatisticsUseCases {
     const identity = requireReader(context.identity);
     const ids = await this.facts.addresseePage(identity.tenantId, page, statisticsScope(identity));
     const views = await this.of(context, ids.items);
+    // Those the caller may not see are left out, with their cursors.
+    const kept = ids.items.map((id) => views.has(id));
     return {
       ...ids,
       items: ids.items.flatMap((id) => {
         const view = views.get(id);
         return view ? [view] : [];
       }),
+      cursors: ids.cursors.filter((_, i) => kept[i]),
     };
   }
 }

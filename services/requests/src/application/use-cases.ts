@@ -1,10 +1,11 @@
-import type { AddresseeRepository } from '../db/addressee.repository';
+import type { Directory } from '@kollegia/service-kit';
+
 import type { DeadlinePolicyRepository } from '../db/deadline-policy.repository';
 import type { OutgoingNumberRepository } from '../db/outgoing-number.repository';
 import type { RequestFactsRepository } from '../db/request-facts.repository';
 import type { RequestRepository } from '../db/request.repository';
-import { AddresseeUseCases } from './addressees';
 import { DeadlinePolicyUseCases } from './deadline-policies';
+import { MemberUseCases } from './members';
 import { RequestQueries } from './request-queries';
 import { RequestUseCases } from './requests';
 import { StatisticsUseCases } from './statistics';
@@ -13,7 +14,7 @@ export interface RequestsRepositories {
   requests: RequestRepository;
   numbers: OutgoingNumberRepository;
   policies: DeadlinePolicyRepository;
-  addressees: AddresseeRepository;
+  directory: Directory;
   facts: RequestFactsRepository;
 }
 
@@ -22,19 +23,14 @@ export class RequestsUseCases {
   readonly requests: RequestUseCases;
   readonly queries: RequestQueries;
   readonly policies: DeadlinePolicyUseCases;
-  readonly addressees: AddresseeUseCases;
+  readonly members: MemberUseCases;
   readonly statistics: StatisticsUseCases;
 
   constructor(repos: RequestsRepositories, defaults: { dueSoonDays: number }) {
-    this.policies = new DeadlinePolicyUseCases(repos.policies, repos.addressees, defaults);
-    this.requests = new RequestUseCases(
-      repos.requests,
-      repos.numbers,
-      this.policies,
-      repos.addressees,
-    );
-    this.queries = new RequestQueries(repos.requests);
-    this.addressees = new AddresseeUseCases(repos.addressees);
-    this.statistics = new StatisticsUseCases(repos.facts, this.policies);
+    this.members = new MemberUseCases(repos.directory);
+    this.policies = new DeadlinePolicyUseCases(repos.policies, this.members, defaults);
+    this.requests = new RequestUseCases(repos.requests, repos.numbers, this.policies, this.members);
+    this.queries = new RequestQueries(repos.requests, this.members);
+    this.statistics = new StatisticsUseCases(repos.facts, this.policies, this.members);
   }
 }

@@ -134,7 +134,7 @@ export class RequestFactsRepository {
     const result = await paginate(
       this.addressees,
       tenantId,
-      onlyAddresseeId ? { addresseeId: onlyAddresseeId } : {},
+      onlyAddresseeId !== undefined ? { addresseeId: onlyAddresseeId } : {},
       'addresseeId',
       1,
       page,

@@ -21,7 +21,10 @@ import type { RequestModel, RequestDocument } from './request.model';
 export interface RequestVisibility {
   /** Only requests that were sent (partners, addressees): drafts stay internal. */
   sentOnly: boolean;
-  /** Only requests to this organisation (addressees). */
+  /**
+   * Only requests to this organisation (addressees). Any value restricts, an empty one too: a
+   * restriction that is present is never read as none.
+   */
   addresseeId?: string;
 }
 
@@ -189,15 +192,16 @@ export class RequestRepository extends TenantRepository<Request, RequestDocument
     // Not overdue: no deadline runs, or it has not ended yet.
     if (filter.overdue === false) conditions.push({ dueAt: { $not: { $lt: now } } });
     if (filter.dueBefore) conditions.push({ dueAt: { $lt: filter.dueBefore } });
-    if (filter.addresseeId && visibility.addresseeId)
+    // Restricted to one organisation, a filter for another one finds nothing.
+    if (filter.addresseeId && visibility.addresseeId !== undefined)
       conditions.push({ addresseeId: filter.addresseeId });
-    const addresseeId = visibility.addresseeId ?? filter.addresseeId;
+    const addresseeId = visibility.addresseeId ?? (filter.addresseeId || undefined);
     return this.page(
       tenantId,
       {
         ...(filter.status ? { status: filter.status } : {}),
         ...(filter.kind ? { kind: filter.kind } : {}),
-        ...(addresseeId ? { addresseeId } : {}),
+        ...(addresseeId !== undefined ? { addresseeId } : {}),
         ...(filter.recommendationId ? { recommendationId: filter.recommendationId } : {}),
         ...(visibility.sentOnly || options.bySent ? { submittedAt: { $exists: true } } : {}),
         ...(conditions.length > 0 ? { $and: conditions } : {}),
@@ -219,7 +223,7 @@ export class RequestRepository extends TenantRepository<Request, RequestDocument
       .find(tenantId, {
         recommendationId: { $in: [...new Set(recommendationIds)] },
         ...(visibility.sentOnly ? { submittedAt: { $exists: true } } : {}),
-        ...(visibility.addresseeId ? { addresseeId: visibility.addresseeId } : {}),
+        ...(visibility.addresseeId !== undefined ? { addresseeId: visibility.addresseeId } : {}),
       })
       .select({ outbox: 0, searchTokens: 0, timeline: 0 })
       .sort({ createdAt: 1, _id: 1 })

@@ -12,6 +12,7 @@ import {
   calendarDate,
   conflict,
   forbidden,
+  instant,
   localDate,
   optionalText,
   requiredText,
@@ -33,7 +34,7 @@ import {
   type RequestDecision,
   requireStatus,
 } from './request';
-import { instant, LIMITS, partyRef, TEXT_FIELD, webAddress } from './validation';
+import { LIMITS, partyRef, TEXT_FIELD, webAddress } from './validation';
 
 /** What the letter says and who signs it. */
 export interface RequestLetter {

@@ -1,7 +1,7 @@
 import type { PartyRef } from '@kollegia/events';
 import { badInput } from '@kollegia/service-kit/domain';
 
-// The generic checks (requiredText, calendarDate, …) come from @kollegia/service-kit/domain.
+// Generic checks (requiredText, calendarDate, instant, …) are in @kollegia/service-kit/domain.
 
 /** Limits that keep one field from filling a document (MongoDB caps a document at 16 MB). */
 export const LIMITS = {
@@ -20,12 +20,6 @@ export function partyRef(field: string, value: PartyRef): PartyRef {
   const id = value.id.trim();
   if (id.length === 0) throw badInput(field, 'must name an organisation or a person');
   return { kind: value.kind, id };
-}
-
-/** A point in time that exists (an invalid Date has no time). */
-export function instant(field: string, value: Date): Date {
-  if (Number.isNaN(value.getTime())) throw badInput(field, 'must be a valid date and time');
-  return value;
 }
 
 /** An http(s) address. */

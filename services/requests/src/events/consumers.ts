@@ -3,16 +3,17 @@ import type { ConsumerRunner, ServiceRuntime } from '@kollegia/service-kit';
 import type { Clock } from '../application/context';
 import type { RequestsUseCases } from '../application/use-cases';
 import { draftRequestsWhenRecommendationAdopted } from './draft-requests-when-recommendation-adopted.handler';
-import { recordAddresseeWhenOrganizationChanged } from './record-addressee-when-organization-changed.handler';
 import { updateStatisticsWhenRequestChanged } from './update-statistics-when-request-changed.handler';
 
 /**
  * The service's consumer groups, each reading its topics from the beginning (a fresh database
  * learns everything) and dead-lettering what does not parse:
  *
- * - `kollegia.requests.from-members`: organisations → the `addressees` read model;
  * - `kollegia.requests.from-recommendations`: adopted recommendations → draft requests;
  * - `kollegia.requests.statistics`: this service's own request events → the statistics.
+ *
+ * Members' organisations and people reach the directory through the kit's consumer
+ * (`kollegia.requests.directory`, see `startDirectoryConsumer`).
  */
 export async function startConsumers(
   runtime: ServiceRuntime,
@@ -20,11 +21,6 @@ export async function startConsumers(
   clock: Clock,
 ): Promise<ConsumerRunner[]> {
   return [
-    await runtime.startConsumer({
-      purpose: 'from-members',
-      topics: [runtime.topic('organization')],
-      handlers: recordAddresseeWhenOrganizationChanged(useCases.addressees),
-    }),
     await runtime.startConsumer({
       purpose: 'from-recommendations',
       topics: [runtime.topic('recommendation')],

@@ -1,4 +1,5 @@
-import type { RequestContext } from '@kollegia/service-kit';
+import type { MemberRef } from '@kollegia/events';
+import type { DirectoryEntry, RequestContext } from '@kollegia/service-kit';
 import type DataLoader from 'dataloader';
 
 import type { CommandContext } from '../application/context';
@@ -13,6 +14,8 @@ export interface Loaders {
   timelines: DataLoader<string, TimelineEntry[]>;
   requestsOfRecommendations: DataLoader<string, Request[]>;
   statistics: DataLoader<string, AddresseeStatisticsView | undefined>;
+  /** What the directory knows of the members the answer names. */
+  members: DataLoader<MemberRef, DirectoryEntry | undefined, string>;
 }
 
 export interface RequestsContext extends RequestContext {

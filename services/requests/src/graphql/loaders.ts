@@ -1,3 +1,5 @@
+import type { MemberRef } from '@kollegia/events';
+import { memberKey, type DirectoryEntry } from '@kollegia/service-kit';
 import DataLoader from 'dataloader';
 
 import type { CommandContext } from '../application/context';
@@ -25,5 +27,14 @@ export function createLoaders(useCases: RequestsUseCases, command: CommandContex
       const found = await useCases.statistics.of(command, ids);
       return ids.map((id) => found.get(id));
     }),
+    members: new DataLoader<MemberRef, DirectoryEntry | undefined, string>(
+      async (refs) => {
+        const found = new Map(
+          (await useCases.members.find(command, refs)).map((entry) => [memberKey(entry), entry]),
+        );
+        return refs.map((ref) => found.get(memberKey(ref)));
+      },
+      { cacheKeyFn: memberKey },
+    ),
   };
 }

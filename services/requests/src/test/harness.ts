@@ -11,7 +11,7 @@ import {
 } from '@kollegia/events';
 import { devAuth } from '@kollegia/service-kit';
 import {
-  expectEventually,
+  announceMembers,
   startService,
   testNamespace,
   TEST_TENANT,
@@ -21,7 +21,7 @@ import {
 import { createApp } from '../app';
 import { requestsConfigSchema } from '../config';
 
-export { dataOf } from '@kollegia/testing';
+export { announceMembers, dataOf, personAnnounced } from '@kollegia/testing';
 
 export const TENANT = TEST_TENANT;
 export const OTHER_TENANT = 'other-association';
@@ -143,16 +143,10 @@ export async function knowOrganizations(
   requests: Requests,
   organizations: { id: string; name: string; kind: OrganizationKind; tenant?: string }[],
 ) {
-  await requests.publish(
+  await announceMembers(
+    requests,
     organizations.map((o) => organizationRegistered(o.id, o.name, o.kind, o.tenant)),
   );
-  const addressees = requests.app.runtime.connection.collection('addressees');
-  await expectEventually(async () => {
-    const known = await addressees.countDocuments({
-      organizationId: { $in: organizations.map((o) => o.id) },
-    });
-    expect(known).toBe(organizations.length);
-  });
 }
 
 export const REQUEST_FIELDS = `id version status kind subject body outgoingNumber incomingNumber registeredOn registeredOnTime

@@ -14,6 +14,7 @@ import {
 } from '../domain/conference';
 import { conferenceEvents } from './conference-events';
 import { decisionContext, type CommandContext } from './context';
+import { conferenceReferences, type MemberUseCases } from './members';
 import { requireOrganizer, requireReader, seesConference, visibilityOf } from './permissions';
 
 export interface ConferenceQuery {
@@ -27,10 +28,14 @@ export interface ConferenceQuery {
 
 /**
  * The conference use cases: load → decide → save (state and events in one write). Permissions
- * are checked here, so every entry point gets the same rules.
+ * are checked here, so every entry point gets the same rules; the organisers a change adds are
+ * checked against the directory.
  */
 export class ConferenceUseCases {
-  constructor(private readonly conferences: ConferenceRepository) {}
+  constructor(
+    private readonly conferences: ConferenceRepository,
+    private readonly members: MemberUseCases,
+  ) {}
 
   async schedule(context: CommandContext, card: ConferenceCard): Promise<Conference> {
     const identity = requireOrganizer(context.identity);
@@ -38,6 +43,7 @@ export class ConferenceUseCases {
       ...decisionContext(context),
       tenantId: identity.tenantId,
     });
+    await this.members.requireAdded(identity.tenantId, undefined, conferenceReferences(state));
     await this.conferences.insert(state, conferenceEvents(state, changes, context));
     return state;
   }
@@ -77,17 +83,22 @@ export class ConferenceUseCases {
     );
   }
 
-  /** Conferences in the order they take place. */
+  /**
+   * Conferences in the order they take place. An organiser the caller may not see matches
+   * nothing (see MemberUseCases.hiddenFrom).
+   */
   async search(
     context: CommandContext,
     query: ConferenceQuery,
     page: PageRequest,
   ): Promise<Page<Conference>> {
     const identity = requireReader(context.identity);
+    const hidden =
+      !!query.organizerId && (await this.members.hiddenFrom(identity, query.organizerId));
     return this.conferences.search(
       identity.tenantId,
       {
-        ...(query.status ? { statuses: [query.status] } : {}),
+        ...(hidden ? { statuses: [] } : query.status ? { statuses: [query.status] } : {}),
         from: optionalCalendarDate('from', query.from),
         to: optionalCalendarDate('to', query.to),
         city: query.city,
@@ -109,6 +120,11 @@ export class ConferenceUseCases {
     const current = await this.conferences.getForChange(identity.tenantId, id, expectedVersion);
     const { state, changes } = decide(current, decisionContext(context));
     if (changes.length === 0) return current;
+    await this.members.requireAdded(
+      identity.tenantId,
+      conferenceReferences(current),
+      conferenceReferences(state),
+    );
     const next = { ...state, version: expectedVersion + 1 };
     return this.conferences.update(next, expectedVersion, conferenceEvents(next, changes, context));
   }

@@ -1,7 +1,6 @@
-import type { PartyRef } from '@kollegia/events';
+import type { MemberRef } from '@kollegia/events';
 import { conflict, notFound } from '@kollegia/service-kit/domain';
 
-import type { PartyNameRepository } from '../db/party-name.repository';
 import type { RoundtableRepository } from '../db/roundtable.repository';
 import type { Conference } from '../domain/conference';
 import type { Roundtable } from '../domain/roundtable';
@@ -13,6 +12,7 @@ import { roundtableMinutes } from '../documents/minutes';
 import { NameBook } from '../documents/names';
 import type { CommandContext } from './context';
 import type { ConferenceUseCases } from './conferences';
+import { conferenceReferences, roundtableReferences, type MemberUseCases } from './members';
 import { requireReader, visibilityOf } from './permissions';
 import type { RoundtableUseCases } from './roundtables';
 import type { StatementUseCases } from './statements';
@@ -35,24 +35,15 @@ function rendered(document: TextDocument, now: Date): RenderedDocument {
 }
 
 /** Every organisation and person a round table's documents name. */
-function partiesOf(roundtable: Roundtable): PartyRef[] {
-  return [
-    roundtable.moderator,
-    ...roundtable.participants.flatMap((p): PartyRef[] => [
-      ...(p.personId ? [{ kind: 'PERSON' as const, id: p.personId }] : []),
-      ...(p.organizationId ? [{ kind: 'ORGANIZATION' as const, id: p.organizationId }] : []),
-    ]),
-    ...roundtable.resolutions.flatMap((r): PartyRef[] => [
-      ...r.addresseeIds.map((id) => ({ kind: 'ORGANIZATION' as const, id })),
-      ...(r.responsible ? [r.responsible] : []),
-    ]),
-  ];
+function partiesOf(roundtable: Roundtable): MemberRef[] {
+  return Object.values(roundtableReferences(roundtable)).flat();
 }
 
 /**
  * The documents generated from the data: the minutes of a concluded round table and the
  * resolutions of a conference. Generated on request (never stored), so they always show the
- * current names; names come from the `party_names` read model.
+ * current names; names come from the directory read model, and a reader who sees published
+ * material only is printed no name of an organisation that is not published (see NameBook).
  */
 export class DocumentUseCases {
   constructor(
@@ -61,7 +52,7 @@ export class DocumentUseCases {
       roundtables: RoundtableUseCases;
       statements: StatementUseCases;
       roundtableRepository: RoundtableRepository;
-      names: PartyNameRepository;
+      members: MemberUseCases;
       timeZone: string;
     },
   ) {}
@@ -82,13 +73,13 @@ export class DocumentUseCases {
       : undefined;
     const [statements, names] = await Promise.all([
       this.deps.statements.all(roundtable),
-      this.deps.names.getMany(roundtable.tenantId, partiesOf(roundtable)),
+      this.deps.members.find(context, partiesOf(roundtable)),
     ]);
     const document = roundtableMinutes({
       roundtable,
       ...(conference ? { conference } : {}),
       statements,
-      names: new NameBook(names),
+      names: new NameBook(names, this.deps.members.publishedOnly(context)),
       timeZone: this.deps.timeZone,
     });
     return rendered(document, context.now);
@@ -108,14 +99,14 @@ export class DocumentUseCases {
       ['CONCLUDED'],
       visibilityOf(identity).publishedOnly,
     );
-    const names = await this.deps.names.getMany(identity.tenantId, [
-      ...conference.organizerIds.map((orgId) => ({ kind: 'ORGANIZATION' as const, id: orgId })),
+    const names = await this.deps.members.find(context, [
+      ...Object.values(conferenceReferences(conference)).flat(),
       ...roundtables.flatMap(partiesOf),
     ]);
     const document = conferenceResolutions({
       conference,
       roundtables,
-      names: new NameBook(names),
+      names: new NameBook(names, this.deps.members.publishedOnly(context)),
       timeZone: this.deps.timeZone,
     });
     return rendered(document, context.now);

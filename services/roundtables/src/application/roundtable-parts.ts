@@ -1,6 +1,5 @@
 import type { Attendance } from '@kollegia/events';
 
-import type { RoundtableRepository } from '../db/roundtable.repository';
 import {
   closeAgendaItem,
   deferAgendaItem,
@@ -22,14 +21,18 @@ import {
 } from '../domain/resolutions';
 import type { Roundtable } from '../domain/roundtable';
 import type { CommandContext } from './context';
-import { changeRoundtable, type RoundtableDecide } from './roundtable-changes';
+import {
+  changeRoundtable,
+  type RoundtableChangeDeps,
+  type RoundtableDecide,
+} from './roundtable-changes';
 
 /**
  * The parts of a round table: participants, agenda and resolutions. Each change is a change of
  * the round table (one document, one version), so each takes its `expectedVersion`.
  */
 export class RoundtablePartUseCases {
-  constructor(private readonly roundtables: RoundtableRepository) {}
+  constructor(private readonly deps: RoundtableChangeDeps) {}
 
   private change(
     context: CommandContext,
@@ -37,7 +40,7 @@ export class RoundtablePartUseCases {
     expectedVersion: number,
     decide: RoundtableDecide,
   ): Promise<Roundtable> {
-    return changeRoundtable(this.roundtables, context, id, expectedVersion, decide);
+    return changeRoundtable(this.deps, context, id, expectedVersion, decide);
   }
 
   registerParticipant(c: CommandContext, id: string, v: number, command: RegisterParticipant) {

@@ -16,6 +16,7 @@ import {
   type ScheduleRoundtable,
 } from '../domain/roundtable-lifecycle';
 import { decisionContext, type CommandContext } from './context';
+import { roundtableReferences, type MemberUseCases } from './members';
 import {
   requireOrganizer,
   requireReader,
@@ -23,7 +24,7 @@ import {
   visibilityOf,
   visibleStatuses,
 } from './permissions';
-import { changeRoundtable } from './roundtable-changes';
+import { changeRoundtable, type RoundtableChangeDeps } from './roundtable-changes';
 import { roundtableEvents } from './roundtable-events';
 
 export interface RoundtableQuery {
@@ -49,10 +50,15 @@ export interface Participation {
 
 /** The round table as a whole: its life, and the queries over round tables. */
 export class RoundtableUseCases {
+  private readonly changes: RoundtableChangeDeps;
+
   constructor(
     private readonly roundtables: RoundtableRepository,
     private readonly conferences: ConferenceRepository,
-  ) {}
+    private readonly members: MemberUseCases,
+  ) {
+    this.changes = { roundtables, members };
+  }
 
   async schedule(context: CommandContext, command: ScheduleRoundtable): Promise<Roundtable> {
     const identity = requireOrganizer(context.identity);
@@ -64,6 +70,7 @@ export class RoundtableUseCases {
       { ...decisionContext(context), tenantId: identity.tenantId },
       conference,
     );
+    await this.members.requireAdded(identity.tenantId, undefined, roundtableReferences(state));
     await this.roundtables.insert(state, roundtableEvents(state, changes, context));
     return state;
   }
@@ -74,7 +81,7 @@ export class RoundtableUseCases {
     expectedVersion: number,
     patch: Partial<RoundtableCard>,
   ) {
-    return changeRoundtable(this.roundtables, context, id, expectedVersion, (state, dc) =>
+    return changeRoundtable(this.changes, context, id, expectedVersion, (state, dc) =>
       updateRoundtable(state, patch, dc),
     );
   }
@@ -85,21 +92,21 @@ export class RoundtableUseCases {
     expectedVersion: number,
     patch: Partial<RoundtableSchedule>,
   ) {
-    return changeRoundtable(this.roundtables, context, id, expectedVersion, (state, dc) =>
+    return changeRoundtable(this.changes, context, id, expectedVersion, (state, dc) =>
       rescheduleRoundtable(state, patch, dc),
     );
   }
 
   start(context: CommandContext, id: string, expectedVersion: number) {
-    return changeRoundtable(this.roundtables, context, id, expectedVersion, startRoundtable);
+    return changeRoundtable(this.changes, context, id, expectedVersion, startRoundtable);
   }
 
   conclude(context: CommandContext, id: string, expectedVersion: number) {
-    return changeRoundtable(this.roundtables, context, id, expectedVersion, concludeRoundtable);
+    return changeRoundtable(this.changes, context, id, expectedVersion, concludeRoundtable);
   }
 
   cancel(context: CommandContext, id: string, expectedVersion: number, reason: string) {
-    return changeRoundtable(this.roundtables, context, id, expectedVersion, (state, dc) =>
+    return changeRoundtable(this.changes, context, id, expectedVersion, (state, dc) =>
       cancelRoundtable(state, { reason }, dc),
     );
   }
@@ -176,11 +183,19 @@ export class RoundtableUseCases {
     };
   }
 
-  /** A query as the repository's filter, narrowed to what the caller may see. */
+  /**
+   * A query as the repository's filter, narrowed to what the caller may see. A participant or
+   * organiser the caller may not see matches nothing: where an unpublished organisation sat is
+   * internal too.
+   */
   private async filterFor(identity: Identity, query: RoundtableQuery): Promise<RoundtableFilter> {
     const visibility = visibilityOf(identity);
+    const named = [query.participantId, query.organizerId].filter((id): id is string => !!id);
+    const hidden = await Promise.all(named.map((id) => this.members.hiddenFrom(identity, id)));
     const filter: RoundtableFilter = {
-      statuses: visibleStatuses(visibility, query.status ? [query.status] : undefined),
+      statuses: hidden.some(Boolean)
+        ? []
+        : visibleStatuses(visibility, query.status ? [query.status] : undefined),
       conferenceId: query.conferenceId,
       startsFrom: query.startsFrom,
       startsBefore: query.startsBefore,

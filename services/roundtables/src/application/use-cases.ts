@@ -1,12 +1,11 @@
-import type { Logger } from '@kollegia/service-kit';
+import type { Directory, Logger } from '@kollegia/service-kit';
 
 import type { ConferenceRepository } from '../db/conference.repository';
-import type { PartyNameRepository } from '../db/party-name.repository';
 import type { RoundtableRepository } from '../db/roundtable.repository';
 import type { StatementRepository } from '../db/statement.repository';
 import { ConferenceUseCases } from './conferences';
 import { DocumentUseCases } from './documents';
-import { PartyNameUseCases } from './party-names';
+import { MemberUseCases } from './members';
 import { RoundtablePartUseCases } from './roundtable-parts';
 import { RoundtableUseCases } from './roundtables';
 import { StatementUseCases } from './statements';
@@ -15,7 +14,7 @@ export interface RoundtablesRepositories {
   conferences: ConferenceRepository;
   roundtables: RoundtableRepository;
   statements: StatementRepository;
-  names: PartyNameRepository;
+  directory: Directory;
 }
 
 /** Every use case of the roundtables service, wired to its repositories. */
@@ -25,21 +24,24 @@ export class RoundtablesUseCases {
   readonly parts: RoundtablePartUseCases;
   readonly statements: StatementUseCases;
   readonly documents: DocumentUseCases;
-  readonly names: PartyNameUseCases;
+  readonly members: MemberUseCases;
 
   constructor(repos: RoundtablesRepositories, options: { logger: Logger; timeZone: string }) {
-    this.conferences = new ConferenceUseCases(repos.conferences);
-    this.roundtables = new RoundtableUseCases(repos.roundtables, repos.conferences);
-    this.parts = new RoundtablePartUseCases(repos.roundtables);
+    this.members = new MemberUseCases(repos.directory);
+    this.conferences = new ConferenceUseCases(repos.conferences, this.members);
+    this.roundtables = new RoundtableUseCases(repos.roundtables, repos.conferences, this.members);
+    this.parts = new RoundtablePartUseCases({
+      roundtables: repos.roundtables,
+      members: this.members,
+    });
     this.statements = new StatementUseCases(repos.roundtables, repos.statements, options.logger);
     this.documents = new DocumentUseCases({
       conferences: this.conferences,
       roundtables: this.roundtables,
       statements: this.statements,
       roundtableRepository: repos.roundtables,
-      names: repos.names,
+      members: this.members,
       timeZone: options.timeZone,
     });
-    this.names = new PartyNameUseCases(repos.names);
   }
 }

@@ -16,6 +16,13 @@ import { performance } from 'node:perf_hooks';
 
 import { down, up } from '@kollegia/local-stack';
 import { devAuth } from '@kollegia/service-kit';
+import {
+  announceMembers,
+  organizationAnnounced,
+  personAnnounced,
+  publishEvents,
+  type TestNamespace,
+} from '@kollegia/testing';
 import mongoose from 'mongoose';
 
 import { createApp } from '../app';
@@ -51,6 +58,7 @@ const load = () =>
 async function main(): Promise<void> {
   const stack = await up(undefined, (line) => process.stderr.write(`[stack] ${line}\n`));
   const dbName = `bench_roundtables_${Date.now()}`;
+  const topicPrefix = `bench.${Date.now()}.`;
   const auth = devAuth(mkdtempSync(join(tmpdir(), 'kollegia-bench-')));
   const app = await createApp(
     roundtablesConfigSchema.parse({
@@ -59,7 +67,7 @@ async function main(): Promise<void> {
       MONGO_URL: stack.mongoUrl,
       MONGO_DB: dbName,
       KAFKA_BROKERS: stack.kafkaBrokers.join(','),
-      KAFKA_TOPIC_PREFIX: `bench.${Date.now()}.`,
+      KAFKA_TOPIC_PREFIX: topicPrefix,
       KAFKA_TOPIC_PARTITIONS: '1',
       AUTH_DEV_PUBLIC_KEY_FILE: auth.publicKeyFile,
     }),
@@ -102,6 +110,28 @@ async function main(): Promise<void> {
     seen.has(id) ? Promise.resolve() : new Promise<void>((resolve) => waiting.set(id, resolve));
 
   try {
+    // The members the round tables name, announced as members would: references are checked.
+    await announceMembers(
+      {
+        app,
+        publish: (events) =>
+          publishEvents({ kafkaBrokers: stack.kafkaBrokers, topicPrefix } as TestNamespace, events),
+      },
+      [
+        ...['bench-moderator', 'bench-speaker'].map((id) =>
+          personAnnounced({ id, fullName: id, tenant: 'bench' }),
+        ),
+        organizationAnnounced({ id: 'bench-org', name: 'bench-org', tenant: 'bench' }),
+        ...Array.from({ length: 6 }, (_, i) =>
+          personAnnounced({
+            id: `bench-person-${i}`,
+            fullName: `bench-person-${i}`,
+            tenant: 'bench-page',
+          }),
+        ),
+      ],
+    );
+
     const live = async (title: string) => {
       let r = (
         await gql(

@@ -103,6 +103,40 @@ describe('roundtableMinutes', () => {
   });
 });
 
+describe('roundtableMinutes for a reader of published material', () => {
+  // АКИТ РФ is not published; the ministry (an observer and the addressee) is not in the directory.
+  const markdown = renderMarkdown(
+    roundtableMinutes({
+      roundtable: concluded,
+      statements: [statement(1, undefined, 'Добрый день.')],
+      names: new NameBook(
+        [
+          { kind: 'PERSON', id: 'person-moderator', name: 'Петров Алексей Николаевич' },
+          { kind: 'PERSON', id: 'person-speaker', name: 'Иванова Мария Сергеевна' },
+          {
+            kind: 'ORGANIZATION',
+            id: 'org-akit',
+            name: 'Ассоциация кластеров',
+            shortName: 'АКИТ РФ',
+            published: false,
+          },
+        ],
+        true,
+      ),
+      timeZone: 'Europe/Moscow',
+    }),
+  );
+
+  it('should print no name of an unpublished or unknown organisation, nor its id', () => {
+    expect(markdown).not.toMatch(/АКИТ|Ассоциация кластеров|org-akit|org-minprom/);
+    expect(markdown).toContain(
+      '## Участники\n\n1. Иванова Мария Сергеевна — спикер\n2. организация — наблюдатель',
+    );
+    expect(markdown).toContain('**11:11 Иванова Мария Сергеевна:** Добрый день.');
+    expect(markdown).toContain('*Адресаты:* организация\\\n   *Ответственный:* организация\\\n');
+  });
+});
+
 describe('conferenceResolutions', () => {
   it('should say so when no round table has adopted anything yet', () => {
     const markdown = renderMarkdown(

@@ -35,11 +35,12 @@ export interface MinutesInput {
 
 /** «Иванова Мария Сергеевна (АКИТ РФ)»: a participant with the organisation they speak for. */
 export function participantName(participant: Participant, names: NameBook): string {
-  if (participant.personId === undefined) return names.organization(participant.organizationId!);
-  const person = names.person(participant.personId);
-  return participant.organizationId === undefined
+  const { personId, organizationId } = participant;
+  if (personId === undefined) return names.organization(organizationId!);
+  const person = names.person(personId);
+  return organizationId === undefined || names.omitsOrganization(organizationId)
     ? person
-    : `${person} (${names.organization(participant.organizationId)})`;
+    : `${person} (${names.organization(organizationId)})`;
 }
 
 function speakerName(statement: Statement, roundtable: Roundtable, names: NameBook): string {

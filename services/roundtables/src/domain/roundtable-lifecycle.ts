@@ -7,6 +7,7 @@ import {
 import {
   badInput,
   conflict,
+  instant,
   notFound,
   optionalText,
   requiredText,
@@ -19,7 +20,7 @@ import {
 
 import type { Conference } from './conference';
 import { requireStatus, type Roundtable, type RoundtableDecision } from './roundtable';
-import { instant, LIMITS, partyRef } from './validation';
+import { LIMITS, partyRef } from './validation';
 
 /** What can be said about a round table besides its time and place. */
 export interface RoundtableCard {

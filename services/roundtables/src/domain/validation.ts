@@ -1,7 +1,7 @@
 import type { PartyRef } from '@kollegia/events';
 import { badInput } from '@kollegia/service-kit/domain';
 
-// The generic checks (requiredText, calendarDate, …) come from @kollegia/service-kit/domain.
+// Generic checks (requiredText, calendarDate, instant, …) are in @kollegia/service-kit/domain.
 
 /**
  * Limits that keep one field or list from filling a document (FerretDB and MongoDB cap documents
@@ -20,12 +20,6 @@ export const LIMITS = {
   agendaItems: 100,
   resolutions: 200,
 } as const;
-
-/** A point in time that exists (an invalid Date has no time). */
-export function instant(field: string, value: Date): Date {
-  if (Number.isNaN(value.getTime())) throw badInput(field, 'must be a valid date and time');
-  return value;
-}
 
 /** Trims and de-duplicates ids, keeping their order. */
 export function idList(field: string, values: readonly string[] | undefined | null): string[] {

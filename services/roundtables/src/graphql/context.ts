@@ -1,5 +1,5 @@
-import type { RoundtableStatus } from '@kollegia/events';
-import type { Page, PageRequest, RequestContext } from '@kollegia/service-kit';
+import type { MemberRef, RoundtableStatus } from '@kollegia/events';
+import type { DirectoryEntry, Page, PageRequest, RequestContext } from '@kollegia/service-kit';
 import type DataLoader from 'dataloader';
 
 import type { CommandContext } from '../application/context';
@@ -19,6 +19,8 @@ export interface Loaders {
   conferences: DataLoader<string, Conference | undefined>;
   roundtables: DataLoader<string, Roundtable | undefined>;
   conferenceRoundtables: DataLoader<ConferenceRoundtablesKey, Page<Roundtable>, string>;
+  /** What the directory knows of the members the answer names. */
+  members: DataLoader<MemberRef, DirectoryEntry | undefined, string>;
 }
 
 export interface RoundtablesContext extends RequestContext {

@@ -1,4 +1,5 @@
-import { encodeCursor, type Page } from '@kollegia/service-kit';
+import type { MemberRef } from '@kollegia/events';
+import { encodeCursor, memberKey, type DirectoryEntry, type Page } from '@kollegia/service-kit';
 import DataLoader from 'dataloader';
 
 import type { CommandContext } from '../application/context';
@@ -42,11 +43,25 @@ function conferenceRoundtables(useCases: RoundtablesUseCases, command: CommandCo
   );
 }
 
+/** The directory's entries of the members an answer names, one query per request. */
+function members(useCases: RoundtablesUseCases, command: CommandContext) {
+  return new DataLoader<MemberRef, DirectoryEntry | undefined, string>(
+    async (refs) => {
+      const found = new Map(
+        (await useCases.members.find(command, refs)).map((entry) => [memberKey(entry), entry]),
+      );
+      return refs.map((ref) => found.get(memberKey(ref)));
+    },
+    { cacheKeyFn: memberKey },
+  );
+}
+
 /** Fresh loaders per request, so caching never crosses callers or tenants. */
 export function createLoaders(useCases: RoundtablesUseCases, command: CommandContext): Loaders {
   return {
     conferences: byId((ids) => useCases.conferences.findMany(command, ids)),
     roundtables: byId((ids) => useCases.roundtables.findMany(command, ids)),
     conferenceRoundtables: conferenceRoundtables(useCases, command),
+    members: members(useCases, command),
   };
 }

@@ -2,20 +2,30 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import {
-  organizationRegisteredV1,
-  personRegisteredV1,
-  createEvent,
-  type KollegiaEvent,
-} from '@kollegia/events';
+import type { KollegiaEvent } from '@kollegia/events';
 import { devAuth } from '@kollegia/service-kit';
-import { dataOf, startService, testNamespace, TEST_TENANT, uniqueId } from '@kollegia/testing';
+import {
+  announceMembers,
+  dataOf,
+  organizationAnnounced,
+  personAnnounced,
+  startService,
+  testNamespace,
+  TEST_TENANT,
+  uniqueId,
+} from '@kollegia/testing';
 
 import { createApp } from '../app';
 import type { Clock } from '../application/context';
 import { roundtablesConfigSchema } from '../config';
 
-export { dataOf, eventsOf } from '@kollegia/testing';
+export {
+  announceMembers,
+  dataOf,
+  eventsOf,
+  organizationAnnounced,
+  personAnnounced,
+} from '@kollegia/testing';
 
 export const TENANT = TEST_TENANT;
 export const OTHER_TENANT = 'other-association';
@@ -35,31 +45,8 @@ export type Roundtables = Awaited<ReturnType<typeof startRoundtables>>;
 /** Short type names: `kollegia.roundtables.roundtable.started.v1` → `started`. */
 export const shortTypes = (events: KollegiaEvent[]) => events.map((e) => e.type.split('.')[3]);
 
-/** An organisation's `registered` event as members would publish it. */
-export function organizationRegistered(
-  id: string,
-  name: string,
-  shortName: string,
-  tenantId = TENANT,
-) {
-  return createEvent(
-    organizationRegisteredV1,
-    { subject: id, tenantId, aggregateVersion: 1, correlationId: id, actor: 'system:members' },
-    { ...organizationRegisteredV1.example, id, name, shortName, inn: undefined, ogrn: undefined },
-  );
-}
-
-/** A person's `registered` event as members would publish it. */
-export function personRegistered(id: string, fullName: string, tenantId = TENANT) {
-  return createEvent(
-    personRegisteredV1,
-    { subject: id, tenantId, aggregateVersion: 1, correlationId: id, actor: 'system:members' },
-    { id, fullName, expertise: [] },
-  );
-}
-
 /** Fresh member ids for one test's cast. */
-export function cast() {
+export function castIds() {
   return {
     association: uniqueId('org'),
     ministry: uniqueId('org'),
@@ -69,6 +56,25 @@ export function cast() {
     speaker: uniqueId('person'),
     expert: uniqueId('person'),
   };
+}
+
+export type Cast = ReturnType<typeof castIds>;
+
+/**
+ * A test's cast announced as members would (organisations published) and known to the service's
+ * directory, so round tables may name them.
+ */
+export async function cast(rt: Roundtables, tenant = TENANT, who: Cast = castIds()) {
+  await announceMembers(rt, [
+    organizationAnnounced({ id: who.association, name: 'АКИТ РФ', tenant }),
+    organizationAnnounced({ id: who.ministry, name: 'Минпромторг России', tenant }),
+    organizationAnnounced({ id: who.ntiOffice, name: 'Проектный офис НТИ', tenant }),
+    organizationAnnounced({ id: who.duma, name: 'Комитет Госдумы', tenant }),
+    personAnnounced({ id: who.moderator, fullName: 'Петров Алексей Николаевич', tenant }),
+    personAnnounced({ id: who.speaker, fullName: 'Иванова Мария Сергеевна', tenant }),
+    personAnnounced({ id: who.expert, fullName: 'Сидоров Игорь', tenant }),
+  ]);
+  return who;
 }
 
 export const RT_FIELDS = `id version title status format published statementCount startsAt endsAt venue
@@ -138,11 +144,11 @@ export async function aLiveRoundtable(
     conferenceId?: string;
     published?: boolean;
     tenant?: string;
-    who?: ReturnType<typeof cast>;
+    who?: Cast;
     title?: string;
   } = {},
 ) {
-  const who = options.who ?? cast();
+  const who = options.who ?? (await cast(rt, options.tenant));
   const as = { tenant: options.tenant ?? TENANT };
   let roundtable = dataOf(
     await rt.gql(

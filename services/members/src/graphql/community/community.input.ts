@@ -1,3 +1,4 @@
+import { LongText, SearchText } from '@kollegia/service-kit';
 import { Field, ID, InputType } from 'type-graphql';
 
 import { CommunityKind, CommunityStatus } from '../shared/enums';
@@ -10,6 +11,7 @@ export class FormCommunityInput {
   @Field(() => CommunityKind)
   kind: keyof typeof CommunityKind;
 
+  @LongText()
   @Field(() => String, { nullable: true })
   description?: string | null;
 
@@ -34,6 +36,7 @@ export class UpdateCommunityInput {
   @Field(() => CommunityKind, { nullable: true })
   kind?: keyof typeof CommunityKind | null;
 
+  @LongText()
   @Field(() => String, { nullable: true })
   description?: string | null;
 
@@ -49,6 +52,7 @@ export class UpdateCommunityInput {
 
 @InputType()
 export class CommunityFilterInput {
+  @SearchText()
   @Field(() => String, { nullable: true })
   text?: string | null;
 

@@ -1,4 +1,4 @@
-import { ConnectionArgs, pageRequest, toConnection } from '@kollegia/service-kit';
+import { ConnectionArgs, LongText, pageRequest, toConnection } from '@kollegia/service-kit';
 import {
   Arg,
   Args,
@@ -52,6 +52,7 @@ export class CommunityResolver {
     return ctx.useCases.communities.update(ctx.command, id, expectedVersion, input as never);
   }
 
+  @LongText('reason')
   @Mutation(() => CommunityType)
   dissolveCommunity(
     @Arg('id', () => ID) id: string,

@@ -1,3 +1,4 @@
+import { LongText } from '@kollegia/service-kit';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 
 import type { Membership } from '../../domain/membership';
@@ -29,6 +30,7 @@ export class MembershipResolver {
     return ctx.useCases.memberships.changeRole(ctx.command, id, expectedVersion, role);
   }
 
+  @LongText('reason')
   @Mutation(() => MembershipType)
   revokeMembership(
     @Arg('id', () => ID) id: string,

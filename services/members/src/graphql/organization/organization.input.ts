@@ -1,3 +1,4 @@
+import { SearchText } from '@kollegia/service-kit';
 import { Field, ID, InputType } from 'type-graphql';
 
 import { OrganizationKind, OrganizationStatus } from '../shared/enums';
@@ -72,6 +73,7 @@ export class UpdateOrganizationInput {
 
 @InputType({ description: 'Narrows the directory; all given conditions must hold.' })
 export class OrganizationFilterInput {
+  @SearchText()
   @Field(() => String, {
     nullable: true,
     description:

@@ -1,4 +1,4 @@
-import { ConnectionArgs, pageRequest, toConnection } from '@kollegia/service-kit';
+import { ConnectionArgs, LongText, pageRequest, toConnection } from '@kollegia/service-kit';
 import {
   Arg,
   Args,
@@ -59,6 +59,7 @@ export class OrganizationResolver {
     return ctx.useCases.organizations.update(ctx.command, id, expectedVersion, input as never);
   }
 
+  @LongText('reason')
   @Mutation(() => OrganizationType)
   archiveOrganization(
     @Arg('id', () => ID) id: string,

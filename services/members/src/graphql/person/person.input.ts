@@ -1,3 +1,4 @@
+import { SearchText } from '@kollegia/service-kit';
 import { Field, ID, InputType } from 'type-graphql';
 
 @InputType()
@@ -44,6 +45,7 @@ export class UpdatePersonInput {
 
 @InputType()
 export class PersonFilterInput {
+  @SearchText()
   @Field(() => String, {
     nullable: true,
     description: 'Words that must each start a word of the name or position.',

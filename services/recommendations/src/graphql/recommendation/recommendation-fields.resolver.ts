@@ -5,7 +5,12 @@ import { overdue } from '../../domain/follow-ups';
 import type { Recommendation } from '../../domain/recommendation';
 import type { RecommendationsContext } from '../context';
 import { OrganizationRef } from '../foreign/organization.ref';
-import { RecommendationPartyUnion, toDecisionMaker, toParty } from '../shared/party';
+import { shownActors, shownMember, shownMembers } from '../foreign/shown-members';
+import {
+  RecommendationDecisionMakerUnion,
+  RecommendationPartyUnion,
+  toParty,
+} from '../shared/party';
 import { RecommendationTimelineConnection } from '../timeline/timeline.connection';
 import { toTimelineEntry } from '../timeline/timeline.type';
 import { RecommendationProgressReportConnection } from './recommendation.connection';
@@ -18,6 +23,8 @@ import {
 } from './recommendation-parts.type';
 import { RecommendationType } from './recommendation.type';
 
+const organization = (id: string) => ({ kind: 'ORGANIZATION' as const, id });
+
 /** The fields of a recommendation that are not plain values. */
 @Resolver(() => RecommendationType)
 export class RecommendationFieldsResolver {
@@ -28,17 +35,22 @@ export class RecommendationFieldsResolver {
     return overdue(recommendation, ctx.command.now, ctx.useCases.queries.timeZone);
   }
 
-  @FieldResolver(() => [OrganizationRef], { description: 'The organisations it is addressed to.' })
-  addressees(@Root() recommendation: Recommendation) {
-    return recommendation.addresseeIds.map((id) => ({ id }));
+  @FieldResolver(() => [OrganizationRef], {
+    description: 'The organisations it is addressed to (those you may see).',
+  })
+  async addressees(@Root() recommendation: Recommendation, @Ctx() ctx: RecommendationsContext) {
+    const shown = await shownMembers(ctx, recommendation.addresseeIds.map(organization));
+    return shown.map((ref) => ({ id: ref.id }));
   }
 
   @FieldResolver(() => RecommendationPartyUnion, {
     nullable: true,
-    description: 'Who answers for carrying it out.',
+    description: 'Who answers for carrying it out; null when you may not see it.',
   })
-  responsible(@Root() recommendation: Recommendation) {
-    return recommendation.responsible ? toParty(recommendation.responsible) : null;
+  async responsible(@Root() recommendation: Recommendation, @Ctx() ctx: RecommendationsContext) {
+    const shown =
+      recommendation.responsible && (await shownMember(ctx, recommendation.responsible));
+    return shown ? toParty(shown) : null;
   }
 
   @FieldResolver(() => RecommendationSourceType)
@@ -58,23 +70,41 @@ export class RecommendationFieldsResolver {
   decision(@Root() recommendation: Recommendation) {
     const { decidedText, decidedBy, decidedAt } = recommendation;
     if (decidedText === undefined || !decidedBy || !decidedAt) return null;
-    return { decidedText, decidedBy: toParty(decidedBy), decidedAt };
+    return { decidedText, decidedByRef: decidedBy, decidedAt };
   }
 
   @FieldResolver(() => RecommendationRejectionType, {
     nullable: true,
     description: 'Why it was rejected: by the association, or by the addressees’ answers.',
   })
-  rejection(@Root() recommendation: Recommendation) {
+  rejection(@Root() recommendation: Recommendation): RecommendationRejectionType | null {
     const { rejection } = recommendation;
-    return rejection ? { ...rejection, decidedBy: toDecisionMaker(rejection.decidedBy) } : null;
+    return rejection
+      ? {
+          reason: rejection.reason,
+          decidedByRef: rejection.decidedBy,
+          decidedAt: rejection.decidedAt,
+        }
+      : null;
   }
 
   @FieldResolver(() => [AddresseePositionType], {
-    description: 'Where each addressee stands, in the order of the addressees.',
+    description: 'Where each addressee you may see stands, in the order of the addressees.',
   })
-  addresseePositions(@Root() recommendation: Recommendation): AddresseePositionType[] {
-    return recommendation.addresseePositions.map((position) => ({
+  async addresseePositions(
+    @Root() recommendation: Recommendation,
+    @Ctx() ctx: RecommendationsContext,
+  ): Promise<AddresseePositionType[]> {
+    const shown = new Set(
+      (
+        await shownMembers(
+          ctx,
+          recommendation.addresseePositions.map((p) => organization(p.organizationId)),
+        )
+      ).map((ref) => ref.id),
+    );
+    const positions = recommendation.addresseePositions.filter((p) => shown.has(p.organizationId));
+    return positions.map((position) => ({
       addressee: { id: position.organizationId },
       position: position.position,
       requestIds: position.requestIds,
@@ -83,13 +113,27 @@ export class RecommendationFieldsResolver {
     }));
   }
 
-  @FieldResolver(() => [RecommendationEndorsementType])
-  endorsements(@Root() recommendation: Recommendation) {
-    return recommendation.endorsements.map((endorsement) => ({
-      party: toParty(endorsement.party),
-      comment: endorsement.comment ?? null,
-      endorsedAt: endorsement.endorsedAt,
-    }));
+  @FieldResolver(() => [RecommendationEndorsementType], {
+    description: 'Who stands behind it (those you may see).',
+  })
+  async endorsements(@Root() recommendation: Recommendation, @Ctx() ctx: RecommendationsContext) {
+    const { endorsements } = recommendation;
+    const parties = await shownActors(
+      ctx,
+      endorsements.map((endorsement) => endorsement.party),
+    );
+    return endorsements.flatMap((endorsement, i) => {
+      const party = parties[i];
+      return party
+        ? [
+            {
+              party: toParty(party),
+              comment: endorsement.comment ?? null,
+              endorsedAt: endorsement.endorsedAt,
+            },
+          ]
+        : [];
+    });
   }
 
   @FieldResolver(() => RecommendationType, {
@@ -115,11 +159,15 @@ export class RecommendationFieldsResolver {
       recommendation,
       pageRequest(page),
     );
+    const authors = await shownActors(
+      ctx,
+      result.items.map((report) => report.author),
+    );
     return toConnection({
       ...result,
-      items: result.items.map((report) => ({
+      items: result.items.map((report, i) => ({
         id: report._id,
-        author: toParty(report.author),
+        author: authors[i] ? toParty(authors[i]) : null,
         text: report.text,
         percent: report.percent,
         reportedAt: report.reportedAt,
@@ -141,5 +189,44 @@ export class RecommendationFieldsResolver {
       pageRequest(page),
     );
     return toConnection({ ...result, items: result.items.map(toTimelineEntry) });
+  }
+}
+
+/** Who decided at adoption, shown only when the caller may see it. */
+@Resolver(() => RecommendationDecisionType)
+export class RecommendationDecisionResolver {
+  @FieldResolver(() => RecommendationPartyUnion, {
+    nullable: true,
+    description:
+      'The association, its council or its chair; null when you may not see it (an unpublished organisation).',
+  })
+  async decidedBy(
+    @Root() decision: RecommendationDecisionType,
+    @Ctx() ctx: RecommendationsContext,
+  ) {
+    const shown = await shownMember(ctx, decision.decidedByRef);
+    return shown && toParty(shown);
+  }
+}
+
+/** Who rejected it, shown only as far as the caller may see. */
+@Resolver(() => RecommendationRejectionType)
+export class RecommendationRejectionResolver {
+  @FieldResolver(() => RecommendationDecisionMakerUnion, {
+    nullable: true,
+    description:
+      'An organisation or a person of the association, or the addressees (those you may see); null when you may not see it.',
+  })
+  async decidedBy(
+    @Root() rejection: RecommendationRejectionType,
+    @Ctx() ctx: RecommendationsContext,
+  ) {
+    const maker = rejection.decidedByRef;
+    if (maker.kind === 'ADDRESSEES') {
+      const shown = await shownMembers(ctx, maker.organizationIds.map(organization));
+      return { kind: maker.kind, organizations: shown.map((ref) => ({ id: ref.id })) };
+    }
+    const shown = await shownMember(ctx, maker);
+    return shown && toParty(shown);
   }
 }

@@ -1,3 +1,4 @@
+import { LongText } from '@kollegia/service-kit';
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 
 import type { RecommendationsContext } from '../context';
@@ -87,6 +88,7 @@ export class RecommendationMutationsResolver {
     });
   }
 
+  @LongText('reason')
   @Mutation(() => RecommendationType, {
     description: 'Withdraws an unfinished recommendation (a reason is required once adopted).',
   })
@@ -99,6 +101,7 @@ export class RecommendationMutationsResolver {
     return ctx.useCases.lifecycle.withdraw(ctx.command, id, expectedVersion, reason);
   }
 
+  @LongText('reason')
   @Mutation(() => RecommendationType, {
     description: 'Replaces it by another recommendation (SUPERSEDED).',
   })
@@ -115,6 +118,7 @@ export class RecommendationMutationsResolver {
     });
   }
 
+  @LongText('comment')
   @Mutation(() => RecommendationType, {
     description:
       'Endorses it, as the organisation you speak for (or yourself); a secretary may name the party.',
@@ -163,6 +167,7 @@ export class RecommendationMutationsResolver {
     });
   }
 
+  @LongText('note')
   @Mutation(() => RecommendationType, { description: 'Marks it carried out in full.' })
   markRecommendationImplemented(
     @Arg('id', () => ID) id: string,
@@ -173,6 +178,7 @@ export class RecommendationMutationsResolver {
     return ctx.useCases.engagement.markImplemented(ctx.command, id, expectedVersion, note);
   }
 
+  @LongText('note')
   @Mutation(() => RecommendationType, {
     description: 'Marks it carried out in part; the note says what was not done.',
   })

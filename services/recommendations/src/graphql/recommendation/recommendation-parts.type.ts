@@ -1,10 +1,11 @@
+import type { DecisionMaker, PartyRef } from '@kollegia/events';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 
 import { ConferenceRef } from '../foreign/conference.ref';
 import { OrganizationRef } from '../foreign/organization.ref';
 import { RoundtableRef } from '../foreign/roundtable.ref';
 import { AddresseePositionStatus } from '../shared/enums';
-import { RecommendationDecisionMakerUnion, RecommendationPartyUnion } from '../shared/party';
+import { RecommendationPartyUnion } from '../shared/party';
 
 @ObjectType('RecommendationSource', {
   description: 'Where it came from; all null when it was drafted by hand.',
@@ -28,10 +29,8 @@ export class RecommendationDecisionType {
   @Field({ description: 'Equal to recommendedText when adopted as recommended.' })
   decidedText: string;
 
-  @Field(() => RecommendationPartyUnion, {
-    description: 'The association, its council or its chair.',
-  })
-  decidedBy: unknown;
+  /** Resolved by RecommendationDecisionResolver. */
+  decidedByRef: PartyRef;
 
   @Field()
   decidedAt: Date;
@@ -42,8 +41,8 @@ export class RecommendationRejectionType {
   @Field()
   reason: string;
 
-  @Field(() => RecommendationDecisionMakerUnion)
-  decidedBy: unknown;
+  /** Resolved by RecommendationRejectionResolver. */
+  decidedByRef: DecisionMaker;
 
   @Field()
   decidedAt: Date;
@@ -88,7 +87,10 @@ export class RecommendationProgressReportType {
   @Field(() => ID)
   id: string;
 
-  @Field(() => RecommendationPartyUnion)
+  @Field(() => RecommendationPartyUnion, {
+    nullable: true,
+    description: 'Null when you may not see it (an unpublished organisation).',
+  })
   author: unknown;
 
   @Field()

@@ -1,3 +1,4 @@
+import { LongText, SearchText } from '@kollegia/service-kit';
 import { Field, ID, InputType, Int } from 'type-graphql';
 
 import {
@@ -18,6 +19,7 @@ export class DraftRecommendationInput {
   @Field()
   title: string;
 
+  @LongText()
   @Field()
   recommendedText: string;
 
@@ -30,6 +32,7 @@ export class DraftRecommendationInput {
   @Field(() => RecommendationPartyInput, { nullable: true })
   responsible?: RecommendationPartyInput | null;
 
+  @LongText()
   @Field(() => String, { nullable: true })
   legalBasis?: string | null;
 
@@ -62,6 +65,7 @@ export class ReviseRecommendationInput {
   @Field(() => String, { nullable: true })
   title?: string | null;
 
+  @LongText()
   @Field(() => String, { nullable: true })
   recommendedText?: string | null;
 
@@ -74,6 +78,7 @@ export class ReviseRecommendationInput {
   @Field(() => RecommendationPartyInput, { nullable: true })
   responsible?: RecommendationPartyInput | null;
 
+  @LongText()
   @Field(() => String, { nullable: true })
   legalBasis?: string | null;
 
@@ -97,6 +102,7 @@ export class AdoptRecommendationInput {
   })
   decidedBy: RecommendationPartyInput;
 
+  @LongText()
   @Field(() => String, {
     nullable: true,
     description: 'What was decided, when it differs from what was recommended.',
@@ -106,6 +112,7 @@ export class AdoptRecommendationInput {
 
 @InputType()
 export class RejectRecommendationInput {
+  @LongText()
   @Field()
   reason: string;
 
@@ -115,6 +122,7 @@ export class RejectRecommendationInput {
 
 @InputType({ description: 'A progress report.' })
 export class ReportRecommendationProgressInput {
+  @LongText()
   @Field()
   text: string;
 
@@ -155,6 +163,7 @@ export class RecommendationFilterInput {
   @Field(() => String, { nullable: true, description: 'Due before this day (YYYY-MM-DD).' })
   dueBefore?: string | null;
 
+  @SearchText()
   @Field(() => String, {
     nullable: true,
     description:

@@ -1,4 +1,4 @@
-import type { DecisionMaker, PartyRef } from '@kollegia/events';
+import type { PartyRef } from '@kollegia/events';
 import { createUnionType, Field, ID, InputType, ObjectType } from 'type-graphql';
 
 import { OrganizationRef } from '../foreign/organization.ref';
@@ -39,12 +39,6 @@ export const RecommendationDecisionMakerUnion = createUnionType({
 });
 
 export const toParty = (ref: PartyRef) => ({ kind: ref.kind, id: ref.id });
-
-export function toDecisionMaker(maker: DecisionMaker) {
-  return maker.kind === 'ADDRESSEES'
-    ? { kind: maker.kind, organizations: maker.organizationIds.map((id) => ({ id })) }
-    : toParty(maker);
-}
 
 @InputType({ description: 'An organisation or a person of the members directory, by id.' })
 export class RecommendationPartyInput {

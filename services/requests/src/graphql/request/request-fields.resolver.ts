@@ -5,15 +5,21 @@ import type { Request } from '../../domain/request';
 import type { RequestsContext } from '../context';
 import { OrganizationRef, organizationRef } from '../foreign/organization.ref';
 import { RecommendationRef, recommendationRef } from '../foreign/recommendation.ref';
+import { shownMember } from '../foreign/shown-members';
 import { RequestSignatoryUnion, toSignatory } from '../shared/signatory';
 import { RequestTimelineEntryType, RequestType } from './request.type';
 
 /** A request's references and what is derived from its deadline at the moment of the query. */
 @Resolver(() => RequestType)
 export class RequestFieldsResolver {
-  @FieldResolver(() => OrganizationRef, { description: 'The organisation asked.' })
-  addressee(@Root() request: Request) {
-    return organizationRef(request.addresseeId);
+  @FieldResolver(() => OrganizationRef, {
+    nullable: true,
+    description:
+      'The organisation asked; null when you may not see it (an unpublished organisation), or when the directory does not know it.',
+  })
+  async addressee(@Root() request: Request, @Ctx() ctx: RequestsContext) {
+    const shown = await shownMember(ctx, { kind: 'ORGANIZATION', id: request.addresseeId });
+    return shown && organizationRef(shown.id);
   }
 
   @FieldResolver(() => RecommendationRef, {
@@ -24,9 +30,13 @@ export class RequestFieldsResolver {
     return request.recommendationId ? recommendationRef(request.recommendationId) : null;
   }
 
-  @FieldResolver(() => RequestSignatoryUnion, { nullable: true })
-  signatory(@Root() request: Request) {
-    return request.signatory ? toSignatory(request.signatory) : null;
+  @FieldResolver(() => RequestSignatoryUnion, {
+    nullable: true,
+    description: 'Who signs it; null when you may not see it.',
+  })
+  async signatory(@Root() request: Request, @Ctx() ctx: RequestsContext) {
+    const shown = request.signatory && (await shownMember(ctx, request.signatory));
+    return shown ? toSignatory(shown) : null;
   }
 
   @FieldResolver(() => Date, {

@@ -1,3 +1,4 @@
+import { LongText, SearchText } from '@kollegia/service-kit';
 import { Field, ID, InputType, Int } from 'type-graphql';
 
 import { AnswerOutcome, RequestKind, RequestStatus } from '../shared/enums';
@@ -14,6 +15,7 @@ export class DraftRequestInput {
   @Field({ description: 'What the letter is about, up to 500 characters.' })
   subject: string;
 
+  @LongText()
   @Field({ description: 'The letter, up to 8,000 characters.' })
   body: string;
 
@@ -34,6 +36,7 @@ export class EditRequestInput {
   @Field(() => String, { nullable: true })
   subject?: string | null;
 
+  @LongText()
   @Field(() => String, { nullable: true })
   body?: string | null;
 
@@ -55,6 +58,7 @@ export class ExtendRequestDeadlineInput {
   @Field(() => Int, { description: 'Days to add, 1 to the policy’s maxExtensionDays.' })
   days: number;
 
+  @LongText()
   @Field()
   reason: string;
 }
@@ -73,6 +77,7 @@ export class RequestAnswerDocumentInput {
 
 @InputType({ description: 'The addressee’s answer.' })
 export class AnswerRequestInput {
+  @LongText()
   @Field({ description: 'The answer, or its summary.' })
   text: string;
 
@@ -112,6 +117,7 @@ export class RequestFilterInput {
   @Field(() => Date, { nullable: true, description: 'The running deadline ends before this.' })
   dueBefore?: Date | null;
 
+  @SearchText()
   @Field(() => String, {
     nullable: true,
     description:

@@ -1,4 +1,4 @@
-import { ConnectionArgs, pageRequest, toConnection } from '@kollegia/service-kit';
+import { ConnectionArgs, LongText, pageRequest, toConnection } from '@kollegia/service-kit';
 import { Arg, Args, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 
 import type { RequestsContext } from '../context';
@@ -131,6 +131,7 @@ export class RequestResolver {
     });
   }
 
+  @LongText('note')
   @Mutation(() => RequestType, { description: 'Closes an answered request.' })
   closeRequest(
     @Arg('id', () => ID) id: string,
@@ -141,6 +142,7 @@ export class RequestResolver {
     return ctx.useCases.requests.close(ctx.command, id, expectedVersion, note);
   }
 
+  @LongText('reason')
   @Mutation(() => RequestType, { description: 'Withdraws a request that was not answered yet.' })
   withdrawRequest(
     @Arg('id', () => ID) id: string,

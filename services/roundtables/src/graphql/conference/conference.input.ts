@@ -1,3 +1,4 @@
+import { LongText, SearchText } from '@kollegia/service-kit';
 import { Field, ID, InputType } from 'type-graphql';
 
 import { ConferenceKind, ConferenceStatus } from '../shared/enums';
@@ -25,6 +26,7 @@ export class ScheduleConferenceInput {
   @Field(() => [ID], { nullable: true, description: 'The organising organisations.' })
   organizerIds?: string[] | null;
 
+  @LongText()
   @Field(() => String, { nullable: true })
   description?: string | null;
 
@@ -58,6 +60,7 @@ export class UpdateConferenceInput {
   @Field(() => [ID], { nullable: true })
   organizerIds?: string[] | null;
 
+  @LongText()
   @Field(() => String, { nullable: true })
   description?: string | null;
 
@@ -88,6 +91,7 @@ export class ConferenceFilterInput {
   @Field(() => ID, { nullable: true, description: 'An organising organisation.' })
   organizerId?: string | null;
 
+  @SearchText()
   @Field(() => String, {
     nullable: true,
     description:

@@ -15,6 +15,7 @@ import {
 import type { Conference } from '../../domain/conference';
 import type { RoundtablesContext } from '../context';
 import { organizationRef, OrganizationRef } from '../foreign/organization.ref';
+import { shownMembers } from '../foreign/shown-members';
 import { RoundtableConnection } from '../roundtable/roundtable.connection';
 import { RoundtableStatus } from '../shared/enums';
 import { ConferenceConnection } from './conference.connection';
@@ -77,9 +78,15 @@ export class ConferenceResolver {
     return ctx.useCases.conferences.close(ctx.command, id, expectedVersion);
   }
 
-  @FieldResolver(() => [OrganizationRef], { description: 'The organising organisations.' })
-  organizers(@Root() conference: Conference) {
-    return conference.organizerIds.map(organizationRef);
+  @FieldResolver(() => [OrganizationRef], {
+    description: 'The organising organisations (those you may see).',
+  })
+  async organizers(@Root() conference: Conference, @Ctx() ctx: RoundtablesContext) {
+    const shown = await shownMembers(
+      ctx,
+      conference.organizerIds.map((id) => ({ kind: 'ORGANIZATION' as const, id })),
+    );
+    return shown.map((ref) => organizationRef(ref.id));
   }
 
   @FieldResolver(() => RoundtableConnection, {

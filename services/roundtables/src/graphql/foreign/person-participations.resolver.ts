@@ -9,6 +9,7 @@ import {
   toParticipationType,
 } from './participation.type';
 import { PersonRef } from './person.ref';
+import { shownMember } from './shown-members';
 
 /** What this subgraph adds to members' `Person`: the round tables they took part in. */
 @Resolver(() => PersonRef)
@@ -34,9 +35,14 @@ export class PersonParticipationsResolver {
 export class ParticipationResolver {
   @FieldResolver(() => OrganizationRef, {
     nullable: true,
-    description: 'The organisation the person spoke for there.',
+    description: 'The organisation the person spoke for there; null when you may not see it.',
   })
-  organization(@Root() participation: ParticipationType) {
-    return participation.organizationId ? organizationRef(participation.organizationId) : null;
+  async organization(@Root() participation: ParticipationType, @Ctx() ctx: RoundtablesContext) {
+    if (!participation.organizationId) return null;
+    const shown = await shownMember(ctx, {
+      kind: 'ORGANIZATION',
+      id: participation.organizationId,
+    });
+    return shown && organizationRef(shown.id);
   }
 }

@@ -1,3 +1,4 @@
+import { LongText } from '@kollegia/service-kit';
 import { Field, ID, InputType } from 'type-graphql';
 
 import { Attendance, ParticipantRole, ResolutionKind } from '../shared/enums';
@@ -38,6 +39,7 @@ export class ProposeResolutionInput {
   @Field(() => ResolutionKind)
   kind: keyof typeof ResolutionKind;
 
+  @LongText()
   @Field()
   text: string;
 
@@ -62,6 +64,7 @@ export class AmendResolutionInput {
   @Field(() => ResolutionKind, { nullable: true })
   kind?: keyof typeof ResolutionKind | null;
 
+  @LongText()
   @Field(() => String, { nullable: true })
   text?: string | null;
 

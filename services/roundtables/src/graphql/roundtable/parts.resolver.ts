@@ -1,3 +1,4 @@
+import { LongText } from '@kollegia/service-kit';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 
 import type { ResolutionDraft } from '../../domain/resolutions';
@@ -5,6 +6,7 @@ import type { Participant, Resolution } from '../../domain/roundtable';
 import type { RoundtablesContext } from '../context';
 import { organizationRef, OrganizationRef } from '../foreign/organization.ref';
 import { personRef, PersonRef } from '../foreign/person.ref';
+import { shownMember, shownMembers } from '../foreign/shown-members';
 import { Attendance } from '../shared/enums';
 import { PartyUnion, toParty } from '../shared/party';
 import {
@@ -40,6 +42,7 @@ export class RoundtablePartsResolver {
     return ctx.useCases.parts.markAttendance(ctx.command, id, v, { participantId, attendance });
   }
 
+  @LongText('reason')
   @Mutation(() => RoundtableType, { description: 'Statements they made stay in the minutes.' })
   removeParticipant(
     @Arg('roundtableId', () => ID) id: string,
@@ -83,6 +86,7 @@ export class RoundtablePartsResolver {
     return ctx.useCases.parts.closeAgendaItem(ctx.command, id, v, agendaItemId);
   }
 
+  @LongText('reason')
   @Mutation(() => RoundtableType, { description: 'PENDING or IN_DISCUSSION → DEFERRED.' })
   deferAgendaItem(
     @Arg('roundtableId', () => ID) id: string,
@@ -118,6 +122,7 @@ export class RoundtablePartsResolver {
     });
   }
 
+  @LongText('reason')
   @Mutation(() => RoundtableType)
   withdrawResolution(
     @Arg('roundtableId', () => ID) id: string,
@@ -130,31 +135,47 @@ export class RoundtablePartsResolver {
   }
 }
 
+/** A seat's person and organisation, each shown only when the caller may see it. */
 @Resolver(() => ParticipantType)
 export class ParticipantResolver {
   @FieldResolver(() => PersonRef, { nullable: true })
-  person(@Root() participant: Participant) {
-    return participant.personId ? personRef(participant.personId) : null;
+  async person(@Root() participant: Participant, @Ctx() ctx: RoundtablesContext) {
+    if (!participant.personId) return null;
+    const shown = await shownMember(ctx, { kind: 'PERSON', id: participant.personId });
+    return shown && personRef(shown.id);
   }
 
   @FieldResolver(() => OrganizationRef, {
     nullable: true,
-    description: 'The organisation taking part, or the one the person speaks for.',
+    description:
+      'The organisation taking part, or the one the person speaks for; null when you may not see it.',
   })
-  organization(@Root() participant: Participant) {
-    return participant.organizationId ? organizationRef(participant.organizationId) : null;
+  async organization(@Root() participant: Participant, @Ctx() ctx: RoundtablesContext) {
+    if (!participant.organizationId) return null;
+    const shown = await shownMember(ctx, { kind: 'ORGANIZATION', id: participant.organizationId });
+    return shown && organizationRef(shown.id);
   }
 }
 
 @Resolver(() => ResolutionType)
 export class ResolutionResolver {
-  @FieldResolver(() => [OrganizationRef], { description: 'The organisations it is addressed to.' })
-  addressees(@Root() resolution: Resolution) {
-    return resolution.addresseeIds.map(organizationRef);
+  @FieldResolver(() => [OrganizationRef], {
+    description: 'The organisations it is addressed to (those you may see).',
+  })
+  async addressees(@Root() resolution: Resolution, @Ctx() ctx: RoundtablesContext) {
+    const shown = await shownMembers(
+      ctx,
+      resolution.addresseeIds.map((id) => ({ kind: 'ORGANIZATION' as const, id })),
+    );
+    return shown.map((ref) => organizationRef(ref.id));
   }
 
-  @FieldResolver(() => PartyUnion, { nullable: true, description: 'Who answers for it.' })
-  responsible(@Root() resolution: Resolution) {
-    return resolution.responsible ? toParty(resolution.responsible) : null;
+  @FieldResolver(() => PartyUnion, {
+    nullable: true,
+    description: 'Who answers for it; null when you may not see it.',
+  })
+  async responsible(@Root() resolution: Resolution, @Ctx() ctx: RoundtablesContext) {
+    const shown = resolution.responsible && (await shownMember(ctx, resolution.responsible));
+    return shown ? toParty(shown) : null;
   }
 }

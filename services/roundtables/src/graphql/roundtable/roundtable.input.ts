@@ -1,3 +1,4 @@
+import { LongText, SearchText } from '@kollegia/service-kit';
 import { Field, ID, InputType } from 'type-graphql';
 
 import { PartyInput } from '../shared/party';
@@ -26,6 +27,7 @@ export class ScheduleRoundtableInput {
   @Field(() => PartyInput)
   moderator: PartyInput;
 
+  @LongText()
   @Field(() => String, { nullable: true })
   description?: string | null;
 
@@ -50,6 +52,7 @@ export class UpdateRoundtableInput {
   @Field(() => PartyInput, { nullable: true })
   moderator?: PartyInput | null;
 
+  @LongText()
   @Field(() => String, { nullable: true })
   description?: string | null;
 
@@ -98,6 +101,7 @@ export class RoundtableFilterInput {
   })
   participantId?: string | null;
 
+  @SearchText()
   @Field(() => String, {
     nullable: true,
     description:

@@ -1,4 +1,4 @@
-import { ConnectionArgs, pageRequest, toConnection } from '@kollegia/service-kit';
+import { ConnectionArgs, LongText, pageRequest, toConnection } from '@kollegia/service-kit';
 import {
   Arg,
   Args,
@@ -15,6 +15,7 @@ import {
 import type { Roundtable } from '../../domain/roundtable';
 import { ConferenceType } from '../conference/conference.type';
 import type { RoundtablesContext } from '../context';
+import { shownMember } from '../foreign/shown-members';
 import { ResolutionStatus } from '../shared/enums';
 import { PartyUnion, toParty } from '../shared/party';
 import { StatementConnection } from '../statement/statement.connection';
@@ -92,6 +93,7 @@ export class RoundtableResolver {
     return ctx.useCases.roundtables.conclude(ctx.command, id, expectedVersion);
   }
 
+  @LongText('reason')
   @Mutation(() => RoundtableType, { description: 'SCHEDULED or LIVE → CANCELLED.' })
   cancelRoundtable(
     @Arg('id', () => ID) id: string,
@@ -107,9 +109,14 @@ export class RoundtableResolver {
     return roundtable.conferenceId ? ctx.loaders.conferences.load(roundtable.conferenceId) : null;
   }
 
-  @FieldResolver(() => PartyUnion)
-  moderator(@Root() roundtable: Roundtable) {
-    return toParty(roundtable.moderator);
+  @FieldResolver(() => PartyUnion, {
+    nullable: true,
+    description:
+      'Null when you may not see it (an unpublished organisation), or when the directory does not know it.',
+  })
+  async moderator(@Root() roundtable: Roundtable, @Ctx() ctx: RoundtablesContext) {
+    const shown = await shownMember(ctx, roundtable.moderator);
+    return shown && toParty(shown);
   }
 
   @FieldResolver(() => [ParticipantType])

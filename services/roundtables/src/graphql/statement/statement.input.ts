@@ -1,3 +1,4 @@
+import { LongText } from '@kollegia/service-kit';
 import { Field, ID, InputType } from 'type-graphql';
 
 import { PartyInput } from '../shared/party';
@@ -13,6 +14,7 @@ export class RecordStatementInput {
   })
   agendaItemId?: string | null;
 
+  @LongText()
   @Field()
   text: string;
 }

@@ -2,6 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-grap
 
 import type { Statement } from '../../domain/statement';
 import type { RoundtablesContext } from '../context';
+import { shownMember } from '../foreign/shown-members';
 import { AgendaItemType } from '../roundtable/parts.type';
 import { RoundtableType } from '../roundtable/roundtable.type';
 import { PartyUnion, toParty } from '../shared/party';
@@ -33,9 +34,14 @@ export class StatementResolver {
     return ctx.useCases.statements.recordMany(ctx.command, roundtableId, statements);
   }
 
-  @FieldResolver(() => PartyUnion)
-  speaker(@Root() statement: Statement) {
-    return toParty(statement.speaker);
+  @FieldResolver(() => PartyUnion, {
+    nullable: true,
+    description:
+      'Null when you may not see it (an unpublished organisation), or when the directory does not know it.',
+  })
+  async speaker(@Root() statement: Statement, @Ctx() ctx: RoundtablesContext) {
+    const shown = await shownMember(ctx, statement.speaker);
+    return shown && toParty(shown);
   }
 
   @FieldResolver(() => RoundtableType, { nullable: true })

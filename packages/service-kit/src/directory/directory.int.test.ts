@@ -1,0 +1,115 @@
+import {
+  organizationArchived,
+  organizationRegistered,
+  organizationRenamed,
+  organizationUpdated,
+  personRegistered,
+} from '@kollegia/events/testing';
+import { testNamespace } from '@kollegia/testing';
+import mongoose, { type Connection } from 'mongoose';
+
+import { Directory } from './directory';
+import { directoryModel } from './directory.model';
+
+/** The directory read model against the database the tests run on (the embedded engine locally). */
+const ns = testNamespace('directory');
+const TENANT = 'akit';
+let connection: Connection;
+let directory: Directory;
+
+beforeAll(async () => {
+  connection = await mongoose.createConnection(ns.mongoUrl, { dbName: ns.dbName }).asPromise();
+  directory = new Directory(directoryModel(connection));
+});
+
+afterAll(async () => {
+  await connection.dropDatabase();
+  await connection.close();
+});
+
+const card = (id: string, published: boolean) => ({
+  id,
+  name: 'Министерство промышленности и торговли Российской Федерации',
+  shortName: 'Минпромторг России',
+  kind: 'MINISTRY' as const,
+  published,
+  inn: undefined,
+  ogrn: undefined,
+});
+
+describe('the directory', () => {
+  it('should keep the newest of what members says of an organisation, whatever comes again or late', async () => {
+    const id = 'org-minpromtorg';
+    const registered = organizationRegistered({ tenantid: TENANT, data: card(id, false) });
+    const published = organizationUpdated({
+      tenantid: TENANT,
+      aggregateversion: 2,
+      data: { ...card(id, true), changedFields: ['published'] },
+    });
+    const renamed = organizationRenamed({
+      tenantid: TENANT,
+      subject: id,
+      aggregateversion: 3,
+      data: {
+        id,
+        name: 'Минпромторг',
+        shortName: 'МПТ',
+        previousName: 'x',
+        previousShortName: 'y',
+      },
+    });
+    expect(await directory.record(registered)).toBe(true);
+    expect(await directory.record(published)).toBe(true);
+    expect(await directory.record(renamed)).toBe(true);
+    // Redelivered and late: nothing changes.
+    expect(await directory.record(registered)).toBe(false);
+    expect(await directory.record(published)).toBe(false);
+    expect(await directory.get(TENANT, { kind: 'ORGANIZATION', id })).toEqual({
+      kind: 'ORGANIZATION',
+      id,
+      name: 'Минпромторг',
+      shortName: 'МПТ',
+      organizationKind: 'MINISTRY',
+      status: 'ACTIVE',
+      published: true,
+    });
+    await directory.record(
+      organizationArchived({
+        tenantid: TENANT,
+        subject: id,
+        aggregateversion: 4,
+        data: { id, name: 'Минпромторг', shortName: 'МПТ' },
+      }),
+    );
+    expect(await directory.get(TENANT, { kind: 'ORGANIZATION', id })).toMatchObject({
+      status: 'ARCHIVED',
+      published: true,
+    });
+  });
+
+  it('should refuse references it does not know in the tenant, naming the field', async () => {
+    const person = { kind: 'PERSON', id: 'person-chair' } as const;
+    const elsewhere = { kind: 'ORGANIZATION', id: 'org-elsewhere' } as const;
+    await directory.record(
+      personRegistered({
+        tenantid: TENANT,
+        data: { id: person.id, fullName: 'Петров Алексей Николаевич' },
+      }),
+    );
+    await directory.record(
+      organizationRegistered({ tenantid: 'another-association', data: card(elsewhere.id, true) }),
+    );
+    const known = await directory.requireKnown(TENANT, { moderator: [person] });
+    expect([...known.values()]).toEqual([{ ...person, name: 'Петров Алексей Николаевич' }]);
+    await expect(
+      directory.requireKnown(TENANT, { moderator: [person], addresseeIds: [elsewhere] }),
+    ).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { field: 'addresseeIds' },
+      message: 'addresseeIds: organization org-elsewhere is not in the directory',
+    });
+    await expect(
+      directory.requireKnown(TENANT, { moderator: [{ kind: 'ORGANIZATION', id: person.id }] }),
+    ).rejects.toMatchObject({ details: { field: 'moderator' } });
+  });
+});

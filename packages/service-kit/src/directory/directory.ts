@@ -1,0 +1,197 @@
+import type {
+  MemberKind,
+  MemberRef,
+  OrganizationArchivedV1,
+  OrganizationKind,
+  OrganizationRegisteredV1,
+  OrganizationRenamedV1,
+  OrganizationStatus,
+  OrganizationUpdatedV1,
+  PersonRegisteredV1,
+  PersonUpdatedV1,
+} from '@kollegia/events';
+
+import { isDuplicateKey } from '../db/duplicate-key';
+import { TenantModel } from '../db/tenant-model';
+import { badInput } from '../domain';
+import type { DirectoryEntryDocument, DirectoryModel } from './directory.model';
+import { addedReferences, isPublic, type ReferencesByField } from './references';
+
+/** An organisation or a person of the members directory, as a service knows it. */
+export interface DirectoryEntry {
+  kind: MemberKind;
+  id: string;
+  name: string;
+  /** Organisations: the name used in lists and documents. */
+  shortName?: string;
+  /** Organisations: what members says they are (ministry, agency, …). */
+  organizationKind?: OrganizationKind;
+  status?: OrganizationStatus;
+  /** Organisations: visible to partners and addressees. */
+  published?: boolean;
+}
+
+/** The members' events the directory is kept from. */
+export type DirectoryEvent =
+  | OrganizationRegisteredV1
+  | OrganizationUpdatedV1
+  | OrganizationRenamedV1
+  | OrganizationArchivedV1
+  | PersonRegisteredV1
+  | PersonUpdatedV1;
+
+/** What an event says of its member: registered and updated carry the whole card, the rest a part. */
+function entryOf(event: DirectoryEvent): {
+  kind: MemberKind;
+  fields: Omit<DirectoryEntry, 'kind' | 'id'>;
+} {
+  switch (event.type) {
+    case 'kollegia.members.organization.registered.v1':
+    case 'kollegia.members.organization.updated.v1': {
+      const { name, shortName, kind, status, published } = event.data;
+      return {
+        kind: 'ORGANIZATION',
+        fields: { name, shortName, organizationKind: kind, status, published },
+      };
+    }
+    case 'kollegia.members.organization.renamed.v1':
+      return {
+        kind: 'ORGANIZATION',
+        fields: { name: event.data.name, shortName: event.data.shortName },
+      };
+    case 'kollegia.members.organization.archived.v1':
+      return {
+        kind: 'ORGANIZATION',
+        fields: { name: event.data.name, shortName: event.data.shortName, status: 'ARCHIVED' },
+      };
+    case 'kollegia.members.person.registered.v1':
+    case 'kollegia.members.person.updated.v1':
+      return { kind: 'PERSON', fields: { name: event.data.fullName } };
+  }
+}
+
+const keyOf = (tenantId: string, ref: MemberRef) => `${tenantId}/${ref.kind}/${ref.id}`;
+
+/** A member's key among the entries of one tenant (e.g. for a request's batch loader). */
+export const memberKey = (ref: MemberRef) => `${ref.kind}/${ref.id}`;
+
+/** `organization 6650…` / `person 6650…`, as messages name a member. */
+export const describeMember = (ref: MemberRef) => `${ref.kind.toLowerCase()} ${ref.id}`;
+
+/**
+ * The members directory as a service knows it: organisations and people, tenant by tenant, kept
+ * from members' events (see `startDirectoryConsumer`). It is what a service checks the references
+ * it is given against (an id of another workspace, or one never registered, is not in it), and
+ * what tells it whether a reader who sees published material only may be shown a member.
+ */
+export class Directory {
+  private readonly entries: TenantModel<DirectoryEntryDocument>;
+
+  constructor(model: DirectoryModel) {
+    this.entries = new TenantModel(model);
+  }
+
+  /**
+   * Records what an event says, as of the member's version. The same event again, or another of
+   * the same change (one version), writes the same values; an older one changes nothing (its
+   * upsert meets the stored `_id`). Returns whether anything was written.
+   */
+  async record(event: DirectoryEvent): Promise<boolean> {
+    const tenantId = event.tenantid;
+    const { kind, fields } = entryOf(event);
+    const _id = keyOf(tenantId, { kind, id: event.data.id });
+    try {
+      const result = await this.entries.upsertOne(
+        tenantId,
+        { _id, version: { $lte: event.aggregateversion } },
+        {
+          $set: {
+            tenantId,
+            kind,
+            memberId: event.data.id,
+            ...fields,
+            version: event.aggregateversion,
+            updatedAt: new Date(event.time),
+          },
+        },
+      );
+      return result.modifiedCount + result.upsertedCount > 0;
+    } catch (error) {
+      // A newer version is stored: the upsert met its `_id`.
+      if (isDuplicateKey(error)) return false;
+      throw error;
+    }
+  }
+
+  /** The known ones among these members of a tenant (one query). */
+  async getMany(tenantId: string, refs: readonly MemberRef[]): Promise<DirectoryEntry[]> {
+    const ids = [...new Set(refs.map((ref) => keyOf(tenantId, ref)))];
+    if (ids.length === 0) return [];
+    const docs = await this.entries
+      .find(tenantId, { _id: { $in: ids } })
+      .lean<DirectoryEntryDocument[]>();
+    return docs.map((doc) => ({
+      kind: doc.kind,
+      id: doc.memberId,
+      name: doc.name,
+      ...(doc.shortName ? { shortName: doc.shortName } : {}),
+      ...(doc.organizationKind ? { organizationKind: doc.organizationKind } : {}),
+      ...(doc.status ? { status: doc.status } : {}),
+      ...(doc.published === undefined || doc.published === null
+        ? {}
+        : { published: doc.published }),
+    }));
+  }
+
+  async get(tenantId: string, ref: MemberRef): Promise<DirectoryEntry | undefined> {
+    return (await this.getMany(tenantId, [ref]))[0];
+  }
+
+  /**
+   * The entries of the references a command names, by input field (one query). A reference the
+   * directory does not know in the caller's tenant — another workspace's id, one never registered,
+   * or one registered a moment ago whose event has not arrived yet — is BAD_USER_INPUT naming the
+   * field, and nothing is stored.
+   */
+  async requireKnown(
+    tenantId: string,
+    references: ReferencesByField,
+  ): Promise<Map<string, DirectoryEntry>> {
+    const known = new Map(
+      (await this.getMany(tenantId, Object.values(references).flat())).map((entry) => [
+        memberKey(entry),
+        entry,
+      ]),
+    );
+    for (const [field, refs] of Object.entries(references)) {
+      const unknown = refs.find((ref) => !known.has(memberKey(ref)));
+      if (unknown) throw badInput(field, `${describeMember(unknown)} is not in the directory`);
+    }
+    return known;
+  }
+
+  /**
+   * Refuses a change that adds a member the directory does not know (see `requireKnown`). Only
+   * the references the change adds are checked, so one stored before references were checked
+   * does not block an unrelated change.
+   */
+  requireAdded(
+    tenantId: string,
+    before: ReferencesByField,
+    after: ReferencesByField,
+  ): Promise<Map<string, DirectoryEntry>> {
+    return this.requireKnown(tenantId, addedReferences(before, after));
+  }
+
+  /**
+   * Whether the member with this id (an organisation or a person: filters name members by id
+   * alone) may be shown to readers of published material. An unknown id may not.
+   */
+  async isPublicId(tenantId: string, id: string): Promise<boolean> {
+    const found = await this.getMany(tenantId, [
+      { kind: 'ORGANIZATION', id },
+      { kind: 'PERSON', id },
+    ]);
+    return found.some(isPublic);
+  }
+}
