@@ -20,6 +20,7 @@ import { WebSocketServer } from 'ws';
 
 import { useAuthentication, type AuthContext } from './auth';
 import type { GatewayConfig } from './config';
+import { useClientErrors } from './client-errors';
 import { limitBodySize, limitPlugins, useIntrospectionRule } from './limits';
 import { LiveFeed } from './live/live-feed';
 import { liveSubscriptions, type AccessCheck } from './live/subscriptions';
@@ -169,6 +170,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
       ? { additionalTypeDefs: live.typeDefs, additionalResolvers: live.resolvers }
       : {}),
     plugins: () => [
+      useClientErrors(config.DEBUG_ERRORS),
       useAuthentication(verifier, limiter),
       ...limitPlugins(config),
       useIntrospectionRule(config),

@@ -196,6 +196,32 @@ describe('errors', () => {
     },
   );
 
+  it('should answer a body that is not JSON with a code and without the parser’s error', async () => {
+    const response = await post(gw.gateway.url, '{"query": ', await bearer());
+    expect(response.status).toBe(400);
+    expect(response.body.errors?.[0]?.extensions).toEqual({ code: 'BAD_REQUEST' });
+    expect(response.text).not.toMatch(INTERNALS);
+    expect(response.text).not.toMatch(/SyntaxError|JSON input/);
+  });
+
+  it('should give a variable of the wrong type, or a missing one, the code BAD_USER_INPUT', async () => {
+    const query = 'query($id: ID!) { organization(id: $id) { id } }';
+    for (const variables of [{ id: true }, {}]) {
+      const response = await post(
+        gw.gateway.url,
+        JSON.stringify({ query, variables }),
+        await bearer(),
+      );
+      expect({ status: response.status, error: response.body.errors?.[0] }).toEqual({
+        status: 400,
+        error: expect.objectContaining({
+          message: expect.stringMatching(/^Variable "\$id"/),
+          extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }),
+        }),
+      });
+    }
+  });
+
   it('should answer a path a subgraph does not serve as JSON 404', async () => {
     const response = await post(gw.members.url.replace('/graphql', '/nowhere'), '{}');
     expect(response.status).toBe(404);
