@@ -36,13 +36,18 @@ export function organizationAnnounced(organization: {
   );
 }
 
-/** A person's `registered` event as members would publish it. */
-export function personAnnounced(person: { id: string; fullName: string; tenant?: string }) {
-  const { id, fullName, tenant = TEST_TENANT } = person;
+/** A person's `registered` event as members would publish it (of no organisation unless told). */
+export function personAnnounced(person: {
+  id: string;
+  fullName: string;
+  organizationId?: string;
+  tenant?: string;
+}) {
+  const { id, fullName, organizationId, tenant = TEST_TENANT } = person;
   return createEvent(
     personRegisteredV1,
     { subject: id, tenantId: tenant, aggregateVersion: 1, correlationId: id, actor: 'test' },
-    { id, fullName, expertise: [] },
+    { id, fullName, expertise: [], ...(organizationId ? { organizationId } : {}) },
   );
 }
 

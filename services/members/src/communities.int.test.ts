@@ -274,15 +274,22 @@ describe('communities and memberships', () => {
         },
       }),
     ).registerOrganization.id as string;
-    const person = dataOf(
-      await members.gql(REGISTER_PERSON, {
-        input: { fullName: 'Закрытов Пётр', organizationId: hiddenOrg },
-      }),
-    ).registerPerson.id as string;
+    const personOf = async (fullName: string, organizationId?: string) =>
+      dataOf(
+        await members.gql(REGISTER_PERSON, {
+          input: { fullName, ...(organizationId ? { organizationId } : {}) },
+        }),
+      ).registerPerson.id as string;
+    // Works for the unpublished organisation: as internal to partners as the organisation itself.
+    const person = await personOf('Закрытов Пётр', hiddenOrg);
+    const ofPublished = await personOf('Открытов Иван', publishedOrg);
+    const ofNone = await personOf('Свободнов Лев');
     for (const communityId of [internal.id, open.id]) {
       for (const [memberKind, memberId] of [
         ['ORGANIZATION', publishedOrg],
         ['PERSON', person],
+        ['PERSON', ofPublished],
+        ['PERSON', ofNone],
       ]) {
         dataOf(
           await members.gql(GRANT, {
@@ -314,13 +321,35 @@ describe('communities and memberships', () => {
           { role },
         ),
       ).people;
-    const everything = { organizations: [publishedOrg], people: [person] };
+    const personById = async (role: Role, id: string) => {
+      const answer = await members.gql(
+        `query($id: ID!) { person(id: $id) { id } }`,
+        { id },
+        {
+          role,
+        },
+      );
+      expect(answer.errors).toBeUndefined();
+      return dataOf(answer).person;
+    };
+    const everything = { organizations: [publishedOrg], people: [person, ofPublished, ofNone] };
     expect(await listed('member', internal.id)).toEqual(everything);
+    expect(await listed('member', open.id)).toEqual(everything);
     expect(await peopleOf('member', hiddenOrg)).toEqual({ totalCount: 1, nodes: [{ id: person }] });
+    expect(await personById('member', person)).toEqual({ id: person });
     for (const role of ['partner', 'addressee'] as const) {
-      expect(await listed(role, open.id)).toEqual(everything);
+      expect(await listed(role, open.id)).toEqual({
+        organizations: [publishedOrg],
+        people: [ofPublished, ofNone],
+      });
       expect(await listed(role, internal.id)).toEqual({ organizations: [], people: [] });
       expect(await peopleOf(role, hiddenOrg)).toEqual({ totalCount: 0, nodes: [] });
+      expect(await peopleOf(role, publishedOrg)).toEqual({
+        totalCount: 1,
+        nodes: [{ id: ofPublished }],
+      });
+      expect(await personById(role, person)).toBeNull();
+      expect(await personById(role, ofNone)).toEqual({ id: ofNone });
     }
   });
 

@@ -189,10 +189,12 @@ describe('generated documents', () => {
     expect(names).toMatchObject({ shortName: 'Минпромторг РФ', version: 3 });
   });
 
-  it('should print partners and addressees no name of an unpublished organisation, and hide it in the participants', async () => {
+  it('should print partners and addressees no name of an unpublished organisation or of its people, and hide them in the participants', async () => {
     const who = await cast(rt);
     const hidden = uniqueId('org');
     const insider = uniqueId('person');
+    // Works for the unpublished organisation: as internal to partners as the organisation itself.
+    const clerk = uniqueId('person');
     await announceMembers(rt, [
       organizationAnnounced({
         id: hidden,
@@ -201,11 +203,13 @@ describe('generated documents', () => {
         published: false,
       }),
       personAnnounced({ id: insider, fullName: 'Закрытов Пётр Ильич' }),
+      personAnnounced({ id: clerk, fullName: 'Тайнов Семён Львович', organizationId: hidden }),
     ]);
     let { roundtable } = await aLiveRoundtable(rt, { who });
     for (const input of [
       { personId: insider, organizationId: hidden, role: 'SPEAKER' },
       { organizationId: hidden, role: 'OBSERVER' },
+      { personId: clerk, role: 'SPEAKER' },
     ]) {
       roundtable = dataOf(
         await rt.gql(REGISTER, { id: roundtable.id, v: roundtable.version, input }),
@@ -217,8 +221,14 @@ describe('generated documents', () => {
         input: { speaker: { kind: 'PERSON', id: insider }, text: 'Наш консорциум готов.' },
       }),
     );
+    dataOf(
+      await rt.gql(RECORD, {
+        id: roundtable.id,
+        input: { speaker: { kind: 'PERSON', id: clerk }, text: 'Сроки согласуем.' },
+      }),
+    );
     roundtable = await propose(
-      { id: roundtable.id, version: roundtable.version + 1 },
+      { id: roundtable.id, version: roundtable.version + 2 },
       {
         kind: 'RECOMMENDATION',
         text: 'Поручить консорциуму подготовить предложения.',
@@ -230,6 +240,7 @@ describe('generated documents', () => {
 
     const internal = dataOf(await rt.gql(MINUTES, { id: roundtable.id })).roundtableMinutes;
     expect(internal.markdown).toContain('Закрытов Пётр Ильич (Консорциум «Закрытый») — спикер');
+    expect(internal.markdown).toContain('**12:14 Тайнов Семён Львович:** Сроки согласуем.');
     const SEATS = `query($id: ID!) { roundtable(id: $id) { participants { person { id } organization { id } }
       resolutions { addressees { id } responsible { ... on Organization { id } } } } }`;
     for (const role of ['partner', 'addressee'] as const) {
@@ -237,18 +248,22 @@ describe('generated documents', () => {
         await rt.gql(MINUTES, { id: roundtable.id }, { role }),
       ).roundtableMinutes;
       for (const text of [minutes.markdown, minutes.html]) {
-        expect(text).not.toMatch(/Закрыт(ый|ого)|Консорциум|Внутренний/);
+        expect(text).not.toMatch(/Закрыт(ый|ого)|Консорциум|Внутренний|Тайнов/);
         expect(text).not.toContain(hidden);
+        expect(text).not.toContain(clerk);
       }
       expect(minutes.markdown).toContain('Закрытов Пётр Ильич — спикер');
       expect(minutes.markdown).toContain('организация — наблюдатель');
       expect(minutes.markdown).toContain('**12:14 Закрытов Пётр Ильич:** Наш консорциум готов.');
+      expect(minutes.markdown).toContain('участник — спикер');
+      expect(minutes.markdown).toContain('**12:14 участник:** Сроки согласуем.');
 
       const seats = await rt.gql(SEATS, { id: roundtable.id }, { role });
       expect(seats.errors).toBeUndefined();
       const { participants, resolutions } = dataOf(seats).roundtable;
-      expect(participants.slice(-2)).toEqual([
+      expect(participants.slice(-3)).toEqual([
         { person: { id: insider }, organization: null },
+        { person: null, organization: null },
         { person: null, organization: null },
       ]);
       expect(resolutions).toEqual([{ addressees: [{ id: who.ministry }], responsible: null }]);

@@ -4,12 +4,14 @@ import {
   organizationRenamed,
   organizationUpdated,
   personRegistered,
+  personUpdated,
 } from '@kollegia/events/testing';
 import { testNamespace } from '@kollegia/testing';
 import mongoose, { type Connection } from 'mongoose';
 
 import { Directory } from './directory';
 import { directoryModel } from './directory.model';
+import { isPublic } from './references';
 
 /** The directory read model against the database the tests run on (the embedded engine locally). */
 const ns = testNamespace('directory');
@@ -93,7 +95,7 @@ describe('the directory', () => {
     await directory.record(
       personRegistered({
         tenantid: TENANT,
-        data: { id: person.id, fullName: 'Петров Алексей Николаевич' },
+        data: { id: person.id, fullName: 'Петров Алексей Николаевич', organizationId: undefined },
       }),
     );
     await directory.record(
@@ -111,5 +113,67 @@ describe('the directory', () => {
     await expect(
       directory.requireKnown(TENANT, { moderator: [{ kind: 'ORGANIZATION', id: person.id }] }),
     ).rejects.toMatchObject({ details: { field: 'moderator' } });
+  });
+
+  it('should show a person to readers of published material as their organisation is published, as of the read', async () => {
+    const office = 'org-working-office';
+    const clerk = { kind: 'PERSON', id: 'person-clerk' } as const;
+    const shown = async () => isPublic((await directory.get(TENANT, clerk))!);
+    const person = (aggregateversion: number, organizationId?: string) => ({
+      tenantid: TENANT,
+      subject: clerk.id,
+      aggregateversion,
+      data: {
+        id: clerk.id,
+        fullName: 'Сидоров Павел Олегович',
+        expertise: [],
+        organizationId,
+      },
+    });
+    // Their organisation's event has not arrived yet: hidden until it says it is published.
+    await directory.record(personRegistered(person(1, office)));
+    expect(await directory.get(TENANT, clerk)).toMatchObject({
+      organizationId: office,
+      organizationPublished: false,
+    });
+    expect(await shown()).toBe(false);
+    await directory.record(organizationRegistered({ tenantid: TENANT, data: card(office, false) }));
+    expect(await shown()).toBe(false);
+    // Their organisation is published: so are they, without an event of their own.
+    await directory.record(
+      organizationUpdated({
+        tenantid: TENANT,
+        subject: office,
+        aggregateversion: 2,
+        data: { ...card(office, true), changedFields: ['published'] },
+      }),
+    );
+    expect(await shown()).toBe(true);
+    expect(
+      (await directory.getMany(TENANT, [clerk, { kind: 'ORGANIZATION', id: office }])).map(
+        isPublic,
+      ),
+    ).toEqual([true, true]);
+    await directory.record(
+      organizationUpdated({
+        tenantid: TENANT,
+        subject: office,
+        aggregateversion: 3,
+        data: { ...card(office, false), changedFields: ['published'] },
+      }),
+    );
+    expect(await shown()).toBe(false);
+    // They left it: a person of no organisation is public.
+    await directory.record(
+      personUpdated({
+        ...person(2),
+        data: { ...person(2).data, changedFields: ['organizationId'] },
+      }),
+    );
+    expect(await directory.get(TENANT, clerk)).toEqual({
+      ...clerk,
+      name: 'Сидоров Павел Олегович',
+    });
+    expect(await shown()).toBe(true);
   });
 });

@@ -16,6 +16,8 @@ export interface DirectoryEntryDocument {
   organizationKind?: OrganizationKind;
   status?: OrganizationStatus;
   published?: boolean;
+  /** People: the organisation they work for (whether it is published is looked up when read). */
+  organizationId?: string;
   /** The member's aggregate version this is as of: an older event never overwrites it. */
   version: number;
   updatedAt: Date;
@@ -32,6 +34,7 @@ const schema = new Schema<DirectoryEntryDocument>(
     organizationKind: String,
     status: String,
     published: Boolean,
+    organizationId: String,
     version: { type: Number, required: true },
     updatedAt: { type: Date, required: true },
   },

@@ -29,6 +29,13 @@ export interface DirectoryEntry {
   status?: OrganizationStatus;
   /** Organisations: visible to partners and addressees. */
   published?: boolean;
+  /** People: the organisation they work for, if any. */
+  organizationId?: string;
+  /**
+   * People with an organisation: whether it is published, looked up when the entry is read (so
+   * publishing or unpublishing it takes effect at once); false when the directory does not know it.
+   */
+  organizationPublished?: boolean;
 }
 
 /** The members' events the directory is kept from. */
@@ -40,10 +47,13 @@ export type DirectoryEvent =
   | PersonRegisteredV1
   | PersonUpdatedV1;
 
-/** What an event says of its member: registered and updated carry the whole card, the rest a part. */
+/**
+ * What an event says of its member: registered and updated carry the whole card (a field it names
+ * as undefined is gone, e.g. a person who left their organisation), the rest a part.
+ */
 function entryOf(event: DirectoryEvent): {
   kind: MemberKind;
-  fields: Omit<DirectoryEntry, 'kind' | 'id'>;
+  fields: Omit<DirectoryEntry, 'kind' | 'id' | 'organizationPublished'>;
 } {
   switch (event.type) {
     case 'kollegia.members.organization.registered.v1':
@@ -66,7 +76,10 @@ function entryOf(event: DirectoryEvent): {
       };
     case 'kollegia.members.person.registered.v1':
     case 'kollegia.members.person.updated.v1':
-      return { kind: 'PERSON', fields: { name: event.data.fullName } };
+      return {
+        kind: 'PERSON',
+        fields: { name: event.data.fullName, organizationId: event.data.organizationId },
+      };
   }
 }
 
@@ -100,6 +113,9 @@ export class Directory {
     const tenantId = event.tenantid;
     const { kind, fields } = entryOf(event);
     const _id = keyOf(tenantId, { kind, id: event.data.id });
+    const given = Object.entries(fields);
+    const set = Object.fromEntries(given.filter(([, value]) => value !== undefined));
+    const gone = given.filter(([, value]) => value === undefined).map(([key]) => [key, 1]);
     try {
       const result = await this.entries.upsertOne(
         tenantId,
@@ -109,10 +125,11 @@ export class Directory {
             tenantId,
             kind,
             memberId: event.data.id,
-            ...fields,
+            ...set,
             version: event.aggregateversion,
             updatedAt: new Date(event.time),
           },
+          ...(gone.length > 0 ? { $unset: Object.fromEntries(gone) as Record<string, 1> } : {}),
         },
       );
       return result.modifiedCount + result.upsertedCount > 0;
@@ -123,8 +140,32 @@ export class Directory {
     }
   }
 
-  /** The known ones among these members of a tenant (one query). */
+  /**
+   * The known ones among these members of a tenant (one query, and one more for the organisations
+   * of the people among them that the first did not bring).
+   */
   async getMany(tenantId: string, refs: readonly MemberRef[]): Promise<DirectoryEntry[]> {
+    const entries = await this.find(tenantId, refs);
+    const organizations = new Map(
+      entries.filter((entry) => entry.kind === 'ORGANIZATION').map((entry) => [entry.id, entry]),
+    );
+    const missing = entries.flatMap((entry) =>
+      entry.organizationId && !organizations.has(entry.organizationId)
+        ? [{ kind: 'ORGANIZATION' as const, id: entry.organizationId }]
+        : [],
+    );
+    for (const entry of await this.find(tenantId, missing)) organizations.set(entry.id, entry);
+    return entries.map((entry) =>
+      entry.organizationId
+        ? {
+            ...entry,
+            organizationPublished: organizations.get(entry.organizationId)?.published === true,
+          }
+        : entry,
+    );
+  }
+
+  private async find(tenantId: string, refs: readonly MemberRef[]): Promise<DirectoryEntry[]> {
     const ids = [...new Set(refs.map((ref) => keyOf(tenantId, ref)))];
     if (ids.length === 0) return [];
     const docs = await this.entries
@@ -140,6 +181,7 @@ export class Directory {
       ...(doc.published === undefined || doc.published === null
         ? {}
         : { published: doc.published }),
+      ...(doc.organizationId ? { organizationId: doc.organizationId } : {}),
     }));
   }
 

@@ -5,11 +5,13 @@ import { describeMember, memberKey, type DirectoryEntry } from './directory';
 
 /**
  * Whether readers who see published material only (partners, addressees) may be shown a member:
- * a person's public card always (their contacts never leave members), an organisation once
- * published.
+ * an organisation once published; a person's public card (their contacts never leave members)
+ * unless their organisation is not published — who works there is as internal as the organisation
+ * itself. A person without an organisation is public.
  */
 export function isPublic(entry: DirectoryEntry): boolean {
-  return entry.kind === 'PERSON' || entry.published === true;
+  if (entry.kind === 'ORGANIZATION') return entry.published === true;
+  return entry.organizationId === undefined || entry.organizationPublished === true;
 }
 
 /** A stored reference the directory does not know (stored before references were checked). */

@@ -44,17 +44,21 @@ export class PersonUseCases {
     return this.people.update(next, expectedVersion, personEvents(next, changes, context));
   }
 
+  /** One person, or undefined when they do not exist or the caller may not see them. */
   async find(context: CommandContext, id: string): Promise<Person | undefined> {
-    return this.people.get(requireReader(context.identity).tenantId, id);
+    return (await this.findMany(context, [id]))[0];
   }
 
+  /** Many by id in one query (federation references); unknown and invisible ids are left out. */
   async findMany(context: CommandContext, ids: readonly string[]): Promise<Person[]> {
-    return this.people.getMany(requireReader(context.identity).tenantId, ids);
+    const identity = requireReader(context.identity);
+    return this.filters.visiblePeople(identity, await this.people.getMany(identity.tenantId, ids));
   }
 
   /**
    * People, filtered; `communityId` narrows to that community's active members. A community or
-   * organisation the caller may not see has no people for it (see VisibleFilters).
+   * organisation the caller may not see has no people for it, and the people of an organisation
+   * the caller may not see are not listed (see VisibleFilters).
    */
   async search(
     context: CommandContext,
@@ -71,7 +75,12 @@ export class PersonUseCases {
     const ids = communityId
       ? await this.filters.communityMemberIds(identity, communityId, 'PERSON')
       : undefined;
-    return this.people.search(identity.tenantId, { ...rest, ...(ids ? { ids } : {}) }, page);
+    const hiddenOrganizationIds = await this.filters.hiddenOrganizationIds(identity);
+    return this.people.search(
+      identity.tenantId,
+      { ...rest, ...(ids ? { ids } : {}), hiddenOrganizationIds },
+      page,
+    );
   }
 
   private async checkOrganization(state: Person): Promise<void> {

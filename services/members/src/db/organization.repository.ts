@@ -37,6 +37,14 @@ export class OrganizationRepository extends TenantRepository<Organization, Organ
     });
   }
 
+  /** The ids of the tenant's unpublished organisations: whose people partners may not see. */
+  async unpublishedIds(tenantId: string): Promise<string[]> {
+    const docs = await this.docs
+      .find(tenantId, { published: { $ne: true } }, { _id: 1 })
+      .lean<{ _id: string }[]>();
+    return docs.map((doc) => doc._id);
+  }
+
   search(
     tenantId: string,
     filter: OrganizationFilter,

@@ -16,8 +16,8 @@ export interface PersonFilter {
   expertise?: string | null;
   /** Only these ids (e.g. the active members of a community). */
   ids?: string[];
-  /** Only people of these organisations (e.g. partners: published organisations). */
-  organizationIds?: string[];
+  /** Not people of these organisations (partners and addressees: the unpublished ones). */
+  hiddenOrganizationIds?: string[];
 }
 
 /** People, tenant by tenant. */
@@ -38,7 +38,12 @@ export class PersonRepository extends TenantRepository<Person, PersonDocument> {
     return this.page(
       tenantId,
       {
-        ...(filter.organizationId ? { organizationId: filter.organizationId } : {}),
+        ...(filter.organizationId
+          ? { organizationId: filter.organizationId }
+          : filter.hiddenOrganizationIds?.length
+            ? // People of no organisation have no `organizationId`, and `$nin` keeps them.
+              { organizationId: { $nin: filter.hiddenOrganizationIds } }
+            : {}),
         ...(filter.expertise ? { expertise: filter.expertise.trim().toLowerCase() } : {}),
         ...(filter.ids ? { _id: { $in: filter.ids } } : {}),
         ...tokenFilter('searchTokens', filter.text),
