@@ -201,8 +201,11 @@ describe('federation references', () => {
     }));
     let finds = 0;
     const connection = service.app.runtime.connection;
-    connection.set('debug', (collection: string, method: string) => {
-      if (collection === 'recommendations' && (method === 'find' || method === 'findOne'))
+    // Reads by id only: the service's periodic jobs (read-model sweep, follow-up scheduler) may
+    // query the collection meanwhile, by other keys.
+    connection.set('debug', (collection: string, method: string, filter?: { _id?: unknown }) => {
+      const byId = filter?._id !== undefined;
+      if (collection === 'recommendations' && (method === 'find' || method === 'findOne') && byId)
         finds += 1;
     });
     try {
