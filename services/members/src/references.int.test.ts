@@ -27,17 +27,24 @@ afterAll(() => members.stop());
 
 /**
  * Counts the reads the service sends to a collection while `work` runs, leaving out the outbox
- * relay's own (its periodic sweep for pending events, its read of one document's outbox).
+ * relay's own (its periodic sweep for pending events, its read of the outboxes of the documents
+ * just written, which asks for the outbox alone).
  */
 async function countFinds(collection: string, work: () => Promise<unknown>): Promise<number> {
   let finds = 0;
   const connection = members.app.runtime.connection;
-  connection.set('debug', (coll: string, method: string, filter: Record<string, unknown>) => {
-    const relay =
-      'outbox.eventId' in (filter ?? {}) ||
-      (method === 'findOne' && typeof filter?._id === 'string');
-    if (coll === collection && (method === 'find' || method === 'findOne') && !relay) finds += 1;
-  });
+  connection.set(
+    'debug',
+    (
+      coll: string,
+      method: string,
+      filter: Record<string, unknown>,
+      options?: { projection?: Record<string, unknown> },
+    ) => {
+      const relay = 'outbox.eventId' in (filter ?? {}) || options?.projection?.outbox === 1;
+      if (coll === collection && (method === 'find' || method === 'findOne') && !relay) finds += 1;
+    },
+  );
   try {
     await work();
   } finally {
