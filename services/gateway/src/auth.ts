@@ -1,3 +1,5 @@
+import type { IncomingMessage } from 'node:http';
+
 import { bearerToken, DomainError, type Identity, type TokenVerifier } from '@kollegia/service-kit';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { GraphQLError } from 'graphql';
@@ -18,10 +20,14 @@ function unauthenticated(message: string): GraphQLError {
 }
 
 /** The bearer token of an HTTP request, or of a graphql-ws `connection_init` payload. */
-export function tokenOf(context: {
+/** The parts of Yoga's context the gateway reads a caller from. */
+type RequestContext = {
   request?: Request;
   connectionParams?: Record<string, unknown>;
-}): string | undefined {
+  req?: IncomingMessage;
+};
+
+export function tokenOf(context: RequestContext): string | undefined {
   const fromParams =
     context.connectionParams?.authorization ?? context.connectionParams?.Authorization;
   const header =
@@ -56,15 +62,18 @@ export function useAuthentication(
 ): GatewayPlugin<AuthContext> {
   return {
     async onContextBuilding({ context, extendContext }) {
-      const token = tokenOf(context as never);
+      // What Yoga's context holds for an HTTP request (`request`, Node's `req`) or a graphql-ws
+      // operation (`connectionParams`); the plugin's context type names none of them.
+      const incoming = context as RequestContext;
+      const token = tokenOf(incoming);
       let identity: Identity;
       try {
         identity = await authenticate(verifier, token);
       } catch (error) {
-        await limiter.take(callerOf(undefined, context as never));
+        await limiter.take(callerOf(undefined, incoming));
         throw error;
       }
-      await limiter.take(callerOf(identity, context as never));
+      await limiter.take(callerOf(identity, incoming));
       extendContext({ identity, authorization: `Bearer ${token}` });
     },
   };

@@ -12,6 +12,7 @@ import {
   type GraphQLFieldResolver,
   type GraphQLInputField,
   type GraphQLInputType,
+  type GraphQLScalarType,
   type GraphQLSchema,
 } from 'graphql';
 import { Extensions } from 'type-graphql';
@@ -155,6 +156,12 @@ function checkOf(type: GraphQLInputType, kind: InputTextKind, element = false): 
  * long), so no service can take an unbounded text by forgetting a check. Markers naming no String
  * argument, or put on something else, fail the build.
  */
+/** The resolvers of one object type, as the resolver map holds them. */
+type ObjectResolvers = Exclude<
+  GraphQLResolverMap<unknown>[string],
+  GraphQLScalarType | { [enumValue: string]: string | number }
+>;
+
 export function guardInputText(
   schema: GraphQLSchema,
   resolvers: GraphQLResolverMap<unknown>,
@@ -197,7 +204,8 @@ export function guardInputText(
         }
         return (resolve as GraphQLFieldResolver<unknown, unknown>)(source, args, context, info);
       };
-      guarded[type.name] = { ...fields, [field.name]: guardedResolve } as never;
+      const withGuard: Record<string, unknown> = { ...fields, [field.name]: guardedResolve };
+      guarded[type.name] = withGuard as ObjectResolvers;
     }
   }
   return guarded;
