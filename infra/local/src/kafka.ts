@@ -54,6 +54,13 @@ log.retention.hours=168
 
 const LOG4J = `log4j.rootLogger=WARN, stdout
 log4j.logger.kafka=INFO
+# Per-partition chatter (thousands of lines per test run); LogManager's one line per partition loaded
+# stays, so a slow start shows progress.
+log4j.logger.kafka.log.UnifiedLog$=WARN
+log4j.logger.kafka.log.LogLoader=WARN
+log4j.logger.kafka.cluster.Partition=WARN
+log4j.logger.kafka.coordinator.group=WARN
+log4j.logger.state.change.logger=WARN
 log4j.logger.org.apache.kafka=WARN
 log4j.logger.kafka.request.logger=WARN
 log4j.appender.stdout=org.apache.log4j.ConsoleAppender
@@ -128,7 +135,13 @@ export async function startKafka(settings: StackSettings, libs: string): Promise
     ],
     { cwd: settings.stateDir },
   );
-  await waitUntilReady(proc, () => probeKafka(kafkaBrokers(settings)), { timeoutMs: 90_000, tail });
+  // A broker with many partitions spends minutes loading them; it is waited for as long as its log
+  // shows progress.
+  await waitUntilReady(proc, () => probeKafka(kafkaBrokers(settings)), {
+    timeoutMs: 90_000,
+    whileLogGrowsMs: 600_000,
+    tail,
+  });
 }
 
 /** A KRaft cluster id: 16 random bytes, base64url without padding (what StorageTool random-uuid prints). */

@@ -1,5 +1,14 @@
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createConnection } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -59,6 +68,13 @@ export async function assertPortFree(port: number, what: string, variable: strin
   }
 }
 
+/** Logs are appended to across starts; past this size the old one becomes `<log>.1` (one kept). */
+const LOG_ROTATE_BYTES = 16 * 1024 * 1024;
+
+function rotateLog(file: string): void {
+  if (logSize(file) > LOG_ROTATE_BYTES) renameSync(file, `${file}.1`);
+}
+
 /**
  * Starts a process detached from this one (so the stack outlives `npm run infra:up`), its output
  * going to a log file, and records its pid.
@@ -69,6 +85,7 @@ export function startDetached(
   args: string[],
   options: { cwd: string; env?: NodeJS.ProcessEnv },
 ): number {
+  rotateLog(proc.logFile);
   const fd = openSync(proc.logFile, 'a');
   const child = spawn(command, args, {
     cwd: options.cwd,
@@ -101,16 +118,28 @@ export async function stopProcess(proc: ManagedProcess, graceMs = 15_000): Promi
   return true;
 }
 
+function logSize(file: string): number {
+  return existsSync(file) ? statSync(file).size : 0;
+}
+
 /**
  * Polls `probe` until it succeeds. Fails early when the process has exited, and fails at the deadline
- * with the last probe error; both include the tail of the process's log.
+ * with the last probe error; both include the tail of the process's log. With `whileLogGrowsMs`,
+ * the deadline moves on whenever the process's log has grown (it is working, e.g. loading data), up
+ * to that many milliseconds in all.
  */
 export async function waitUntilReady(
   proc: ManagedProcess,
   probe: () => Promise<void>,
-  { timeoutMs, tail }: { timeoutMs: number; tail: (file: string) => string },
+  {
+    timeoutMs,
+    whileLogGrowsMs = 0,
+    tail,
+  }: { timeoutMs: number; whileLogGrowsMs?: number; tail: (file: string) => string },
 ): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
+  const started = Date.now();
+  let deadline = started + timeoutMs;
+  let size = logSize(proc.logFile);
   let lastError: unknown;
   for (;;) {
     const pid = readPid(proc);
@@ -125,10 +154,15 @@ export async function waitUntilReady(
     } catch (error) {
       lastError = error;
     }
+    const grown = logSize(proc.logFile);
+    if (grown !== size) {
+      size = grown;
+      deadline = Math.max(deadline, Math.min(Date.now() + timeoutMs, started + whileLogGrowsMs));
+    }
     if (Date.now() > deadline) {
       const reason = lastError instanceof Error ? lastError.message : String(lastError);
       throw new StackError(
-        `${proc.name} did not become ready in ${timeoutMs / 1000}s (${reason}); last lines of ${proc.logFile}:\n${tail(proc.logFile)}`,
+        `${proc.name} did not become ready in ${((Date.now() - started) / 1000).toFixed(0)}s (${reason}); last lines of ${proc.logFile}:\n${tail(proc.logFile)}`,
       );
     }
     await sleep(250);

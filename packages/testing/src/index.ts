@@ -4,3 +4,4 @@ export * from './kafka';
 export * from './graphql';
 export * from './members';
 export * from './service';
+export * from './leftovers';

@@ -1,6 +1,8 @@
 import { decodeEvent, type KollegiaEvent } from '@kollegia/events';
 import { Kafka, logLevel, type Consumer, type IHeaders, type KafkaMessage } from 'kafkajs';
 
+import { currentTestRun } from './leftovers';
+
 export interface ReceivedMessage {
   topic: string;
   partition: number;
@@ -26,7 +28,7 @@ export async function collectMessages(
 ): Promise<{ messages: ReceivedMessage[]; stop: () => Promise<void> }> {
   const kafka = new Kafka({ clientId: 'test-collector', brokers, logLevel: logLevel.NOTHING });
   const consumer: Consumer = kafka.consumer({
-    groupId: `test-collector-${Math.random().toString(36).slice(2)}`,
+    groupId: `t.${currentTestRun()}.test-collector-${Math.random().toString(36).slice(2)}`,
     maxWaitTimeInMs: 100,
   });
   const messages: ReceivedMessage[] = [];

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
+import { currentTestRun } from './leftovers';
+
 /** A test file's own corner of the shared stack: its database and its topic prefix. */
 export interface TestNamespace {
   id: string;
@@ -18,14 +20,16 @@ export function testNamespace(label: string): TestNamespace {
       'KAFKA_BROKERS and MONGO_URL are not set: run integration tests with jest.int.config.js',
     );
   }
+  const run = currentTestRun();
   const id = `${label
     .replace(/[^a-z0-9]/gi, '')
     .slice(0, 20)
     .toLowerCase()}${randomBytes(4).toString('hex')}`;
   return {
     id,
-    dbName: `t_${id}`,
-    topicPrefix: `t.${id}.`,
+    // Named after the run so that its teardown (or a later run) can remove them: see leftovers.ts.
+    dbName: `t_${run}_${id}`,
+    topicPrefix: `t.${run}.${id}.`,
     kafkaBrokers: brokers.split(','),
     mongoUrl,
   };
