@@ -14,6 +14,7 @@ module.exports = {
     '^@kollegia/events/testing$': '<rootDir>/packages/events/src/testing',
     '^@kollegia/service-kit/domain$': '<rootDir>/packages/service-kit/src/domain',
     '^@kollegia/local-stack$': '<rootDir>/infra/local/src',
+    '^@kollegia/supergraph/subscriptions$': '<rootDir>/infra/supergraph/src/subscriptions',
     // Gateway and e2e tests boot the services in-process from their sources.
     '^@kollegia/(members|roundtables|recommendations|requests)$': '<rootDir>/services/$1/src/app',
   },

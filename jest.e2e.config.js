@@ -12,6 +12,7 @@ module.exports = {
   moduleNameMapper: {
     ...base.moduleNameMapper,
     '^@kollegia/demo$': '<rootDir>/infra/demo/src',
+    '^@kollegia/partner-client$': '<rootDir>/examples/partner-client/src',
   },
   globalSetup: '<rootDir>/packages/testing/dist/global-setup.js',
   globalTeardown: '<rootDir>/packages/testing/dist/global-teardown.js',

@@ -152,16 +152,16 @@ describe('the follow-up journey', () => {
     // The round table's watchers saw it happen, in order.
     await expectEventually(() =>
       expect(live.payloads('roundtableLive').map((e) => e.type)).toEqual(
-        expect.arrayContaining(['statement-recorded', 'resolution-proposed', 'concluded']),
+        expect.arrayContaining(['STATEMENT_RECORDED', 'RESOLUTION_PROPOSED', 'CONCLUDED']),
       ),
     );
     const liveTypes = live.payloads('roundtableLive').map((e) => e.type);
-    expect(liveTypes.indexOf('statement-recorded')).toBeLessThan(
-      liveTypes.indexOf('resolution-proposed'),
+    expect(liveTypes.indexOf('STATEMENT_RECORDED')).toBeLessThan(
+      liveTypes.indexOf('RESOLUTION_PROPOSED'),
     );
-    expect(liveTypes.indexOf('resolution-proposed')).toBeLessThan(liveTypes.indexOf('concluded'));
+    expect(liveTypes.indexOf('RESOLUTION_PROPOSED')).toBeLessThan(liveTypes.indexOf('CONCLUDED'));
     expect(live.payloads('roundtableLive').at(-1)).toMatchObject({
-      type: 'concluded',
+      type: 'CONCLUDED',
       roundtable: { status: 'CONCLUDED' },
     });
 

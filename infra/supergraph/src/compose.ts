@@ -7,14 +7,17 @@ import {
 } from '@theguild/federation-composition';
 import {
   buildASTSchema,
+  extendSchema,
   lexicographicSortSchema,
   parse,
+  print,
   printSchema,
   type DocumentNode,
   type GraphQLError,
 } from 'graphql';
 import { composeCommand, outputFiles, type OutputFile } from './paths';
 import { type SubgraphSource } from './subgraph-sources';
+import { liveSubscriptionSchema } from './subscriptions';
 
 export type SupergraphFiles = Record<OutputFile, string>;
 
@@ -39,10 +42,15 @@ function describe(error: GraphQLError): string {
   return typeof code === 'string' ? `${code}: ${error.message}` : error.message;
 }
 
-/** The public API schema of a supergraph: federation machinery removed, sorted, printed. */
+/**
+ * The public API schema of a supergraph: federation machinery removed, the gateway's live
+ * subscriptions added (those it serves on this supergraph), sorted, printed.
+ */
 export function printApiSchema(supergraph: DocumentNode): string {
   const api = buildASTSchema(transformSupergraphToPublicSchema(supergraph));
-  return printSchema(lexicographicSortSchema(api));
+  const { typeDefs } = liveSubscriptionSchema(print(supergraph));
+  const served = typeDefs ? extendSchema(api, parse(typeDefs)) : api;
+  return printSchema(lexicographicSortSchema(served));
 }
 
 function subgraphManifest(sources: readonly SubgraphSource[]): string {

@@ -242,11 +242,18 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     request: normalizeNodeRequest(ctx.extra.request, runtime.fetchAPI),
   }));
   useServer(
-    socketRules(wsOptions, { verifier, maxSubscriptions: config.MAX_SUBSCRIPTIONS_PER_SOCKET }),
+    socketRules(wsOptions, {
+      verifier,
+      maxSubscriptions: config.MAX_SUBSCRIPTIONS_PER_SOCKET,
+      maxBufferedBytes: config.MAX_SOCKET_BUFFER_BYTES,
+    }),
     wsServer,
   );
   logClientSocketErrors(wsServer, logger);
 
+  // The runtime builds its schema from the supergraph on first use; a graphql-ws subscribe that
+  // came first found none ("Expected null to be a GraphQL schema"). Build it before listening.
+  await runtime.getSchema();
   await new Promise<void>((resolvePromise) =>
     server.listen(config.PORT, config.HOST, resolvePromise),
   );

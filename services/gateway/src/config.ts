@@ -63,6 +63,15 @@ export const gatewayConfigSchema = z.object({
   /** Operations under way at once on one graphql-ws connection (subscriptions stay under way). */
   MAX_SUBSCRIPTIONS_PER_SOCKET: z.coerce.number().int().min(1).default(50),
   /**
+   * Bytes sent to one graphql-ws connection that may wait to leave the gateway (the client reads
+   * slower than its events come); past it the socket is closed with 1013.
+   */
+  MAX_SOCKET_BUFFER_BYTES: z.coerce
+    .number()
+    .int()
+    .min(64 * 1024)
+    .default(4 * 1024 * 1024),
+  /**
    * Operations per caller (a token's tenant and subject; the address without a valid token) per
    * window; 0 = no limit.
    */

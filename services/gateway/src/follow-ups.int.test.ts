@@ -146,8 +146,9 @@ async function subscribe(
   variables: Record<string, unknown>,
   role: Role,
   org?: string,
+  subject?: string,
 ) {
-  const client = wsClient(gw.gateway.wsUrl, await gw.token(role, TENANT, org));
+  const client = wsClient(gw.gateway.wsUrl, await gw.token(role, TENANT, org, subject));
   clients.push(client);
   const subscription = collectSubscription(client, query, variables);
   return {
@@ -270,7 +271,7 @@ describe('live follow-ups', () => {
     // The addressee's user may follow it once it was sent to them (a draft is internal). It
     // subscribes once the submission has passed the gateway, so it sees the registration alone.
     await expectEventually(() =>
-      expect(requestWatcher.payloads('requestChanged').map((c) => c.type)).toContain('submitted'),
+      expect(requestWatcher.payloads('requestChanged').map((c) => c.type)).toContain('SUBMITTED'),
     );
     const addresseeWatcher = await subscribe(
       WATCH_REQUEST,
@@ -291,16 +292,16 @@ describe('live follow-ups', () => {
         const seen = watcher.payloads('recommendationChanged');
         expect(seen.map((c) => `${c.aggregate}:${c.type}`)).toEqual(
           expect.arrayContaining([
-            'request:submitted',
-            'request:registered',
-            'recommendation:request-recorded',
+            'REQUEST:SUBMITTED',
+            'REQUEST:REGISTERED',
+            'RECOMMENDATION:REQUEST_RECORDED',
           ]),
         );
         return seen;
       },
       { timeoutMs: 20_000 },
     );
-    const submission = changes.find((c) => c.type === 'submitted')!;
+    const submission = changes.find((c) => c.type === 'SUBMITTED')!;
     expect(submission).toMatchObject({
       recommendation: { code: expect.any(String), status: 'ADOPTED' },
       request: {
@@ -312,7 +313,7 @@ describe('live follow-ups', () => {
 
     const requestEvents = await expectEventually(() => {
       const seen = requestWatcher.payloads('requestChanged');
-      expect(seen.map((c) => c.type)).toEqual(['submitted', 'registered']);
+      expect(seen.map((c) => c.type)).toEqual(['SUBMITTED', 'REGISTERED']);
       return seen;
     });
     expect(requestEvents[1]).toMatchObject({
@@ -321,7 +322,7 @@ describe('live follow-ups', () => {
     });
     await expectEventually(() =>
       expect(addresseeWatcher.payloads('requestChanged')).toMatchObject([
-        { type: 'registered', request: { incomingNumber: 'ВХ-2016/7' } },
+        { type: 'REGISTERED', request: { incomingNumber: 'ВХ-2016/7' } },
       ]),
     );
     await expectEventually(() =>
@@ -358,7 +359,7 @@ describe('live follow-ups', () => {
       return seen;
     });
     expect(inbox[0]).toMatchObject({
-      type: 'submitted',
+      type: 'SUBMITTED',
       status: 'SUBMITTED',
       request: { outgoingNumber: submitted.outgoingNumber, recommendation: { code: r.code } },
     });
@@ -448,5 +449,51 @@ describe('live follow-ups', () => {
         [13, 13, 15, 15].map((i) => scenario.recommendations[i]!.code),
       ),
     );
+  });
+  it("should read a conference's follow-ups once per change for fifty watchers of one read view, each with a token of its own", async () => {
+    const FOLLOW = `subscription($c: ID!) { conferenceFollowUps(conferenceId: $c) { cursor type recommendation { code } } }`;
+    const watchers: Awaited<ReturnType<typeof subscribe>>[] = [];
+    for (let i = 0; i < 50; i += 1) {
+      watchers.push(
+        await subscribe(FOLLOW, { c: scenario.conferenceId }, 'member', undefined, `follower-${i}`),
+      );
+    }
+    const r = scenario.recommendations[16]!;
+    const report = async (percent: number) => {
+      const { version } = (
+        await gql(`query($id: ID!) { recommendation(id: $id) { version } }`, { id: r.id })
+      ).recommendation;
+      await gql(
+        `mutation($id: ID!, $v: Int!) { reportRecommendationProgress(id: $id, expectedVersion: $v, input: { text: "Сессия", percent: ${percent} }) { version } }`,
+        { id: r.id, v: version },
+      );
+    };
+    // Every watcher is listening once it has heard a change (subscribing is not instant).
+    let percent = 20;
+    await expectEventually(
+      async () => {
+        await report(percent++);
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        for (const watcher of watchers)
+          expect(watcher.payloads('conferenceFollowUps').length).toBeGreaterThan(0);
+      },
+      { timeoutMs: 60_000 },
+    );
+    // Let the last change reach everyone before counting.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const heard = watchers.map((watcher) => watcher.payloads('conferenceFollowUps').length);
+    const before = gw.calls().recommendations!;
+    await report(percent);
+    await expectEventually(() =>
+      watchers.forEach((watcher, i) =>
+        expect(watcher.payloads('conferenceFollowUps').slice(heard[i])).toEqual([
+          expect.objectContaining({ type: 'PROGRESS_REPORTED', recommendation: { code: r.code } }),
+        ]),
+      ),
+    );
+    // The version read and the mutation, then for the one change: a page read and the
+    // recommendation's code, once each for all fifty (not fifty of each).
+    expect(gw.calls().recommendations! - before).toBeLessThanOrEqual(2 + 4);
+    await Promise.all(watchers.map((watcher) => watcher.stop()));
   });
 });

@@ -1,5 +1,12 @@
-import { collectSubscription, expectEventually, wsClient } from '@kollegia/testing';
+import {
+  collectSubscription,
+  expectEventually,
+  wsClient,
+  type CollectedSubscription,
+} from '@kollegia/testing';
+import type { Role } from '@kollegia/service-kit';
 import type { Client } from 'graphql-ws';
+import WebSocket from 'ws';
 
 import { startGateway, TENANT, type GatewayUnderTest } from './test/harness';
 
@@ -133,7 +140,7 @@ describe('roundtableLive', () => {
       () => {
         const recorded = watcher
           .payloads('roundtableLive')
-          .filter((e) => e.type === 'statement-recorded');
+          .filter((e) => e.type === 'STATEMENT_RECORDED');
         expect(recorded).toHaveLength(200);
         return recorded;
       },
@@ -154,6 +161,183 @@ describe('roundtableLive', () => {
     expect(partner.received).toHaveLength(1);
     expect(refusal(partner)).not.toContain('Реплика');
   });
+
+  it('should resolve the round table once per read view for a thousand subscribers of mixed roles and tenants, and leak nothing', async () => {
+    const mine = await liveRoundtable(TENANT, 'Тысяча наблюдателей');
+    const theirs = await liveRoundtable(OTHER, 'Чужая тысяча');
+    // 900 staff of three roles on our round table, 90 members of another association on theirs,
+    // 10 of its admins trying ours. Every subscriber has a token of its own (its own subject), so
+    // no two subgraph requests are alike unless the gateway shares them.
+    const roles = ['admin', 'secretary', 'member'] as const;
+    const subscribe = async (role: Role, tenant: string, id: string, index: number) => {
+      const client = wsClient(
+        gw.gateway.wsUrl,
+        await gw.token(role, tenant, undefined, `watcher-${tenant}-${index}`),
+      );
+      clients.push(client);
+      return collectSubscription(client, WATCH, { id });
+    };
+    const ours: CollectedSubscription<unknown>[] = [];
+    const others: CollectedSubscription<unknown>[] = [];
+    const intruders: CollectedSubscription<unknown>[] = [];
+    for (let i = 0; i < 1000; i += 1) {
+      if (i < 900) ours.push(await subscribe(roles[i % 3]!, TENANT, mine.id, i));
+      else if (i < 990) others.push(await subscribe('member', OTHER, theirs.id, i));
+      else intruders.push(await subscribe('admin', OTHER, mine.id, i));
+    }
+    const record = (
+      rt: { id: string; itemId: string; speaker: string },
+      text: string,
+      tenant: string,
+    ) =>
+      gw
+        .gql(
+          `mutation($id: ID!, $s: [RecordStatementInput!]!) { recordStatements(roundtableId: $id, statements: $s) { id } }`,
+          {
+            id: rt.id,
+            s: [{ speaker: { kind: 'PERSON', id: rt.speaker }, agendaItemId: rt.itemId, text }],
+          },
+          'secretary',
+          tenant,
+        )
+        .then(data);
+    const texts = (watcher: CollectedSubscription<unknown>) =>
+      watcher.payloads('roundtableLive').map((event) => event.text as string);
+
+    // Subscriptions are set up when each has heard a first statement.
+    let warmUps = 0;
+    await expectEventually(
+      async () => {
+        warmUps += 1;
+        await record(mine, `Разминка ${warmUps}`, TENANT);
+        await record(theirs, `Разминка ${warmUps}`, OTHER);
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        for (const watcher of [...ours, ...others])
+          expect(texts(watcher).length).toBeGreaterThan(0);
+      },
+      { timeoutMs: 120_000 },
+    );
+    const before = gw.calls();
+    for (let i = 1; i <= 5; i += 1) await record(mine, `Наша реплика ${i}`, TENANT);
+    for (let i = 1; i <= 2; i += 1) await record(theirs, `Их реплика ${i}`, OTHER);
+    const said = (prefix: string, watcher: CollectedSubscription<unknown>) =>
+      texts(watcher).filter((text) => text.startsWith(prefix));
+    await expectEventually(
+      () => {
+        for (const watcher of ours) expect(said('Наша', watcher)).toHaveLength(5);
+        for (const watcher of others) expect(said('Их', watcher)).toHaveLength(2);
+      },
+      { timeoutMs: 120_000 },
+    );
+    const delta = gw.calls().roundtables! - before.roundtables!;
+
+    // Each statement: one mutation, plus one round-table read per read view that watches it —
+    // three (admin, secretary, member) for ours, one for theirs; not one per subscriber (4,680).
+    expect(delta).toBeLessThanOrEqual(7 + 5 * 3 + 2 * 1);
+    for (const watcher of ours) {
+      const events = watcher
+        .payloads('roundtableLive')
+        .filter((event) => event.type === 'STATEMENT_RECORDED');
+      expect(said('Наша', watcher)).toEqual([1, 2, 3, 4, 5].map((i) => `Наша реплика ${i}`));
+      expect(new Set(events.map((event) => event.cursor)).size).toBe(events.length);
+      expect(events.every((event) => event.roundtable.title === 'Тысяча наблюдателей')).toBe(true);
+      expect(texts(watcher).some((text) => text.startsWith('Их'))).toBe(false);
+    }
+    for (const watcher of others) {
+      expect(said('Их', watcher)).toEqual(['Их реплика 1', 'Их реплика 2']);
+      expect(texts(watcher).some((text) => text.startsWith('Наша'))).toBe(false);
+      expect(
+        watcher
+          .payloads('roundtableLive')
+          .every((event) => event.roundtable.title === 'Чужая тысяча'),
+      ).toBe(true);
+    }
+    for (const watcher of intruders) {
+      expect(watcher.received).toHaveLength(1);
+      expect(watcher.received[0]).toMatchObject({
+        errors: [{ extensions: { code: 'FORBIDDEN' } }],
+      });
+    }
+    for (const watcher of [...ours, ...others, ...intruders]) watcher.dispose();
+  }, 300_000);
+
+  it('should close a graphql-ws client that does not keep up with 1013, and keep serving the others', async () => {
+    const rt = await liveRoundtable(TENANT, 'Медленный читатель');
+    const replica = await gw.replica({ MAX_SOCKET_BUFFER_BYTES: String(64 * 1024) });
+    const keepingUp = collectSubscription(
+      wsClient(replica.wsUrl, await gw.token('member')),
+      WATCH,
+      { id: rt.id },
+    );
+    // A client that subscribes, then stops reading: what the gateway sends it piles up.
+    const slow = new WebSocket(replica.wsUrl, 'graphql-transport-ws');
+    const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+      slow.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+    );
+    let nexts = 0;
+    slow.on('message', (raw: Buffer) => {
+      const message = JSON.parse(raw.toString()) as { type: string };
+      // Ten subscriptions to the same round table: ten copies of every statement to send.
+      if (message.type === 'connection_ack') {
+        for (let id = 1; id <= 10; id += 1) {
+          slow.send(
+            JSON.stringify({
+              id: String(id),
+              type: 'subscribe',
+              payload: { query: WATCH, variables: { id: rt.id } },
+            }),
+          );
+        }
+      }
+      if (message.type === 'next') nexts += 1;
+    });
+    const token = await gw.token('member', TENANT, undefined, 'slow-reader');
+    await new Promise((resolve) => slow.once('open', resolve));
+    slow.send(
+      JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } }),
+    );
+
+    // Both subscribed: each has heard a first statement.
+    const say = (texts: string[]) =>
+      gw
+        .gql(
+          `mutation($id: ID!, $s: [RecordStatementInput!]!) { recordStatements(roundtableId: $id, statements: $s) { id } }`,
+          {
+            id: rt.id,
+            s: texts.map((text) => ({
+              speaker: { kind: 'PERSON', id: rt.speaker },
+              agendaItemId: rt.itemId,
+              text,
+            })),
+          },
+        )
+        .then(data);
+    await expectEventually(async () => {
+      await say(['Проверка связи']);
+      expect(nexts).toBeGreaterThan(0);
+      expect(keepingUp.payloads('roundtableLive').length).toBeGreaterThan(0);
+    });
+    slow.pause();
+    // 150 statements of about 30 KB each, ten times over: 45 MB, more than the kernel's socket
+    // buffers hold (here up to 32 MB received and 4 MB sent).
+    const long = (i: number) => `${i} ${'Кластерная политика '.repeat(750)}`;
+    for (let i = 0; i < 150; i += 6) await say(Array.from({ length: 6 }, (_, k) => long(i + k)));
+    await expectEventually(
+      () =>
+        expect(
+          keepingUp.payloads('roundtableLive').filter((event) => event.text.length > 1000),
+        ).toHaveLength(150),
+      { timeoutMs: 60_000 },
+    );
+
+    slow.resume();
+    expect(await closed).toEqual({
+      code: 1013,
+      reason: `too slow: more than ${64 * 1024} bytes waiting to be sent`,
+    });
+    expect(nexts).toBeLessThan(1500);
+    keepingUp.dispose();
+  }, 120_000);
 
   it('should stream the same events over SSE', async () => {
     const rt = await liveRoundtable(TENANT, 'Для SSE');

@@ -6,6 +6,9 @@ import type { WebSocketServer } from 'ws';
 
 import { authenticate, tokenOf } from './auth';
 
+/** RFC 6455's "try again later": a client may reconnect and resume from its last cursor. */
+export const SLOW_CONSUMER = 1013;
+
 /**
  * The runtime's graphql-ws options with the gateway's rules for a socket:
  * - authenticated once, at `connection_init`: a bad token closes the socket with 4401;
@@ -13,11 +16,14 @@ import { authenticate, tokenOf } from './auth';
  *   and nothing is delivered past it (clients reconnect with a fresh token and resume after their
  *   last cursor);
  * - at most `maxSubscriptions` operations under way at once; one more is refused with an error
- *   (code BAD_REQUEST, `limit`) and the others keep running.
+ *   (code BAD_REQUEST, `limit`) and the others keep running;
+ * - closed with 1013 (try again later) when more than `maxBufferedBytes` it was sent have not
+ *   left the gateway yet: a client that reads slower than its events come cannot grow the
+ *   gateway's memory. Nothing more is sent to it; it reconnects and resumes after its last cursor.
  */
 export function socketRules<P extends ServerOptions<Record<string, unknown>, Extra>>(
   options: P,
-  rules: { verifier: TokenVerifier; maxSubscriptions: number },
+  rules: { verifier: TokenVerifier; maxSubscriptions: number; maxBufferedBytes: number },
 ): P {
   return {
     ...options,
@@ -51,6 +57,18 @@ export function socketRules<P extends ServerOptions<Record<string, unknown>, Ext
         ];
       }
       return options.onSubscribe?.(ctx, id, payload);
+    },
+    onNext: (ctx, id, payload, args, result) => {
+      const { socket } = ctx.extra;
+      if (socket.bufferedAmount > rules.maxBufferedBytes) {
+        // graphql-ws sends nothing on a socket that is no longer open; ws ends the closing
+        // handshake of a client that does not read after 30 s.
+        socket.close(
+          SLOW_CONSUMER,
+          `too slow: more than ${rules.maxBufferedBytes} bytes waiting to be sent`,
+        );
+      }
+      return options.onNext?.(ctx, id, payload, args, result);
     },
   };
 }

@@ -12,9 +12,14 @@ interface FollowUpConnection {
   pageInfo: { hasNextPage: boolean; endCursor?: string | null };
 }
 
-/** One page of a conference's follow-ups after a cursor, read with the subscriber's token. */
+/**
+ * One page of a conference's follow-ups after a cursor, read with the subscriber's token. `wake`
+ * is the cursor of the live event that prompted the read (none for the first reads): subscribers
+ * woken by the same event at the same cursor get the same page, so it may be read once for all.
+ */
 export type FollowUpPage = (
   after: string | null,
+  wake?: string,
 ) => Promise<{ conferenceFollowUps?: FollowUpConnection | null } | null | undefined>;
 
 /** Listens to a live channel; returns the function that stops listening. */
@@ -55,9 +60,12 @@ export function followUpsAfter(
     let dirty = Boolean(after);
     let wake: (() => void) | undefined;
     let stopped = false;
+    // The cursor of the last live event that woke it; a read after it sees that event's entry.
+    let wokenBy: string | undefined;
     const unlisten = listen((event) => {
       if (!wakes(event)) return;
       dirty = true;
+      wokenBy = event.cursor;
       wake?.();
     });
     void stop.then(() => {
@@ -80,8 +88,9 @@ export function followUpsAfter(
         wake = undefined;
         if (stopped) break;
         dirty = false;
+        const reason = wokenBy;
         for (;;) {
-          const connection = connectionOf(await page(cursor));
+          const connection = connectionOf(await page(cursor, reason));
           for (const edge of connection.edges) {
             cursor = edge.cursor;
             await push(toFollowUp(edge));

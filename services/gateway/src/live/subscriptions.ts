@@ -1,9 +1,15 @@
 import { hasRole, type Identity } from '@kollegia/service-kit';
-import { GraphQLError } from 'graphql';
+import {
+  enumValue,
+  liveSubscriptionSchema,
+  type SubscriptionField,
+} from '@kollegia/supergraph/subscriptions';
+import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
 
 import type { AuthContext } from '../auth';
 import { followUpsAfter, type FollowUpPage } from './follow-up-feed';
 import type { LiveEvent, LiveFeed } from './live-feed';
+import { readViewOf, selectionKeyOf, SharedResolutions } from './shared-resolution';
 import { mayWatch } from './visibility';
 
 async function* mapEvents<T>(
@@ -40,20 +46,22 @@ interface Deps {
   check: AccessCheck;
 }
 
+/** What a subscription is served with: the feed, the access check, the shared resolutions. */
+interface ServeDeps extends Deps {
+  shared: SharedResolutions;
+}
+
+/** How the gateway serves one subscription of the contract (@kollegia/supergraph/subscriptions). */
 interface SubscriptionSpec {
-  /** The entity types the subscription needs in the supergraph. */
-  requires: string[];
-  field: string;
-  args: string;
-  typeDefs: string;
+  field: SubscriptionField;
   /** The payloads to push, each the value of the subscription field. */
   subscribe: (
     args: Record<string, string | undefined>,
     context: AuthContext,
-    deps: Deps,
+    deps: ServeDeps,
   ) => Promise<AsyncIterable<Record<string, unknown>>>;
-  /** Field resolvers of the payload types, e.g. the entity an event is about. */
-  fields?: Record<string, Record<string, FieldResolver>>;
+  /** The payload types' entity fields, e.g. the round table an event is about. */
+  fields?: Record<string, Record<string, EntityField>>;
 }
 
 function part(data: Record<string, unknown>, key: string): Record<string, unknown> | undefined {
@@ -90,15 +98,37 @@ function channel(identity: Identity, aggregate: string, id: string): string {
   return `${aggregate}/${identity.tenantId}/${id}`;
 }
 
+/** A payload field that is an entity: the subgraph and query field that resolve it, and its id's key. */
+interface EntityField {
+  subgraph: string;
+  field: string;
+  key: string;
+}
+
 /**
- * An entity resolved through its subgraph with the subscriber's token, so it shows what this
- * subscriber may see and the fields it selected; null when the root has no id for it.
+ * An entity resolved through its subgraph with a subscriber's token, so it shows what that
+ * subscriber may see and the fields it selected; null when the root has no id for it. The
+ * resolution is shared by every subscriber of the same event with the same read view and
+ * selection (see shared-resolution.ts).
  */
-function entity(subgraph: string, field: string, key: string): FieldResolver {
+function entity({ subgraph, field, key }: EntityField, shared: SharedResolutions): FieldResolver {
   return (root, _args, context, info) => {
     const id = root[key];
     if (typeof id !== 'string') return null;
-    return context[subgraph]?.Query[field]?.({ root, context, info, args: { id } });
+    const run = () => context[subgraph]?.Query[field]?.({ root, context, info, args: { id } });
+    const { identity } = context as unknown as Partial<AuthContext>;
+    if (!identity || typeof root.cursor !== 'string') return run();
+    return shared.resolve(
+      [
+        root.cursor,
+        subgraph,
+        field,
+        id,
+        readViewOf(identity),
+        selectionKeyOf(info as GraphQLResolveInfo),
+      ].join('\n'),
+      run,
+    );
   };
 }
 
@@ -123,8 +153,8 @@ function recommendationChange(event: LiveEvent) {
   return {
     cursor: event.cursor,
     eventId: event.eventId,
-    type: event.type,
-    aggregate: event.aggregate,
+    type: enumValue(event.type),
+    aggregate: enumValue(event.aggregate),
     occurredAt: event.occurredAt,
     recommendationId:
       event.aggregate === 'recommendation' ? event.subject : (event.data.recommendationId ?? null),
@@ -136,7 +166,7 @@ function requestChange(event: LiveEvent) {
   return {
     cursor: event.cursor,
     eventId: event.eventId,
-    type: event.type,
+    type: enumValue(event.type),
     occurredAt: event.occurredAt,
     requestId: event.subject,
     status: typeof event.data.status === 'string' ? event.data.status : null,
@@ -144,57 +174,9 @@ function requestChange(event: LiveEvent) {
   };
 }
 
-const REQUEST_CHANGE = /* GraphQL */ `
-  """
-  Something happened to a request: drafted, submitted, registered, deadline extended, answered,
-  closed, withdrawn, due soon, overdue. The request's fields are resolved when the event arrives.
-  """
-  type RequestChange {
-    "Where this event stands in the request's stream."
-    cursor: String!
-    "The CloudEvent's id."
-    eventId: ID!
-    "The event name, e.g. submitted, registered, answered, due-soon, overdue."
-    type: String!
-    occurredAt: String!
-    "The request's status after the event."
-    status: String
-    "The request as you may see it now."
-    request: Request
-    "For deadline events: the last day on time (the addressee's calendar), its last instant, days left or late."
-    dueOn: String
-    dueAt: String
-    daysRemaining: Int
-    daysOverdue: Int
-  }
-`;
-
 const SPECS: SubscriptionSpec[] = [
   {
-    requires: ['Roundtable'],
     field: 'roundtableLive',
-    args: 'roundtableId: ID!',
-    typeDefs: /* GraphQL */ `
-      """
-      Something happened at a round table: an agenda question opened or closed, a statement
-      recorded, a resolution proposed, amended or withdrawn, the sitting started, concluded or
-      cancelled. The round table's fields are resolved when the event arrives.
-      """
-      type RoundtableLiveEvent {
-        "Where this event stands in the round table's stream."
-        cursor: String!
-        "The event name, e.g. statement-recorded, agenda-item-opened, concluded."
-        type: String!
-        occurredAt: String!
-        roundtable: Roundtable!
-        statementId: ID
-        agendaItemId: ID
-        resolutionId: ID
-        participantId: ID
-        "The statement's or resolution's text, or the agenda question."
-        text: String
-      }
-    `,
     async subscribe(args, context, { feed, check }) {
       const roundtableId = args.roundtableId!;
       await mustSee(check, context, 'roundtables', 'roundtable', roundtableId);
@@ -209,7 +191,7 @@ const SPECS: SubscriptionSpec[] = [
           const participant = part(event.data, 'participant');
           return {
             cursor: event.cursor,
-            type: event.type,
+            type: enumValue(event.type),
             occurredAt: event.occurredAt,
             roundtableId: event.subject,
             statementId: statement?.id ?? null,
@@ -223,34 +205,13 @@ const SPECS: SubscriptionSpec[] = [
       );
     },
     fields: {
-      RoundtableLiveEvent: { roundtable: entity('roundtables', 'roundtable', 'roundtableId') },
+      RoundtableLiveEvent: {
+        roundtable: { subgraph: 'roundtables', field: 'roundtable', key: 'roundtableId' },
+      },
     },
   },
   {
-    requires: ['Recommendation', 'Request'],
     field: 'recommendationChanged',
-    args: 'id: ID!',
-    typeDefs: /* GraphQL */ `
-      """
-      Something happened to a recommendation or to a request made from it: proposed, adopted,
-      endorsed, progress reported, a request submitted, registered or answered, due soon,
-      overdue… Fields are resolved when the event arrives.
-      """
-      type RecommendationChange {
-        "Where this event stands in its aggregate's stream (the recommendation's or the request's)."
-        cursor: String!
-        "The CloudEvent's id (a recommendation's timeline entry has the same id)."
-        eventId: ID!
-        "The event name, e.g. adopted, progress-reported, request-recorded, submitted, answered."
-        type: String!
-        "recommendation or request: whose event it is."
-        aggregate: String!
-        occurredAt: String!
-        recommendation: Recommendation
-        "The request the event is about, if any, as you may see it now."
-        request: Request
-      }
-    `,
     async subscribe(args, context, { feed, check }) {
       const id = args.id!;
       await mustSee(check, context, 'recommendations', 'recommendation', id);
@@ -262,16 +223,17 @@ const SPECS: SubscriptionSpec[] = [
     },
     fields: {
       RecommendationChange: {
-        recommendation: entity('recommendations', 'recommendation', 'recommendationId'),
-        request: entity('requests', 'request', 'requestId'),
+        recommendation: {
+          subgraph: 'recommendations',
+          field: 'recommendation',
+          key: 'recommendationId',
+        },
+        request: { subgraph: 'requests', field: 'request', key: 'requestId' },
       },
     },
   },
   {
-    requires: ['Request'],
     field: 'requestChanged',
-    args: 'id: ID!',
-    typeDefs: REQUEST_CHANGE,
     async subscribe(args, context, { feed, check }) {
       const id = args.id!;
       await mustSee(check, context, 'requests', 'request', id);
@@ -281,13 +243,12 @@ const SPECS: SubscriptionSpec[] = [
         requestChange,
       );
     },
-    fields: { RequestChange: { request: entity('requests', 'request', 'requestId') } },
+    fields: {
+      RequestChange: { request: { subgraph: 'requests', field: 'request', key: 'requestId' } },
+    },
   },
   {
-    requires: ['Request'],
     field: 'addresseeInbox',
-    args: '',
-    typeDefs: '',
     subscribe(_args, context, { feed }) {
       const organizationId = context.identity.organizationId;
       if (!hasRole(context.identity, 'addressee') || !organizationId)
@@ -307,45 +268,25 @@ const SPECS: SubscriptionSpec[] = [
     },
   },
   {
-    requires: ['Conference', 'Recommendation', 'Request'],
     field: 'conferenceFollowUps',
-    args: 'conferenceId: ID!, after: String',
-    typeDefs: /* GraphQL */ `
-      """
-      One entry of a conference's follow-up feed: what happened to one of its recommendations or
-      to a request made from one. The same entries, with the same cursors, as the query
-      conferenceFollowUps: pass the last cursor you got as after, here or there, to go on with no
-      gap and no repeat.
-      """
-      type ConferenceFollowUp {
-        "Pass as after to the query conferenceFollowUps or to this subscription to go on from here."
-        cursor: String!
-        "The id of the CloudEvent that announced it (the recommendation's timeline entry)."
-        id: ID!
-        "The event name in capitals, e.g. ADOPTED, PROGRESS_REPORTED, REQUEST_RECORDED, DUE_SOON."
-        type: String!
-        occurredAt: String!
-        "The recommendation's status right after it."
-        status: String!
-        "Who did it: a user (token subject) or system:<service>."
-        actor: String!
-        "The event's payload (see docs/events/asyncapi.yaml)."
-        data: JSONObject
-        recommendation: Recommendation
-        "For request facts: the request, as you may see it now."
-        request: Request
-      }
-    `,
-    async subscribe(args, context, { feed, check }) {
+    async subscribe(args, context, { feed, check, shared }) {
       const conferenceId = args.conferenceId!;
       await mustSee(check, context, 'roundtables', 'conference', conferenceId);
-      const page: FollowUpPage = (after) =>
+      const read = (after: string | null) => () =>
         check(
           'recommendations',
           FOLLOW_UPS_QUERY,
           { conferenceId, after, pageSize: 100 },
           context.authorization,
         );
+      // Subscribers of one read view woken by the same event at the same cursor share the read.
+      const page: FollowUpPage = (after, wake) =>
+        wake === undefined
+          ? read(after)()
+          : (shared.resolve(
+              ['followUps', conferenceId, after, wake, readViewOf(context.identity)].join('\n'),
+              read(after),
+            ) as ReturnType<FollowUpPage>);
       return followUpsAfter(
         (onEvent) => feed.listen(channel(context.identity, 'conference', conferenceId), onEvent),
         (event) => event.aggregate === 'recommendation' && mayWatch(context.identity, event),
@@ -355,8 +296,12 @@ const SPECS: SubscriptionSpec[] = [
     },
     fields: {
       ConferenceFollowUp: {
-        recommendation: entity('recommendations', 'recommendation', 'recommendationId'),
-        request: entity('requests', 'request', 'requestId'),
+        recommendation: {
+          subgraph: 'recommendations',
+          field: 'recommendation',
+          key: 'recommendationId',
+        },
+        request: { subgraph: 'requests', field: 'request', key: 'requestId' },
       },
     },
   },
@@ -385,35 +330,25 @@ const FOLLOW_UPS_QUERY = /* GraphQL */ `
   }
 `;
 
-const typeName = (typeDefs: string) => typeDefs.match(/type (\w+)/)?.[1];
-
-/** The type a subscription field returns; addresseeInbox shares requestChanged's. */
-function returnType(spec: SubscriptionSpec): string {
-  return typeName(spec.typeDefs) ?? 'RequestChange';
-}
-
 /**
  * The live subscriptions the gateway serves, for the entity types the supergraph has. They are
- * defined here, not in a subgraph: events come from Kafka, carry entity keys, and the gateway
- * resolves the fields a client asked for from the subgraphs (with the client's token).
+ * served here, not by a subgraph: events come from Kafka, carry entity keys, and the gateway
+ * resolves the fields a client asked for from the subgraphs (with the client's token). Their
+ * schema is the public contract's (`api.graphql` prints the same), so payloads carry its enums.
  */
 export function liveSubscriptions(supergraphSdl: string, deps: Deps) {
-  const available = SPECS.filter((spec) =>
-    spec.requires.every((type) => new RegExp(`\\btype ${type}\\b`).test(supergraphSdl)),
-  );
-  if (available.length === 0)
-    return { typeDefs: undefined, resolvers: undefined, fields: [] as string[] };
-  const typeDefs = /* GraphQL */ `
-    extend schema {
-      subscription: Subscription
-    }
-    type Subscription {
-      ${available.map((spec) => `${spec.field}${spec.args ? `(${spec.args})` : ''}: ${returnType(spec)}!`).join('\n')}
-    }
-    ${[...new Set(available.map((spec) => spec.typeDefs))].join('\n')}
-  `;
+  const { fields, typeDefs } = liveSubscriptionSchema(supergraphSdl);
+  const available = SPECS.filter((spec) => fields.includes(spec.field));
+  if (!typeDefs) return { typeDefs: undefined, resolvers: undefined, fields: [] as string[] };
+  const shared = new SharedResolutions();
   const payloadTypes: Record<string, Record<string, FieldResolver>> = {};
-  for (const spec of available) Object.assign(payloadTypes, spec.fields);
+  for (const spec of available) {
+    for (const [type, fields] of Object.entries(spec.fields ?? {})) {
+      payloadTypes[type] = Object.fromEntries(
+        Object.entries(fields).map(([name, field]) => [name, entity(field, shared)]),
+      );
+    }
+  }
   const resolvers = {
     ...payloadTypes,
     Subscription: Object.fromEntries(
@@ -426,7 +361,7 @@ export function liveSubscriptions(supergraphSdl: string, deps: Deps) {
             _root: unknown,
             args: Record<string, string | undefined>,
             context: AuthContext,
-          ) => wrap(spec.field, await spec.subscribe(args, context, deps)),
+          ) => wrap(spec.field, await spec.subscribe(args, context, { ...deps, shared })),
         },
       ]),
     ),

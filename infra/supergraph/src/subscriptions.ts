@@ -1,0 +1,228 @@
+import { eventDefinitions, type Aggregate } from '@kollegia/events';
+
+/**
+ * The live subscriptions of the public API: their fields and payload types. The gateway serves
+ * them (fed from Kafka, not from a subgraph) and this package prints them into `api.graphql`, both
+ * from here, so what partners generate clients from is what the gateway answers with.
+ */
+
+/** How an event's name or an aggregate is spelled as an enum value: `statement-recorded` → `STATEMENT_RECORDED`. */
+export function enumValue(name: string): string {
+  return name.toUpperCase().replace(/-/g, '_');
+}
+
+/** The enum values naming the events of some aggregates, in the registry's order, each once. */
+export function eventKinds(aggregates: readonly Aggregate[]): string[] {
+  return [
+    ...new Set(
+      eventDefinitions
+        .filter((definition) => aggregates.includes(definition.aggregate))
+        .map((definition) => enumValue(definition.name)),
+    ),
+  ];
+}
+
+/**
+ * The enums that name event kinds in payloads, with the aggregates whose events they list: a
+ * payload's `type` is `enumValue` of the event's name, and the registry holds every name.
+ */
+export const eventKindEnums = {
+  RoundtableLiveEventType: ['roundtable'],
+  RecommendationChangeType: ['recommendation', 'request'],
+  RequestChangeType: ['request'],
+} as const satisfies Record<string, readonly Aggregate[]>;
+
+function eventKindEnum(name: keyof typeof eventKindEnums, description: string): string {
+  const aggregates = eventKindEnums[name];
+  return `
+    "${description}"
+    enum ${name} {
+      ${eventKinds(aggregates).join('\n')}
+    }
+  `;
+}
+
+const REQUEST_CHANGE = /* GraphQL */ `
+  """
+  Something happened to a request: drafted, submitted, registered, deadline extended, answered,
+  closed, withdrawn, due soon, overdue. The request's fields are resolved when the event arrives.
+  """
+  type RequestChange {
+    "Where this event stands in the request's stream."
+    cursor: String!
+    "The CloudEvent's id."
+    eventId: ID!
+    "The event, e.g. SUBMITTED, REGISTERED, ANSWERED, DUE_SOON, OVERDUE."
+    type: RequestChangeType!
+    occurredAt: String!
+    "The request's status after the event."
+    status: RequestStatus
+    "The request as you may see it now."
+    request: Request
+    "For deadline events: the last day on time (the addressee's calendar), its last instant, days left or late."
+    dueOn: String
+    dueAt: String
+    daysRemaining: Int
+    daysOverdue: Int
+  }
+  ${eventKindEnum('RequestChangeType', 'A request event (request.<name>.v1 in docs/events/asyncapi.yaml).')}
+`;
+
+/** One subscription field of the public API. */
+export interface SubscriptionContract {
+  readonly field: string;
+  readonly args: string;
+  /** The payload type it returns (non-null), defined in `typeDefs`. */
+  readonly returns: string;
+  /** The supergraph's types its payload uses (entities, enums, scalars); without them it is not offered. */
+  readonly requires: readonly string[];
+  /** The payload type and the enums it uses. */
+  readonly typeDefs: string;
+}
+
+export const subscriptionContracts = [
+  {
+    field: 'roundtableLive',
+    args: 'roundtableId: ID!',
+    returns: 'RoundtableLiveEvent',
+    requires: ['Roundtable'],
+    typeDefs: /* GraphQL */ `
+      """
+      Something happened at a round table: an agenda question opened or closed, a statement
+      recorded, a resolution proposed, amended or withdrawn, the sitting started, concluded or
+      cancelled. The round table's fields are resolved when the event arrives.
+      """
+      type RoundtableLiveEvent {
+        "Where this event stands in the round table's stream."
+        cursor: String!
+        "The event, e.g. STATEMENT_RECORDED, AGENDA_ITEM_OPENED, CONCLUDED."
+        type: RoundtableLiveEventType!
+        occurredAt: String!
+        roundtable: Roundtable!
+        statementId: ID
+        agendaItemId: ID
+        resolutionId: ID
+        participantId: ID
+        "The statement's or resolution's text, or the agenda question."
+        text: String
+      }
+      ${eventKindEnum('RoundtableLiveEventType', 'A round table event (roundtable.<name>.v1 in docs/events/asyncapi.yaml).')}
+    `,
+  },
+  {
+    field: 'recommendationChanged',
+    args: 'id: ID!',
+    returns: 'RecommendationChange',
+    requires: ['Recommendation', 'Request'],
+    typeDefs: /* GraphQL */ `
+      """
+      Something happened to a recommendation or to a request made from it: proposed, adopted,
+      endorsed, progress reported, a request submitted, registered or answered, due soon,
+      overdue… Fields are resolved when the event arrives.
+      """
+      type RecommendationChange {
+        "Where this event stands in its aggregate's stream (the recommendation's or the request's)."
+        cursor: String!
+        "The CloudEvent's id (a recommendation's timeline entry has the same id)."
+        eventId: ID!
+        "The event, e.g. ADOPTED, PROGRESS_REPORTED, REQUEST_RECORDED, SUBMITTED, ANSWERED; aggregate says whose."
+        type: RecommendationChangeType!
+        "Whose event it is: the recommendation's or a request's."
+        aggregate: RecommendationChangeAggregate!
+        occurredAt: String!
+        recommendation: Recommendation
+        "The request the event is about, if any, as you may see it now."
+        request: Request
+      }
+      ${eventKindEnum('RecommendationChangeType', 'A recommendation or request event (recommendation.<name>.v1 or request.<name>.v1 in docs/events/asyncapi.yaml).')}
+      "Whose event a RecommendationChange is."
+      enum RecommendationChangeAggregate {
+        ${eventKindEnums.RecommendationChangeType.map(enumValue).join('\n')}
+      }
+    `,
+  },
+  {
+    field: 'requestChanged',
+    args: 'id: ID!',
+    returns: 'RequestChange',
+    requires: ['Request', 'RequestStatus'],
+    typeDefs: REQUEST_CHANGE,
+  },
+  {
+    field: 'addresseeInbox',
+    args: '',
+    returns: 'RequestChange',
+    requires: ['Request', 'RequestStatus'],
+    typeDefs: REQUEST_CHANGE,
+  },
+  {
+    field: 'conferenceFollowUps',
+    args: 'conferenceId: ID!, after: String',
+    returns: 'ConferenceFollowUp',
+    requires: [
+      'Conference',
+      'Recommendation',
+      'Request',
+      'RecommendationTimelineEntryType',
+      'RecommendationStatus',
+      'JSONObject',
+    ],
+    // type and status are the recommendations service's own enums: these are the entries of its
+    // query conferenceFollowUps. data stays a JSON object: its shape is the event's (one of many).
+    typeDefs: /* GraphQL */ `
+      """
+      One entry of a conference's follow-up feed: what happened to one of its recommendations or
+      to a request made from one. The same entries, with the same cursors, as the query
+      conferenceFollowUps: pass the last cursor you got as after, here or there, to go on with no
+      gap and no repeat.
+      """
+      type ConferenceFollowUp {
+        "Pass as after to the query conferenceFollowUps or to this subscription to go on from here."
+        cursor: String!
+        "The id of the CloudEvent that announced it (the recommendation's timeline entry)."
+        id: ID!
+        "The event, e.g. ADOPTED, PROGRESS_REPORTED, REQUEST_RECORDED, DUE_SOON."
+        type: RecommendationTimelineEntryType!
+        occurredAt: String!
+        "The recommendation's status right after it."
+        status: RecommendationStatus!
+        "Who did it: a user (token subject) or system:<service>."
+        actor: String!
+        "The event's payload (see docs/events/asyncapi.yaml)."
+        data: JSONObject
+        recommendation: Recommendation
+        "For request facts: the request, as you may see it now."
+        request: Request
+      }
+    `,
+  },
+] as const satisfies readonly SubscriptionContract[];
+
+export type SubscriptionField = (typeof subscriptionContracts)[number]['field'];
+
+/**
+ * The subscriptions a supergraph can serve (those whose entity types it has) and their SDL, an
+ * extension of the supergraph's API; no type definitions when it can serve none.
+ */
+export function liveSubscriptionSchema(supergraphSdl: string): {
+  fields: SubscriptionField[];
+  typeDefs: string | undefined;
+} {
+  const available = subscriptionContracts.filter((contract) =>
+    contract.requires.every((type) =>
+      new RegExp(`\\b(type|enum|scalar) ${type}\\b`).test(supergraphSdl),
+    ),
+  );
+  const fields = available.map((contract) => contract.field);
+  if (available.length === 0) return { fields, typeDefs: undefined };
+  const typeDefs = /* GraphQL */ `
+    extend schema {
+      subscription: Subscription
+    }
+    type Subscription {
+      ${available.map(({ field, args, returns }) => `${field}${args ? `(${args})` : ''}: ${returns}!`).join('\n')}
+    }
+    ${[...new Set(available.map((contract) => contract.typeDefs))].join('\n')}
+  `;
+  return { fields, typeDefs };
+}
