@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { topicName, aggregates } from '@kollegia/events';
+import { topicName } from '@kollegia/events';
 import {
   createKafka,
   createLogger,
@@ -22,7 +22,7 @@ import { useAuthentication, type AuthContext } from './auth';
 import type { GatewayConfig } from './config';
 import { useClientErrors } from './client-errors';
 import { limitBodySize, limitPlugins, useIntrospectionRule } from './limits';
-import { LiveFeed } from './live/live-feed';
+import { LIVE_AGGREGATES, LiveFeed } from './live/live-feed';
 import { liveSubscriptions, type AccessCheck } from './live/subscriptions';
 import { createRateLimiter } from './rate-limit';
 import { useNoSuggestions } from './suggestions';
@@ -92,7 +92,9 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   const urls = subgraphUrls(supergraph);
 
   const kafka = createKafka({ clientId: 'gateway', brokers: config.KAFKA_BROKERS, logger });
-  const topics = aggregates.map((aggregate) => topicName(aggregate, config.KAFKA_TOPIC_PREFIX));
+  const topics = LIVE_AGGREGATES.map((aggregate) =>
+    topicName(aggregate, config.KAFKA_TOPIC_PREFIX),
+  );
   await ensureTopics(kafka, topics, {
     partitions: config.KAFKA_TOPIC_PARTITIONS,
     replicationFactor: config.KAFKA_TOPIC_REPLICATION,

@@ -1,4 +1,4 @@
-import { decodeEvent, type KollegiaEvent } from '@kollegia/events';
+import { decodeEvent, type Aggregate, type KollegiaEvent } from '@kollegia/events';
 import { resilientConsumer, type Logger, type ResilientConsumer } from '@kollegia/service-kit';
 import { MemPubSub } from '@graphql-hive/pubsub';
 import type { Kafka } from 'kafkajs';
@@ -18,6 +18,14 @@ export interface LiveEvent {
   /** When this gateway received it from Kafka (for latency measurements). */
   receivedAt: number;
 }
+
+/**
+ * The aggregates whose events live subscriptions hear: round tables (roundtableLive), and
+ * recommendations and requests (their own streams, the addressee inbox and the conference feed,
+ * which recommendation events wake). Members' and conferences' own events reach no subscriber, so
+ * the gateway does not read their topics.
+ */
+export const LIVE_AGGREGATES: readonly Aggregate[] = ['roundtable', 'recommendation', 'request'];
 
 /** The live channels an event goes to; subscriptions listen on one channel each. */
 export function channelsOf(event: LiveEvent): string[] {
