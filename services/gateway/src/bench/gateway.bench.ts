@@ -4,11 +4,19 @@
  * own (`bench_gateway_<ts>…`, `bench.gateway.<ts>.…`; the databases are dropped afterwards).
  * Measures
  *
- * 1. live latency: N graphql-ws subscribers (one WebSocket and one token each) to `roundtableLive`
- *    of a live round table; K statements recorded one after another through the gateway, timed
- *    from just before the mutation is sent to each subscriber's receipt of that statement. Every
- *    delivery resolves the round table's title from the roundtables subgraph, per event and per
- *    subscriber. Fails unless every subscriber gets every statement exactly once;
+ * 1. live latency: N graphql-ws subscribers to `roundtableLive`, each on a WebSocket of its own
+ *    with a token of its own, in a Node process of their own (`live-subscribers.ts`, its descriptor
+ *    limit raised), so that the gateway's event loop serves sockets and nothing else. The tokens
+ *    are mixed: staff of two tenants (members, secretaries, admins), each tenant watching a live
+ *    round table of its own, plus one refused watcher for every ten (partners of the first tenant,
+ *    who see concluded round tables only, and members of the second, both asking for the first's
+ *    round table). Per step one statement is recorded in each round table at once, through the
+ *    gateway; a delivery is timed from just before its mutation is sent to the subscriber's receipt
+ *    (wall clock in both processes). Fails unless every watcher gets every statement of its round
+ *    table exactly once, with the round table's title, and nobody gets anything else (leaks), and
+ *    every refused watcher is refused. Also counted while statements are delivered: the HTTP
+ *    requests the subgraphs receive, the CPU time of this process (gateway and subgraphs) and its
+ *    peak resident set size;
  * 2. query throughput through the gateway: two federated queries (roundtables + members), a page of
  *    conferences with their round tables and a round table by id, with C concurrent clients for D
  *    seconds each;
@@ -17,12 +25,15 @@
  *    for all clients (Hive Gateway shares identical in-flight subgraph fetches); and the roundtables
  *    subgraph's part of each query alone, for scale.
  *
- * BENCH_SUBSCRIBERS (1,100,1000), BENCH_STATEMENTS (20 up to 100 subscribers, 5 above),
+ * BENCH_SUBSCRIBERS (1,100,1000; 5000 and 10000 work), BENCH_STATEMENTS (steps: 20 up to 100
+ * subscribers, 5 above), BENCH_MIXED=0 (every subscriber a member of one tenant, as before),
+ * BENCH_SHARED_TOKEN=1 (besides, all one token), BENCH_CLIENT_PROCESSES (1),
  * BENCH_CONCURRENCY (16), BENCH_SECONDS (10), BENCH_ROUNDS (2), BENCH_APOLLO=0 (skip it),
- * BENCH_SHARED_TOKEN=1 (one token for all subscribers), BENCH_DELIVERY_TIMEOUT_MS (180000).
- * Numbers go into services/gateway/README.md.
+ * BENCH_DELIVERY_TIMEOUT_MS (180000). Numbers go into services/gateway/README.md.
  */
+import { subscribe as onDiagnostics } from 'node:diagnostics_channel';
 import { mkdtempSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -38,15 +49,15 @@ import {
 } from '@kollegia/recommendations';
 import { createApp as createRequests, requestsConfigSchema } from '@kollegia/requests';
 import { createApp as createRoundtables, roundtablesConfigSchema } from '@kollegia/roundtables';
-import { devAuth } from '@kollegia/service-kit';
+import { devAuth, type Role } from '@kollegia/service-kit';
 import { waitForDirectory } from '@kollegia/testing';
-import { createClient, type Client } from 'graphql-ws';
 import mongoose from 'mongoose';
-import WebSocket from 'ws';
 
 import { createGateway } from '../app';
 import { gatewayConfigSchema } from '../config';
 import { readSupergraph, withSubgraphUrls } from '../supergraph';
+import { wallClock, type Subscriber } from './subscriber-protocol';
+import { ownDescriptors, SubscriberProcesses, type Report } from './subscriber-processes';
 
 const SUBSCRIBERS = (process.env.BENCH_SUBSCRIBERS ?? '1,100,1000')
   .split(',')
@@ -62,13 +73,47 @@ const APOLLO = process.env.BENCH_APOLLO !== '0';
  * in-flight subgraph fetches that resolve the round table for each subscriber.
  */
 const SHARED_TOKEN = process.env.BENCH_SHARED_TOKEN === '1';
+/** Mixed roles and tenants (else every subscriber a member of the first tenant). */
+const MIXED = process.env.BENCH_MIXED !== '0' && !SHARED_TOKEN;
+const CLIENT_PROCESSES = Number(process.env.BENCH_CLIENT_PROCESSES ?? 1);
 /** How long one statement may take to reach every subscriber before the bench fails. */
 const DELIVERY_TIMEOUT_MS = Number(process.env.BENCH_DELIVERY_TIMEOUT_MS ?? 180_000);
-/** Subscribers that connect at once while a level is being set up. */
+/** Subscribers that connect at once (per subscriber process) while a level is being set up. */
 const CONNECT_BATCH = 50;
 
-const LIVE_TENANT = 'bench-live';
+/** The two tenants of the live part, each with a live round table of its own per level. */
+const LIVE_TENANTS = { A: 'bench-live', B: 'bench-live-b' } as const;
+type Side = keyof typeof LIVE_TENANTS;
+const SIDES: Side[] = ['A', 'B'];
 const QUERY_TENANT = 'bench';
+
+/**
+ * Watcher `i` of a level, mixed: staff of both tenants (the roles that may watch a live round
+ * table), seven of every ten of tenant A.
+ */
+const MIX: { side: Side; role: Role }[] = [
+  { side: 'A', role: 'member' },
+  { side: 'A', role: 'secretary' },
+  { side: 'A', role: 'member' },
+  { side: 'A', role: 'admin' },
+  { side: 'A', role: 'member' },
+  { side: 'A', role: 'secretary' },
+  { side: 'A', role: 'member' },
+  { side: 'B', role: 'member' },
+  { side: 'B', role: 'secretary' },
+  { side: 'B', role: 'member' },
+];
+/**
+ * Refused watcher `j`, one for every ten, both asking for A's live round table: a partner of A
+ * (partners see concluded round tables only) and a member of B (another tenant's).
+ */
+const REFUSED: { side: Side; role: Role }[] = [
+  { side: 'A', role: 'partner' },
+  { side: 'B', role: 'member' },
+];
+const watcherAt = (i: number): { side: Side; role: Role } =>
+  MIXED ? MIX[i % MIX.length]! : { side: 'A', role: 'member' };
+const refusedAt = (n: number) => (MIXED ? Math.ceil(n / 10) : 0);
 
 const FEDERATED_QUERY = `query Bench {
   conferences(first: 10) {
@@ -119,6 +164,97 @@ async function post(url: string, query: string, variables: object, token: string
     body: JSON.stringify({ query, variables }),
   });
   return { status: response.status, body: (await response.json()) as GraphQLBody };
+}
+
+/** The command that repeats this run: the bench's settings as they were given. */
+const reproduce = () =>
+  [
+    ...Object.entries(process.env)
+      .filter(([name]) => name.startsWith('BENCH_'))
+      .map(([name, value]) => `${name}=${value}`),
+    'npm run bench -w @kollegia/gateway',
+  ].join(' ');
+
+/**
+ * HTTP requests received by each server of this process, by port: Node announces every request
+ * on this channel, so the subgraphs are counted without touching them.
+ */
+const requestsByPort = new Map<number, number>();
+onDiagnostics('http.server.request.start', (message) => {
+  const address = (message as { server: Server }).server.address();
+  if (address && typeof address === 'object')
+    requestsByPort.set(address.port, (requestsByPort.get(address.port) ?? 0) + 1);
+});
+
+interface Watcher {
+  /** The round table it may watch; none: it asks for one it may not, and must be refused. */
+  watches?: Side;
+  asks: Side;
+}
+
+interface Level {
+  plan: Watcher[];
+  titles: Record<Side, string>;
+  /** Each statement's round table, warm-ups included. */
+  recorded: Map<string, Side>;
+  /** The measured statements: the wall-clock time just before each one's mutation was sent. */
+  sent: Map<string, number>;
+}
+
+/** What the subscribers received, judged against what each may see. */
+function judge(level: Level, report: Report) {
+  const problems: string[] = [];
+  const counts = new Map<string, number>();
+  const latencies: number[] = [];
+  const untilLast = new Map<string, number>();
+  let leaks = 0;
+  for (const [index, type, text, title, at] of report.receipts) {
+    const watcher = level.plan[index]!;
+    const of = type === 'STATEMENT_RECORDED' && text ? level.recorded.get(text) : undefined;
+    if (
+      !watcher.watches ||
+      title !== level.titles[watcher.watches] ||
+      (of !== undefined && of !== watcher.watches)
+    ) {
+      leaks += 1;
+      problems.push(
+        `subscriber ${index} (${watcher.watches ? `watching ${watcher.watches}` : 'refused'}) got ${type} ${JSON.stringify(text)} of ${JSON.stringify(title)}`,
+      );
+      continue;
+    }
+    if (of === undefined || !text) continue;
+    const key = `${index}: ${text}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    const start = level.sent.get(text);
+    if (start === undefined) continue; // a warm-up
+    latencies.push(at - start);
+    untilLast.set(text, Math.max(untilLast.get(text) ?? 0, at - start));
+  }
+  let delivered = 0;
+  for (const [key, count] of counts) {
+    if (count > 1) problems.push(`subscriber ${key}: received ${count} times`);
+    if (level.sent.has(key.slice(key.indexOf(': ') + 2))) delivered += 1;
+  }
+  const errors = new Map<number, string[]>();
+  for (const [index, error] of report.errors)
+    errors.set(index, [...(errors.get(index) ?? []), error]);
+  let refused = 0;
+  level.plan.forEach((watcher, index) => {
+    const got = errors.get(index) ?? [];
+    if (!watcher.watches && got.length === 1 && got[0]!.includes('FORBIDDEN')) refused += 1;
+    else if (got.length) problems.push(`subscriber ${index}: ${got.join('; ')}`);
+    else if (!watcher.watches) problems.push(`subscriber ${index}: not refused`);
+  });
+  for (const [index, code] of report.closed)
+    problems.push(`subscriber ${index}: its socket was closed (${code})`);
+  return {
+    delivered,
+    leaks,
+    refused,
+    problems,
+    latencies: latencies.sort((a, b) => a - b),
+    untilLast: [...untilLast.values()].sort((a, b) => a - b),
+  };
 }
 
 async function main(): Promise<void> {
@@ -178,18 +314,28 @@ async function main(): Promise<void> {
   );
 
   const tokens = {
-    secretary: await auth.token({ tenant: LIVE_TENANT, roles: ['secretary'], sub: 'bench-sec' }),
+    secretary: {
+      A: await auth.token({ tenant: LIVE_TENANTS.A, roles: ['secretary'], sub: 'bench-sec' }),
+      B: await auth.token({ tenant: LIVE_TENANTS.B, roles: ['secretary'], sub: 'bench-sec' }),
+    },
     query: await auth.token({ tenant: QUERY_TENANT, roles: ['member'], sub: 'bench-reader' }),
     querySecretary: await auth.token({ tenant: QUERY_TENANT, roles: ['secretary'] }),
   };
   // Each subscriber and each query client is a person of its own (its own token), as in real use;
   // Hive Gateway deduplicates identical in-flight subgraph fetches, headers included.
-  const memberTokens = await Promise.all(
-    Array.from({ length: SHARED_TOKEN ? 1 : Math.max(...SUBSCRIBERS) }, (_, i) =>
-      auth.token({ tenant: LIVE_TENANT, roles: ['member'], sub: `bench-member-${i}` }),
-    ),
+  const most = Math.max(...SUBSCRIBERS);
+  const watcherTokens = await Promise.all(
+    Array.from({ length: SHARED_TOKEN ? 1 : most }, (_, i) => {
+      const { side, role } = watcherAt(i);
+      return auth.token({ tenant: LIVE_TENANTS[side], roles: [role], sub: `bench-${role}-${i}` });
+    }),
   );
-  const memberToken = (i: number) => memberTokens[i % memberTokens.length]!;
+  const refusedTokens = await Promise.all(
+    Array.from({ length: refusedAt(most) }, (_, j) => {
+      const { side, role } = REFUSED[j % REFUSED.length]!;
+      return auth.token({ tenant: LIVE_TENANTS[side], roles: [role], sub: `bench-${role}-r${j}` });
+    }),
+  );
   const readers = await Promise.all(
     Array.from({ length: CONCURRENCY }, (_, i) =>
       auth.token({ tenant: QUERY_TENANT, roles: ['member'], sub: `bench-reader-${i}` }),
@@ -198,46 +344,70 @@ async function main(): Promise<void> {
   const gql = async <T = Record<string, unknown>>(
     query: string,
     variables: object = {},
-    token = tokens.secretary,
+    token = tokens.secretary.A,
   ): Promise<T> => {
     const { body } = await post(gateway.url, query, variables, token);
     if (body.errors?.length || !body.data) throw new Error(JSON.stringify(body.errors));
     return body.data as T;
   };
 
-  const clients: Client[] = [];
+  const own = ownDescriptors();
+  const subscribers = await SubscriberProcesses.spawn(CLIENT_PROCESSES);
   let apollo: ApolloServer | undefined;
   const out: string[] = [];
+  const failures: string[] = [];
 
   try {
     // ---- 1. Live latency ------------------------------------------------------------------------
-    /** A live round table with an open agenda question, through the gateway. */
-    const liveRoundtable = async (title: string) => {
+    const descriptors = `descriptors (soft/hard): this process ${own.text}, the subscribers' ${subscribers.descriptors.join(', ')}`;
+    log(descriptors);
+    const sockets = Math.max(...SUBSCRIBERS.map((n) => n + refusedAt(n)));
+    // The gateway holds one descriptor per subscriber's socket, besides its own few hundred.
+    if (own.soft < sockets + 500) {
+      throw new Error(
+        `this process may open ${own.soft} descriptors, too few for ${sockets} sockets: raise its \`ulimit -n\` (\`npm run bench\` raises it to the hard limit)`,
+      );
+    }
+
+    /** A live round table of one tenant with an open agenda question, through the gateway. */
+    const liveRoundtable = async (side: Side, title: string) => {
+      const token = tokens.secretary[side];
       const person = (
         await gql<{ registerPerson: { id: string } }>(
           `mutation { registerPerson(input: { fullName: "Волостнов Алексей" }) { id } }`,
+          {},
+          token,
         )
       ).registerPerson.id;
       // A round table names its moderator once the roundtables service learnt of them.
-      await waitForDirectory([roundtables], [{ tenant: LIVE_TENANT, kind: 'PERSON', id: person }]);
+      await waitForDirectory(
+        [roundtables],
+        [{ tenant: LIVE_TENANTS[side], kind: 'PERSON', id: person }],
+      );
       const conference = (
         await gql<{ scheduleConference: Versioned }>(
           `mutation { scheduleConference(input: { title: "ПромЭнергоVolga2022", kind: FORUM, startsOn: "2022-11-23", endsOn: "2022-11-24", city: "Волгоград", published: true }) { id version } }`,
+          {},
+          token,
         )
       ).scheduleConference;
-      await gql(`mutation($id: ID!) { openConference(id: $id, expectedVersion: 1) { id } }`, {
-        id: conference.id,
-      });
+      await gql(
+        `mutation($id: ID!) { openConference(id: $id, expectedVersion: 1) { id } }`,
+        { id: conference.id },
+        token,
+      );
       const scheduled = (
         await gql<{ scheduleRoundtable: Versioned }>(
           `mutation($c: ID!, $p: ID!, $t: String!) { scheduleRoundtable(input: { conferenceId: $c, title: $t, format: PANEL_DISCUSSION, startsAt: "2022-11-24T08:00:00Z", moderator: { kind: PERSON, id: $p }, published: true }) { id version } }`,
           { c: conference.id, p: person, t: title },
+          token,
         )
       ).scheduleRoundtable;
       const withAgenda = (
         await gql<{ setAgenda: Versioned & { agenda: { id: string }[] } }>(
           `mutation($id: ID!, $v: Int!) { setAgenda(roundtableId: $id, expectedVersion: $v, items: [{ title: "Кластерный подход" }]) { id version agenda { id } } }`,
           { id: scheduled.id, v: scheduled.version },
+          token,
         )
       ).setAgenda;
       const itemId = withAgenda.agenda[0]!.id;
@@ -245,170 +415,180 @@ async function main(): Promise<void> {
         await gql<{ startRoundtable: Versioned }>(
           `mutation($id: ID!, $v: Int!) { startRoundtable(id: $id, expectedVersion: $v) { id version } }`,
           { id: withAgenda.id, v: withAgenda.version },
+          token,
         )
       ).startRoundtable;
       await gql(
         `mutation($id: ID!, $v: Int!, $i: ID!) { openAgendaItem(roundtableId: $id, expectedVersion: $v, agendaItemId: $i) { id } }`,
         { id: started.id, v: started.version, i: itemId },
+        token,
       );
       return { id: started.id, itemId, speaker: person };
     };
+    const subgraphPorts = Object.entries(subgraphs).map(
+      ([name, url]) => [name, Number(new URL(url).port)] as const,
+    );
+    const subgraphCounts = () =>
+      subgraphPorts.map(([name, port]) => [name, requestsByPort.get(port) ?? 0] as const);
 
     out.push(
       `gateway bench, node ${process.version}, ${new Date().toISOString()}, load average at start ${load()}`,
       '',
-      `### Live: \`roundtableLive\`, each subscriber its own WebSocket and ${SHARED_TOKEN ? 'all one token' : 'its own token'}; the round table's title resolved from the roundtables subgraph per event and subscriber`,
+      `reproduce: \`${reproduce()}\``,
       '',
-      '| subscribers | statements | deliveries | p50 | p99 | max | last subscriber, p50 (max) | mutation response p50 | subscribe time | load after |',
-      '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+      descriptors,
+      '',
+      `### Live: \`roundtableLive\`, each subscriber its own WebSocket and ${SHARED_TOKEN ? 'all one token' : 'its own token'}, ${MIXED ? 'mixed roles and two tenants, each watching its own round table, one refused watcher per ten' : 'all members of one tenant'}; subscribers in ${CLIENT_PROCESSES} process(es) of their own; one statement per round table per step`,
+      '',
+      'RSS and CPU are of the process that runs the gateway and the four subgraphs together; CPU per statement is its CPU time while the statements were recorded and delivered, divided by the statements. Subgraph requests per statement include the `recordStatement` mutation itself (one to roundtables).',
+      '',
+      '| subscribers | watching A / B | refused | statements | delivered / expected | leaks | p50 | p99 | max | until the last, p50 (max) | mutation response p50 | subgraph requests per statement | RSS, peak | CPU per statement | subscribe time | load after |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     );
     for (const n of SUBSCRIBERS) {
       const k = STATEMENTS ?? (n <= 100 ? 20 : 5);
-      const title = `Замер на ${n} подписчиков`;
-      const rt = await liveRoundtable(title);
-      const record = (text: string) =>
-        gql(
+      const titles = {
+        A: `Замер на ${n} подписчиков`,
+        B: `Замер на ${n} подписчиков, вторая ассоциация`,
+      };
+      const rts = {
+        A: await liveRoundtable('A', titles.A),
+        B: await liveRoundtable('B', titles.B),
+      };
+      const refused = refusedAt(n);
+      const plan: Watcher[] = Array.from({ length: n + refused }, (_, i) => {
+        if (i >= n) return { asks: 'A' };
+        const { side } = watcherAt(i);
+        return { watches: side, asks: side };
+      });
+      const watchers = {
+        A: plan.filter((one) => one.watches === 'A').length,
+        B: plan.filter((one) => one.watches === 'B').length,
+      };
+      const level: Level = { plan, titles, recorded: new Map(), sent: new Map() };
+      const record = async (side: Side, text: string) => {
+        level.recorded.set(text, side);
+        const rt = rts[side];
+        await gql(
           `mutation($id: ID!, $s: RecordStatementInput!) { recordStatement(roundtableId: $id, input: $s) { id } }`,
           {
             id: rt.id,
             s: { speaker: { kind: 'PERSON', id: rt.speaker }, agendaItemId: rt.itemId, text },
           },
+          tokens.secretary[side],
         );
+      };
+      const heardByAll = (texts: Record<Side, string>) =>
+        SIDES.every((side) => (subscribers.heard.get(texts[side]) ?? 0) >= watchers[side]);
+      /** Every watcher has the step's statement, or an error instead of it (judged later). */
+      const stepDone = (texts: Record<Side, string>, errorsBefore: number) =>
+        SIDES.reduce((sum, side) => sum + (subscribers.heard.get(texts[side]) ?? 0), 0) +
+          subscribers.errors -
+          errorsBefore >=
+        watchers.A + watchers.B;
 
-      // Arrival times by statement text, one entry per (subscriber, delivery).
-      const arrivals = new Map<string, number[]>();
-      const perSubscriber: Map<string, number>[] = [];
-      const problems: string[] = [];
-      let waiter: { text: string; count: number; resolve: () => void } | undefined;
-      const level: Client[] = [];
+      let rss = process.memoryUsage.rss();
+      const sampler = setInterval(() => {
+        rss = Math.max(rss, process.memoryUsage.rss());
+      }, 200);
       const subscribeStart = performance.now();
-      for (let from = 0; from < n; from += CONNECT_BATCH) {
-        await Promise.all(
-          Array.from({ length: Math.min(CONNECT_BATCH, n - from) }, (_, j) => {
-            const index = from + j;
-            const seen = new Map<string, number>();
-            perSubscriber.push(seen);
-            return new Promise<void>((resolve, reject) => {
-              const client = createClient({
-                url: gateway.wsUrl,
-                webSocketImpl: WebSocket,
-                retryAttempts: 0,
-                lazy: false,
-                connectionParams: { authorization: `Bearer ${memberToken(index)}` },
-                on: { connected: () => resolve(), closed: () => reject(new Error('closed')) },
-              });
-              level.push(client);
-              clients.push(client);
-              client.subscribe(
-                { query: WATCH, variables: { id: rt.id } },
-                {
-                  next: (value) => {
-                    const at = performance.now();
-                    const event = (value as GraphQLBody).data?.roundtableLive as
-                      | { type: string; text: string | null; roundtable: { title: string } | null }
-                      | undefined;
-                    if ((value as GraphQLBody).errors || !event) {
-                      problems.push(`subscriber ${index}: ${JSON.stringify(value).slice(0, 300)}`);
-                      return;
-                    }
-                    if (event.type !== 'statement-recorded' || !event.text) return;
-                    if (event.roundtable?.title !== title) {
-                      problems.push(
-                        `subscriber ${index}: round table ${JSON.stringify(event.roundtable)}`,
-                      );
-                    }
-                    seen.set(event.text, (seen.get(event.text) ?? 0) + 1);
-                    const times = arrivals.get(event.text) ?? [];
-                    times.push(at);
-                    arrivals.set(event.text, times);
-                    if (waiter?.text === event.text && times.length >= waiter.count)
-                      waiter.resolve();
-                  },
-                  error: (error) => problems.push(`subscriber ${index}: ${JSON.stringify(error)}`),
-                  complete: () => undefined,
-                },
-              );
-            });
-          }),
-        );
-      }
-      const until = (text: string, count: number, timeoutMs: number) =>
-        new Promise<boolean>((resolve) => {
-          if ((arrivals.get(text)?.length ?? 0) >= count) return resolve(true);
-          const timer = setTimeout(() => {
-            waiter = undefined;
-            resolve(false);
-          }, timeoutMs);
-          waiter = {
-            text,
-            count,
-            resolve: () => {
-              clearTimeout(timer);
-              waiter = undefined;
-              resolve(true);
-            },
-          };
-        });
+      await subscribers.subscribe(
+        gateway.wsUrl,
+        WATCH,
+        plan.map((watcher, index): Subscriber => ({
+          index,
+          token:
+            index < n ? watcherTokens[index % watcherTokens.length]! : refusedTokens[index - n]!,
+          roundtableId: rts[watcher.asks].id,
+        })),
+        CONNECT_BATCH,
+      );
 
-      // graphql-ws does not acknowledge a subscription: speak until every subscriber hears.
+      // graphql-ws does not acknowledge a subscription: speak until every watcher hears (and
+      // every refused one has been told).
       for (let attempt = 1; ; attempt += 1) {
-        const text = `Проверка связи ${attempt}`;
-        await record(text);
-        const everyone = await until(text, n, 5_000 + n * 20);
-        if (problems.length)
-          throw new Error(`subscriptions failed:\n${problems.slice(0, 10).join('\n')}`);
+        const texts = {
+          A: `Проверка связи ${attempt}`,
+          B: `Проверка связи ${attempt}, вторая ассоциация`,
+        };
+        await Promise.all(SIDES.map((side) => record(side, texts[side])));
+        const everyone = await subscribers.until(
+          () => heardByAll(texts) && subscribers.errors >= refused,
+          5_000 + n * 20,
+        );
         if (everyone) break;
+        // Delivery errors are judged with the rest; refusals come with the warm-ups.
         if (performance.now() - subscribeStart > 300_000) {
+          const { problems } = judge(level, await subscribers.report());
           throw new Error(
-            `${n} subscribers: only ${arrivals.get(text)?.length ?? 0} heard a warm-up`,
+            `${n} subscribers: not all subscribed:\n${problems.slice(0, 10).join('\n')}`,
           );
         }
       }
       const subscribeSeconds = (performance.now() - subscribeStart) / 1000;
-      log(`${n} subscribers ready in ${subscribeSeconds.toFixed(1)} s; recording ${k} statements`);
+      log(
+        `${n} subscribers (${watchers.A} + ${watchers.B} watching, ${refused} refused) ready in ${subscribeSeconds.toFixed(1)} s; ${k} steps`,
+      );
 
-      const deliveries: number[] = [];
-      const last: number[] = [];
       const responses: number[] = [];
+      const cpu = process.cpuUsage();
+      const requestsBefore = subgraphCounts();
       for (let i = 1; i <= k; i += 1) {
-        const text = `Реплика ${i} из ${k}: кластерам нужны свои инженеры и свои решения.`;
-        const start = performance.now();
-        await record(text);
-        responses.push(performance.now() - start);
-        if (!(await until(text, n, DELIVERY_TIMEOUT_MS))) {
-          throw new Error(
-            `${n} subscribers: statement ${i} reached ${arrivals.get(text)?.length ?? 0} in ${DELIVERY_TIMEOUT_MS} ms`,
+        const errorsBefore = subscribers.errors;
+        const texts = {
+          A: `Реплика ${i} из ${k}: кластерам нужны свои инженеры и свои решения.`,
+          B: `Реплика ${i} из ${k}, вторая ассоциация: нужны свои решения.`,
+        };
+        await Promise.all(
+          SIDES.map(async (side) => {
+            level.sent.set(texts[side], wallClock());
+            const start = performance.now();
+            await record(side, texts[side]);
+            responses.push(performance.now() - start);
+          }),
+        );
+        if (!(await subscribers.until(() => stepDone(texts, errorsBefore), DELIVERY_TIMEOUT_MS))) {
+          failures.push(
+            `${n} subscribers: step ${i} reached ${SIDES.map((side) => `${subscribers.heard.get(texts[side]) ?? 0} of ${watchers[side]}`).join(' and ')} in ${DELIVERY_TIMEOUT_MS} ms; later steps skipped`,
           );
+          break;
         }
-        const times = arrivals.get(text)!.map((at) => at - start);
-        deliveries.push(...times);
-        last.push(Math.max(...times));
       }
-      // Every subscriber got every statement, once.
+      const cpuUsed = process.cpuUsage(cpu);
+      const requests = subgraphCounts().map(
+        ([name, count], i) => [name, count - requestsBefore[i]![1]] as const,
+      );
+      // Late duplicates, if any, arrive within this.
       await new Promise((resolve) => setTimeout(resolve, 500));
-      if (problems.length)
-        throw new Error(`subscriptions failed:\n${problems.slice(0, 10).join('\n')}`);
-      for (const [index, seen] of perSubscriber.entries()) {
-        for (let i = 1; i <= k; i += 1) {
-          const text = `Реплика ${i} из ${k}: кластерам нужны свои инженеры и свои решения.`;
-          if (seen.get(text) !== 1) {
-            throw new Error(`subscriber ${index} got statement ${i} ${seen.get(text) ?? 0} times`);
-          }
-        }
-      }
-      if (deliveries.length !== n * k)
-        throw new Error(`${deliveries.length} deliveries, not ${n * k}`);
-      deliveries.sort((a, b) => a - b);
-      last.sort((a, b) => a - b);
+      const report = await subscribers.report();
+      clearInterval(sampler);
+      await subscribers.close();
+
+      const statements = level.sent.size;
+      const expected = (watchers.A + watchers.B) * k;
+      const result = judge(level, report);
+      if (result.delivered !== expected)
+        result.problems.push(`${result.delivered} of ${expected} deliveries`);
+      failures.push(
+        ...result.problems.slice(0, 10).map((problem) => `${n} subscribers: ${problem}`),
+      );
+      const total = requests.reduce((sum, [, count]) => sum + count, 0);
+      const perStatement = (count: number) => (count / statements).toFixed(1);
+      const { latencies, untilLast } = result;
       responses.sort((a, b) => a - b);
       out.push(
-        `| ${n} | ${k} | ${deliveries.length} | ${ms(percentile(deliveries, 50))} | ${ms(percentile(deliveries, 99))} | ${ms(deliveries.at(-1)!)} | ${ms(percentile(last, 50))} (${ms(last.at(-1)!)}) | ${ms(percentile(responses, 50))} | ${subscribeSeconds.toFixed(1)} s | ${load()} |`,
+        `| ${n} | ${watchers.A} / ${watchers.B} | ${result.refused} of ${refused} | ${statements} | ${result.delivered} / ${expected} | ${result.leaks} | ${ms(percentile(latencies, 50))} | ${ms(percentile(latencies, 99))} | ${ms(latencies.at(-1) ?? NaN)} | ${ms(percentile(untilLast, 50))} (${ms(untilLast.at(-1) ?? NaN)}) | ${ms(percentile(responses, 50))} | ${perStatement(total)} (${requests
+          .filter(([, count]) => count > 0)
+          .map(([name, count]) => `${name} ${perStatement(count)}`)
+          .join(
+            ', ',
+          )}) | ${(rss / 2 ** 20).toFixed(0)} MiB | ${ms((cpuUsed.user + cpuUsed.system) / 1000 / statements)} | ${subscribeSeconds.toFixed(1)} s | ${load()} |`,
       );
       log(out.at(-1)!);
-      await Promise.all(level.map(async (client) => client.dispose()));
-      clients.splice(0, clients.length);
+      log(
+        `  subscriber process(es) RSS ${report.rss.map((bytes) => `${(bytes / 2 ** 20).toFixed(0)} MiB`).join(', ')}`,
+      );
     }
-
     // ---- 2. and 3. Query throughput -------------------------------------------------------------
     log('seeding 12 conferences × 3 round tables with moderators …');
     const people: string[] = [];
@@ -606,10 +786,14 @@ async function main(): Promise<void> {
         }
       }
     }
-    out.push('', `load average at the end ${load()}`, '');
+    out.push('', `load average at the end ${load()}`, '', `reproduce: \`${reproduce()}\``, '');
+    if (failures.length) {
+      out.push('**Failed:**', '', ...failures.map((failure) => `- ${failure}`), '');
+      process.exitCode = 1;
+    }
     process.stdout.write(out.join('\n'));
   } finally {
-    await Promise.all(clients.map(async (client) => client.dispose()));
+    subscribers.kill();
     await apollo?.stop();
     await gateway.stop();
     await Promise.all([
