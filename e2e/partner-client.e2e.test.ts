@@ -1,4 +1,4 @@
-import { expectEventually } from '@kollegia/testing';
+import { expectEventually, sseSubscription } from '@kollegia/testing';
 import {
   connect,
   describeEvent,
@@ -17,13 +17,16 @@ import { System } from './system';
 
 let system: System;
 let client: Client | undefined;
+const others: Client[] = [];
 
 beforeAll(async () => {
-  system = await System.start('partner-client');
+  // Two gateways: a client that loses one goes on at the other.
+  system = await System.start('partner-client', { gateways: 2 });
 }, 180_000);
 
 afterAll(async () => {
   await client?.dispose();
+  for (const other of others) await other.dispose();
   await system?.stop();
 });
 
@@ -98,5 +101,95 @@ describe('the partner client generated from api.graphql', () => {
       roundtable: { id: rt.id, title, status: 'LIVE' },
     });
     expect(describeEvent(heard)).toBe(`${heard.occurredAt} «${title}»: ${heard.text}`);
+  });
+
+  it('should go on after a lost gateway at the other one from its last cursor, over graphql-ws and SSE, with nothing missed or repeated', async () => {
+    const title = 'Возобновление у партнёров';
+    const rt = await liveRoundtable(title);
+    const say = async (text: string, gateway: 'gateway' | 'gateway#2') => {
+      const response = await fetch(system.gatewayUrlOf(gateway), {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${await system.token('secretary')}`,
+        },
+        body: JSON.stringify({
+          query: `mutation($id: ID!, $s: RecordStatementInput!) { recordStatement(roundtableId: $id, input: $s) { id } }`,
+          variables: { id: rt.id, s: { speaker: { kind: 'PERSON', id: rt.moderator }, text } },
+        }),
+      });
+      expect(((await response.json()) as { errors?: unknown }).errors).toBeUndefined();
+    };
+    const statements = (events: RoundtableEvent[]) =>
+      events.filter((event) => event.type === 'STATEMENT_RECORDED').map((event) => event.text);
+
+    // Following through the first gateway.
+    const first = connect(
+      system.gatewayUrlOf('gateway').replace(/^http/, 'ws'),
+      await system.token('member'),
+    );
+    others.push(first);
+    const before: RoundtableEvent[] = [];
+    followRoundtable(
+      first,
+      rt.id,
+      (event) => before.push(event),
+      () => undefined,
+    );
+    let probes = 0;
+    await expectEventually(
+      async () => {
+        await say(`Проверка ${++probes}`, 'gateway');
+        expect(statements(before).length).toBeGreaterThan(0);
+      },
+      { timeoutMs: 30_000 },
+    );
+    await say('Последнее до сбоя', 'gateway');
+    await expectEventually(() => expect(statements(before).at(-1)).toBe('Последнее до сбоя'));
+    const cursor = before.at(-1)!.cursor;
+
+    // The first gateway dies; the secretary goes on through the second.
+    await system.kill('gateway');
+    const missed = ['Пропущено 1', 'Пропущено 2', 'Пропущено 3'];
+    for (const text of missed) await say(text, 'gateway#2');
+
+    const second = connect(
+      system.gatewayUrlOf('gateway#2').replace(/^http/, 'ws'),
+      await system.token('member'),
+    );
+    others.push(second);
+    const after: RoundtableEvent[] = [];
+    const errors: unknown[] = [];
+    followRoundtable(
+      second,
+      rt.id,
+      (event) => after.push(event),
+      (error) => errors.push(error),
+      cursor,
+    );
+    await expectEventually(() => expect(statements(after)).toEqual(missed), { timeoutMs: 30_000 });
+    await say('Уже вживую', 'gateway#2');
+    await expectEventually(() => expect(statements(after)).toEqual([...missed, 'Уже вживую']));
+    expect(errors).toEqual([]);
+    expect(after.every((event) => event.roundtable.title === title)).toBe(true);
+
+    // The same resumption over SSE, from the same cursor: the same four, once each.
+    const sse = await sseSubscription(
+      system.gatewayUrlOf('gateway#2'),
+      `subscription($id: ID!, $after: String) { roundtableLive(roundtableId: $id, after: $after) { type text } }`,
+      { id: rt.id, after: cursor },
+      await system.token('member'),
+    );
+    await expectEventually(
+      () =>
+        expect(
+          sse
+            .payloads('roundtableLive')
+            .filter((event) => event.type === 'STATEMENT_RECORDED')
+            .map((event) => event.text),
+        ).toEqual([...missed, 'Уже вживую']),
+      { timeoutMs: 20_000 },
+    );
+    await sse.stop();
   });
 });

@@ -22,11 +22,13 @@ export const SUBGRAPHS = ['members', 'roundtables', 'recommendations', 'requests
 export type Subgraph = (typeof SUBGRAPHS)[number];
 export type ServiceName = Subgraph | 'gateway';
 /** A process: a service's first replica by its name, the others as `name#2`, `name#3`, … */
-export type Instance = ServiceName | `${Subgraph}#${number}`;
+export type Instance = ServiceName | `${ServiceName}#${number}`;
 
 export interface SystemOptions {
   /** Processes per subgraph (default 1); the gateway talks to the first, all share one database. */
   replicas?: Partial<Record<Subgraph, number>>;
+  /** Gateway processes (default 1): `gateway`, `gateway#2`, … each of its own, one database. */
+  gateways?: number;
   /** Partitions of the topics the services create (default 1: one file's events in order). */
   partitions?: number;
   /** Extra settings per service (every replica of it) and for the gateway. */
@@ -110,7 +112,12 @@ export class System {
   }
 
   get gatewayUrl(): string {
-    return `http://127.0.0.1:${this.proc('gateway').port}/graphql`;
+    return this.gatewayUrlOf('gateway');
+  }
+
+  /** The GraphQL endpoint of one gateway process. */
+  gatewayUrlOf(name: 'gateway' | `gateway#${number}`): string {
+    return `http://127.0.0.1:${this.proc(name).port}/graphql`;
   }
 
   /** The database a service uses in this namespace. */
@@ -207,9 +214,13 @@ export class System {
     }
   }
 
-  /** Stops every process (gateway first) and drops this namespace's databases. */
+  /** Stops every process (gateways first) and drops this namespace's databases. */
   async stop(): Promise<void> {
-    await this.stopProc(this.proc('gateway'));
+    await Promise.all(
+      [...this.procs.values()]
+        .filter((proc) => proc.service === 'gateway')
+        .map((proc) => this.stopProc(proc)),
+    );
     await Promise.all(
       [...this.procs.values()]
         .filter((proc) => proc.service !== 'gateway')
@@ -262,21 +273,24 @@ export class System {
     const subgraphUrls = SUBGRAPHS.map(
       (name) => `${name}=http://127.0.0.1:${this.proc(name).port}/graphql`,
     ).join(',');
-    this.procs.set('gateway', {
-      name: 'gateway',
-      service: 'gateway',
-      port: await freePort(),
-      log: [],
-      env: {
-        ...common,
-        SUBGRAPH_URLS: subgraphUrls,
-        GATEWAY_INSTANCE: `e2e-${this.ns.id}`,
-        MONGO_URL: this.ns.mongoUrl,
-        MONGO_DB: this.database('gateway'),
-        KAFKA_TOPIC_PARTITIONS: String(this.options.partitions ?? 1),
-        ...this.options.env?.gateway,
-      },
-    });
+    for (let index = 1; index <= (this.options.gateways ?? 1); index += 1) {
+      const name: Instance = index === 1 ? 'gateway' : `gateway#${index}`;
+      this.procs.set(name, {
+        name,
+        service: 'gateway',
+        port: await freePort(),
+        log: [],
+        env: {
+          ...common,
+          SUBGRAPH_URLS: subgraphUrls,
+          GATEWAY_INSTANCE: `e2e-${this.ns.id}-${index}`,
+          MONGO_URL: this.ns.mongoUrl,
+          MONGO_DB: this.database('gateway'),
+          KAFKA_TOPIC_PARTITIONS: String(this.options.partitions ?? 1),
+          ...this.options.env?.gateway,
+        },
+      });
+    }
     const all = [...this.procs.values()];
     for (const proc of all) this.spawn(proc);
     try {

@@ -18,16 +18,19 @@ export function connect(url: string, token: string): Client {
 
 /**
  * Follows a round table: `onEvent` gets each event as it happens, `onError` a refusal (e.g.
- * FORBIDDEN) or a lost connection. Returns the function that stops following.
+ * FORBIDDEN) or a lost connection. With `after`, the last cursor a previous follow got, it first
+ * gets every event it missed since, in order, then the live ones — from any gateway. Returns the
+ * function that stops following.
  */
 export function followRoundtable(
   client: Client,
   roundtableId: string,
   onEvent: (event: RoundtableEvent) => void,
   onError: (error: unknown) => void,
+  after?: string,
 ): () => void {
   return client.subscribe<RoundtableLiveSubscription>(
-    { query: print(RoundtableLiveDocument), variables: { roundtableId } },
+    { query: print(RoundtableLiveDocument), variables: { roundtableId, after } },
     {
       next: ({ data, errors }) => {
         if (errors?.length) onError(errors);

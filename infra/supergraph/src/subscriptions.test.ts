@@ -45,7 +45,7 @@ describe('the breaking-change check on subscriptions', () => {
 
   it('should report a removed subscription field as breaking', async () => {
     const api = await composedApi();
-    const without = edited(api, '  requestChanged(id: ID!): RequestChange!\n', '');
+    const without = edited(api, '  requestChanged(after: String, id: ID!): RequestChange!\n', '');
 
     const report = await compareApis(api, without, NO_CHANGELOG);
 

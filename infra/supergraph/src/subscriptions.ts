@@ -48,7 +48,7 @@ const REQUEST_CHANGE = /* GraphQL */ `
   closed, withdrawn, due soon, overdue. The request's fields are resolved when the event arrives.
   """
   type RequestChange {
-    "Where this event stands in the request's stream."
+    "Pass as after to go on from here: to this subscription, or to its query (…After)."
     cursor: String!
     "The CloudEvent's id."
     eventId: ID!
@@ -66,6 +66,17 @@ const REQUEST_CHANGE = /* GraphQL */ `
     daysOverdue: Int
   }
   ${eventKindEnum('RequestChangeType', 'A request event (request.<name>.v1 in docs/events/asyncapi.yaml).')}
+
+  """
+  A request's changes, or an addressee's inbox, after a cursor, oldest first: what a client missed. Pass endCursor as after to the next
+  page, and then to the subscription, to go on with no gap and no repeat.
+  """
+  type RequestChangePage {
+    nodes: [RequestChange!]!
+    "Where the last node stands (after when there are none)."
+    endCursor: String!
+    hasNextPage: Boolean!
+  }
 `;
 
 /** One subscription field of the public API. */
@@ -78,13 +89,29 @@ export interface SubscriptionContract {
   readonly requires: readonly string[];
   /** The payload type and the enums it uses. */
   readonly typeDefs: string;
+  /** The query that returns what happened after a cursor (a page of the same payloads). */
+  readonly catchUp?: {
+    readonly field: string;
+    readonly args: string;
+    readonly returns: string;
+    readonly description: string;
+  };
 }
+
+const PAGE_ARGS = 'after: String, first: Int = 100';
 
 export const subscriptionContracts = [
   {
     field: 'roundtableLive',
-    args: 'roundtableId: ID!',
+    args: 'roundtableId: ID!, after: String',
     returns: 'RoundtableLiveEvent',
+    catchUp: {
+      field: 'roundtableLiveAfter',
+      args: `roundtableId: ID!, ${PAGE_ARGS}`,
+      returns: 'RoundtableLiveEventPage',
+      description:
+        "A round table's events after a cursor of roundtableLive (without one: from the oldest kept), oldest first.",
+    },
     requires: ['Roundtable'],
     typeDefs: /* GraphQL */ `
       """
@@ -93,8 +120,10 @@ export const subscriptionContracts = [
       cancelled. The round table's fields are resolved when the event arrives.
       """
       type RoundtableLiveEvent {
-        "Where this event stands in the round table's stream."
+        "Pass as after to go on from here: to this subscription, or to roundtableLiveAfter."
         cursor: String!
+        "The CloudEvent's id."
+        eventId: ID!
         "The event, e.g. STATEMENT_RECORDED, AGENDA_ITEM_OPENED, CONCLUDED."
         type: RoundtableLiveEventType!
         occurredAt: String!
@@ -107,12 +136,30 @@ export const subscriptionContracts = [
         text: String
       }
       ${eventKindEnum('RoundtableLiveEventType', 'A round table event (roundtable.<name>.v1 in docs/events/asyncapi.yaml).')}
+
+      """
+      A round table's events after a cursor, oldest first: what a client missed. Pass endCursor as after to the next
+      page, and then to the subscription, to go on with no gap and no repeat.
+      """
+      type RoundtableLiveEventPage {
+        nodes: [RoundtableLiveEvent!]!
+        "Where the last node stands (after when there are none)."
+        endCursor: String!
+        hasNextPage: Boolean!
+      }
     `,
   },
   {
     field: 'recommendationChanged',
-    args: 'id: ID!',
+    args: 'id: ID!, after: String',
     returns: 'RecommendationChange',
+    catchUp: {
+      field: 'recommendationChangesAfter',
+      args: `id: ID!, ${PAGE_ARGS}`,
+      returns: 'RecommendationChangePage',
+      description:
+        "A recommendation's changes and its requests' after a cursor of recommendationChanged (without one: from the oldest kept), oldest first.",
+    },
     requires: ['Recommendation', 'Request'],
     typeDefs: /* GraphQL */ `
       """
@@ -121,7 +168,7 @@ export const subscriptionContracts = [
       overdue… Fields are resolved when the event arrives.
       """
       type RecommendationChange {
-        "Where this event stands in its aggregate's stream (the recommendation's or the request's)."
+        "Pass as after to go on from here: to this subscription, or to recommendationChangesAfter."
         cursor: String!
         "The CloudEvent's id (a recommendation's timeline entry has the same id)."
         eventId: ID!
@@ -139,19 +186,44 @@ export const subscriptionContracts = [
       enum RecommendationChangeAggregate {
         ${eventKindEnums.RecommendationChangeType.map(enumValue).join('\n')}
       }
+
+  """
+  A recommendation's changes and its requests' after a cursor, oldest first: what a client missed. Pass endCursor as after to the next
+  page, and then to the subscription, to go on with no gap and no repeat.
+  """
+  type RecommendationChangePage {
+    nodes: [RecommendationChange!]!
+    "Where the last node stands (after when there are none)."
+    endCursor: String!
+    hasNextPage: Boolean!
+  }
     `,
   },
   {
     field: 'requestChanged',
-    args: 'id: ID!',
+    args: 'id: ID!, after: String',
     returns: 'RequestChange',
+    catchUp: {
+      field: 'requestChangesAfter',
+      args: `id: ID!, ${PAGE_ARGS}`,
+      returns: 'RequestChangePage',
+      description:
+        "A request's changes after a cursor of requestChanged (without one: from the oldest kept), oldest first.",
+    },
     requires: ['Request', 'RequestStatus'],
     typeDefs: REQUEST_CHANGE,
   },
   {
     field: 'addresseeInbox',
-    args: '',
+    args: 'after: String',
     returns: 'RequestChange',
+    catchUp: {
+      field: 'addresseeInboxAfter',
+      args: PAGE_ARGS,
+      returns: 'RequestChangePage',
+      description:
+        "What came into your organisation's inbox after a cursor of addresseeInbox (without one: from the oldest kept), oldest first.",
+    },
     requires: ['Request', 'RequestStatus'],
     typeDefs: REQUEST_CHANGE,
   },
@@ -215,12 +287,22 @@ export function liveSubscriptionSchema(supergraphSdl: string): {
   );
   const fields = available.map((contract) => contract.field);
   if (available.length === 0) return { fields, typeDefs: undefined };
+  const catchUps = available.flatMap((contract) =>
+    'catchUp' in contract ? [contract.catchUp] : [],
+  );
   const typeDefs = /* GraphQL */ `
     extend schema {
       subscription: Subscription
     }
     type Subscription {
       ${available.map(({ field, args, returns }) => `${field}${args ? `(${args})` : ''}: ${returns}!`).join('\n')}
+    }
+    ${
+      catchUps.length === 0
+        ? ''
+        : `extend type Query {
+      ${catchUps.map(({ field, args, returns, description }) => `"${description}"\n${field}(${args}): ${returns}!`).join('\n')}
+    }`
     }
     ${[...new Set(available.map((contract) => contract.typeDefs))].join('\n')}
   `;

@@ -105,3 +105,57 @@ export function collectSubscription<T = Record<string, unknown>>(
     });
   return { received, receivedAt, errors, payloads, dispose };
 }
+
+export interface SseSubscription {
+  /** The HTTP status the gateway answered with. */
+  status: number;
+  contentType: string | null;
+  /** Everything received so far, as it came. */
+  text: () => string;
+  /** The `next` results' payloads of the subscription field, in arrival order. */
+  payloads: (field: string) => Payload[];
+  /** Ends the stream and waits until reading has stopped. */
+  stop: () => Promise<void>;
+}
+
+/** Subscribes over server-sent events (graphql-sse's distinct-connections mode) and collects. */
+export async function sseSubscription(
+  url: string,
+  query: string,
+  variables: Record<string, unknown>,
+  token: string,
+): Promise<SseSubscription> {
+  const controller = new AbortController();
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      accept: 'text/event-stream',
+      authorization: `Bearer ${token}`,
+    },
+    body: JSON.stringify({ query, variables }),
+    signal: controller.signal,
+  });
+  const decoder = new TextDecoder();
+  let text = '';
+  const reading = (async () => {
+    for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
+      text += decoder.decode(chunk, { stream: true });
+    }
+  })().catch(() => undefined);
+  return {
+    status: response.status,
+    contentType: response.headers.get('content-type'),
+    text: () => text,
+    payloads: (field) =>
+      [...text.matchAll(/^data: (.*)$/gm)].flatMap(([, line]) => {
+        const result = JSON.parse(line!) as { data?: Record<string, Payload | null> | null };
+        const payload = result.data?.[field];
+        return payload ? [payload] : [];
+      }),
+    stop: async () => {
+      controller.abort();
+      await reading;
+    },
+  };
+}

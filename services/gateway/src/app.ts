@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 
 import { topicName } from '@kollegia/events';
 import {
+  connectMongo,
   createKafka,
   createLogger,
   createTokenVerifier,
@@ -22,6 +23,7 @@ import { useAuthentication, type AuthContext } from './auth';
 import type { GatewayConfig } from './config';
 import { useClientErrors } from './client-errors';
 import { limitBodySize, limitPlugins, useIntrospectionRule } from './limits';
+import { LiveHistory } from './live/history';
 import { LIVE_AGGREGATES, LiveFeed } from './live/live-feed';
 import { liveSubscriptions, type AccessCheck } from './live/subscriptions';
 import { createRateLimiter } from './rate-limit';
@@ -108,6 +110,18 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     logger: logger.child({ component: 'live-feed' }),
   });
   await feed.start();
+  const historyDb = await connectMongo(config.MONGO_URL, config.MONGO_DB, logger);
+  const history = new LiveHistory({
+    connection: historyDb,
+    kafka,
+    topics,
+    // One group for every replica: each event is written once, and after all were down the
+    // history picks up where it stopped.
+    groupId: `${config.KAFKA_TOPIC_PREFIX}kollegia.gateway.history`,
+    retentionMs: config.LIVE_HISTORY_DAYS * 24 * 60 * 60 * 1000,
+    logger: logger.child({ component: 'live-history' }),
+  });
+  await history.start();
 
   const check: AccessCheck = async (subgraph, query, variables, authorization) => {
     const url = urls.get(subgraph);
@@ -124,7 +138,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     const body = (await response.json()) as { data?: Record<string, unknown> | null };
     return body.data;
   };
-  const live = liveSubscriptions(supergraph, { feed, check });
+  const live = liveSubscriptions(supergraph, { feed, history, check });
 
   const runtime = createGatewayRuntime<AuthContext>({
     supergraph,
@@ -209,6 +223,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   async function readiness(): Promise<Record<string, string>> {
     const checks: Record<string, string> = {
       kafka: feed.isRunning ? 'ok' : 'live feed not running',
+      'live-history': history.isRunning ? 'ok' : 'live history writer not running',
       mongo: await limiter.ping().then(
         () => 'ok',
         (error: unknown) => (error as Error).message,
@@ -266,20 +281,27 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     'gateway listening',
   );
 
+  let stopping: Promise<void> | undefined;
   return {
     url,
     wsUrl: url.replace(/^http/, 'ws'),
     port,
     feed,
     logger,
-    async stop() {
-      for (const client of wsServer.clients) client.close(1001, 'going away');
-      await new Promise<void>((resolvePromise) => wsServer.close(() => resolvePromise()));
-      await new Promise<void>((resolvePromise) => server.close(() => resolvePromise()));
-      server.closeAllConnections();
-      await runtime.dispose();
-      await feed.stop();
-      await limiter.stop();
+    // Stopping twice (a test that stops a replica, then the harness) waits for the first stop.
+    stop() {
+      stopping ??= (async () => {
+        for (const client of wsServer.clients) client.close(1001, 'going away');
+        await new Promise<void>((resolvePromise) => wsServer.close(() => resolvePromise()));
+        await new Promise<void>((resolvePromise) => server.close(() => resolvePromise()));
+        server.closeAllConnections();
+        await runtime.dispose();
+        await feed.stop();
+        await history.stop();
+        await historyDb.close();
+        await limiter.stop();
+      })();
+      return stopping;
     },
   };
 }

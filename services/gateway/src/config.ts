@@ -39,6 +39,11 @@ export const gatewayConfigSchema = z.object({
   /** Used when the gateway starts before the services and creates the topics (as they would). */
   KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).default(3),
   KAFKA_TOPIC_REPLICATION: z.coerce.number().int().min(1).default(1),
+  /**
+   * Days the live history keeps events for resuming streams after a cursor (a cursor older than
+   * that resumes from the oldest kept); Kafka keeps its topics 7 days locally.
+   */
+  LIVE_HISTORY_DAYS: z.coerce.number().positive().default(7),
   /** Names this instance's live consumer group (each gateway instance reads every event). */
   GATEWAY_INSTANCE: z
     .string()

@@ -366,6 +366,65 @@ describe('live follow-ups', () => {
     expect(theirs.payloads('addresseeInbox')).toEqual([]);
   });
 
+  it('should give an addressee user who reconnects to another gateway what came into its inbox meanwhile — requests of several partitions — once each, then live ones', async () => {
+    const INBOX_AFTER = `subscription($after: String) { addresseeInbox(after: $after) { cursor type request { id } } }`;
+    const CATCH_UP = `query($after: String) { addresseeInboxAfter(after: $after) { nodes { cursor type request { id } } endCursor hasNextPage } }`;
+    const submit = async (index: number) => {
+      const r = scenario.recommendations[index]!;
+      const toNti = (await requestsOf(r.id, 2)).find((q) => q.addressee.id === scenario.nti)!;
+      await gql(
+        `mutation($id: ID!, $v: Int!) { submitRequest(id: $id, expectedVersion: $v) { version } }`,
+        {
+          id: toNti.id,
+          v: toNti.version,
+        },
+      );
+      return toNti.id;
+    };
+    const first = await subscribe(INBOX_AFTER, {}, 'addressee', scenario.nti);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const seenFirst = await submit(5);
+    const [entry] = await expectEventually(() => {
+      const seen = first.payloads('addresseeInbox');
+      expect(seen.map((c) => c.request.id)).toEqual([seenFirst]);
+      return seen;
+    });
+    await first.stop();
+
+    // Away: three more requests to the same organisation, each its own aggregate (and partition).
+    const missed = [await submit(7), await submit(9), await submit(11)];
+    const replica = await gw.replica();
+    const client = wsClient(replica.wsUrl, await gw.token('addressee', TENANT, scenario.nti));
+    clients.push(client);
+    const back = collectSubscription(client, INBOX_AFTER, { after: entry!.cursor });
+    await expectEventually(() =>
+      expect(
+        back
+          .payloads('addresseeInbox')
+          .map((c) => c.request.id)
+          .sort(),
+      ).toEqual([...missed].sort()),
+    );
+    const live = await submit(13);
+    await expectEventually(() =>
+      expect(back.payloads('addresseeInbox').map((c) => c.request.id)).toHaveLength(4),
+    );
+    const stream = back.payloads('addresseeInbox');
+    expect(stream.at(-1)!.request.id).toBe(live);
+    expect(stream.every((c) => c.type === 'SUBMITTED')).toBe(true);
+
+    // The catch-up query from the same cursor lists the same entries with the same cursors.
+    const page = (await gql(CATCH_UP, { after: entry!.cursor }, 'addressee', scenario.nti))
+      .addresseeInboxAfter;
+    expect(page.nodes.map((n: any) => [n.cursor, n.request.id])).toEqual(
+      stream.map((c) => [c.cursor, c.request.id]),
+    );
+    // Another organisation's user reads nothing of it.
+    const elsewhere = (await gql(CATCH_UP, { after: entry!.cursor }, 'addressee', 'org-elsewhere'))
+      .addresseeInboxAfter;
+    expect(elsewhere.nodes).toEqual([]);
+  });
+
   it("should push a conference's follow-ups with the cursors of the catch-up query, so a client that was away misses nothing and sees nothing twice", async () => {
     const FOLLOW = `subscription($c: ID!, $after: String) { conferenceFollowUps(conferenceId: $c, after: $after) {
       cursor id type status recommendation { code } request { status }

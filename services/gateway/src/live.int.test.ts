@@ -1,5 +1,6 @@
 import {
   collectSubscription,
+  sseSubscription,
   expectEventually,
   wsClient,
   type CollectedSubscription,
@@ -341,27 +342,13 @@ describe('roundtableLive', () => {
 
   it('should stream the same events over SSE', async () => {
     const rt = await liveRoundtable(TENANT, 'Для SSE');
-    const controller = new AbortController();
-    const response = await fetch(gw.gateway.url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        accept: 'text/event-stream',
-        authorization: `Bearer ${await gw.token('member')}`,
-      },
-      body: JSON.stringify({ query: WATCH, variables: { id: rt.id } }),
-      signal: controller.signal,
-    });
-    expect(response.headers.get('content-type')).toMatch(/text\/event-stream/);
-    const reader = response.body!.getReader();
-    let text = '';
-    const reading = (async () => {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        text += Buffer.from(value).toString('utf8');
-      }
-    })().catch(() => undefined);
+    const sse = await sseSubscription(
+      gw.gateway.url,
+      WATCH,
+      { id: rt.id },
+      await gw.token('member'),
+    );
+    expect(sse.contentType).toMatch(/text\/event-stream/);
     // The stream is open once the server answered with headers; now speak.
     await expectEventually(
       async () => {
@@ -378,13 +365,12 @@ describe('roundtableLive', () => {
             },
           ),
         );
-        expect(text).toContain('Через SSE');
+        expect(sse.payloads('roundtableLive').map((event) => event.text)).toContain('Через SSE');
       },
       { timeoutMs: 15_000, intervalMs: 1000 },
     );
-    expect(text).toMatch(/event: next/);
-    controller.abort();
-    await reading;
+    expect(sse.text()).toMatch(/event: next/);
+    await sse.stop();
   });
 });
 
@@ -471,5 +457,165 @@ describe('an addressee token that names no organisation', () => {
     );
     expect(watcher.received).toEqual([]);
     expect(gw.calls().requests).toBe(before);
+  });
+});
+
+describe('resuming a stream after a cursor', () => {
+  const FOLLOW = `subscription($id: ID!, $after: String) {
+    roundtableLive(roundtableId: $id, after: $after) { cursor eventId type text roundtable { title } }
+  }`;
+  const AFTER = `query($id: ID!, $after: String, $first: Int) {
+    roundtableLiveAfter(roundtableId: $id, after: $after, first: $first) {
+      nodes { cursor eventId type text roundtable { title } } endCursor hasNextPage
+    }
+  }`;
+
+  /** Records statements through `url` (a gateway, or the roundtables subgraph with `headers`). */
+  async function say(
+    rt: { id: string; itemId: string; speaker: string },
+    texts: string[],
+    url = gw.gateway.url,
+    headers: Record<string, string> = {},
+  ) {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${await gw.token('secretary')}`,
+        ...headers,
+      },
+      body: JSON.stringify({
+        query: `mutation($id: ID!, $s: [RecordStatementInput!]!) { recordStatements(roundtableId: $id, statements: $s) { id } }`,
+        variables: {
+          id: rt.id,
+          s: texts.map((text) => ({
+            speaker: { kind: 'PERSON', id: rt.speaker },
+            agendaItemId: rt.itemId,
+            text,
+          })),
+        },
+      }),
+    });
+    data((await response.json()) as { data?: Record<string, any> | null; errors?: unknown });
+  }
+
+  /** Subscribes through `wsUrl`; resolves once the stream is known to be live (it heard a probe). */
+  async function follow(
+    wsUrl: string,
+    rt: { id: string; itemId: string; speaker: string },
+    after?: string,
+  ) {
+    const client = wsClient(wsUrl, await gw.token('member'));
+    clients.push(client);
+    const watcher = collectSubscription(client, FOLLOW, { id: rt.id, after });
+    const statements = () =>
+      watcher
+        .payloads('roundtableLive')
+        .filter((event) => event.type === 'STATEMENT_RECORDED')
+        .map((event) => event as Record<string, any>);
+    return { watcher, client, statements, texts: () => statements().map((event) => event.text) };
+  }
+
+  it('should give a client that reconnects to another gateway every missed statement once, in order, then the live ones — the same as the catch-up query', async () => {
+    const rt = await liveRoundtable(TENANT, 'Возобновление');
+    const replica = await gw.replica();
+    const first = await follow(gw.gateway.wsUrl, rt);
+    await expectEventually(async () => {
+      await say(rt, ['Проверка']);
+      expect(first.texts().length).toBeGreaterThan(0);
+    });
+    await say(rt, ['До 1', 'До 2']);
+    await expectEventually(() => expect(first.texts().slice(-2)).toEqual(['До 1', 'До 2']));
+    const cursor = first.statements().at(-1)!.cursor as string;
+    first.watcher.dispose();
+    await first.client.dispose();
+
+    const missed = ['Без него 1', 'Без него 2', 'Без него 3', 'Без него 4', 'Без него 5'];
+    await say(rt, missed);
+    const back = await follow(replica.wsUrl, rt, cursor);
+    await expectEventually(() => expect(back.texts()).toEqual(missed), { timeoutMs: 20_000 });
+    await say(rt, ['После']);
+    await expectEventually(() => expect(back.texts()).toEqual([...missed, 'После']));
+    // Nothing comes twice, and every event names the round table.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(back.texts()).toEqual([...missed, 'После']);
+    expect(back.statements().every((event) => event.roundtable.title === 'Возобновление')).toBe(
+      true,
+    );
+
+    // The catch-up query from the same cursor: the same entries with the same cursors.
+    const page = data(
+      await gw.gql(AFTER, { id: rt.id, after: cursor, first: 100 }, 'member'),
+    ).roundtableLiveAfter;
+    const stream = back.statements().map((event) => [event.cursor, event.eventId, event.text]);
+    expect(page.nodes.map((node: any) => [node.cursor, node.eventId, node.text])).toEqual(stream);
+    expect(page).toMatchObject({ endCursor: stream.at(-1)![0], hasNextPage: false });
+    // Paged two at a time it is the same list.
+    const paged: unknown[] = [];
+    for (let after: string = cursor, more = true; more;) {
+      const next = data(
+        await gw.gql(AFTER, { id: rt.id, after, first: 2 }, 'member'),
+      ).roundtableLiveAfter;
+      paged.push(...next.nodes.map((node: any) => [node.cursor, node.eventId, node.text]));
+      after = next.endCursor;
+      more = next.hasNextPage;
+    }
+    expect(paged).toEqual(stream);
+  });
+
+  it('should refuse a cursor no stream gave and a page size out of range, as bad input', async () => {
+    const rt = await liveRoundtable(TENANT, 'Плохой курсор');
+    for (const [after, first] of [
+      ['not-a-cursor', 10],
+      [`k1.${Buffer.from('{"a":1}').toString('base64url')}`, 10],
+      [undefined, 0],
+      [undefined, 501],
+    ] as const) {
+      const answer = await gw.gql(AFTER, { id: rt.id, after, first }, 'member');
+      expect(answer.errors).toEqual([
+        expect.objectContaining({
+          extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }),
+        }),
+      ]);
+    }
+    const watcher = collectSubscription(
+      wsClient(gw.gateway.wsUrl, await gw.token('member')),
+      FOLLOW,
+      { id: rt.id, after: 'not-a-cursor' },
+    );
+    await expectEventually(() =>
+      expect(JSON.stringify([watcher.received, watcher.errors])).toMatch(/BAD_USER_INPUT/),
+    );
+  });
+
+  it('should refuse the catch-up of a round table the caller may not watch', async () => {
+    const theirs = await liveRoundtable(OTHER, 'Чужая история');
+    const answer = await gw.gql(AFTER, { id: theirs.id }, 'admin', TENANT);
+    expect(answer.errors).toEqual([
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'FORBIDDEN' }) }),
+    ]);
+  });
+
+  // Last in the file: it stops the harness's gateway.
+  it('should resume after every gateway was down, from the history written when one came back', async () => {
+    const rt = await liveRoundtable(TENANT, 'После простоя');
+    const before = await follow(gw.gateway.wsUrl, rt);
+    await expectEventually(async () => {
+      await say(rt, ['Проверка']);
+      expect(before.texts().length).toBeGreaterThan(0);
+    });
+    await say(rt, ['Перед остановкой']);
+    await expectEventually(() => expect(before.texts().at(-1)).toBe('Перед остановкой'));
+    const cursor = before.statements().at(-1)!.cursor as string;
+    before.watcher.dispose();
+    await before.client.dispose();
+    await gw.gateway.stop();
+
+    // No gateway runs: the statements go straight to the roundtables subgraph.
+    const whileDown = ['Без шлюза 1', 'Без шлюза 2', 'Без шлюза 3'];
+    await say(rt, whileDown, gw.roundtables.url, gw.asGateway);
+    const restarted = await gw.replica();
+    const back = await follow(restarted.wsUrl, rt, cursor);
+    await expectEventually(() => expect(back.texts()).toEqual(whileDown), { timeoutMs: 30_000 });
   });
 });

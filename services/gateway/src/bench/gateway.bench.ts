@@ -17,6 +17,10 @@
  *    every refused watcher is refused. Also counted while statements are delivered: the HTTP
  *    requests the subgraphs receive, the CPU time of this process (gateway and subgraphs) and its
  *    peak resident set size;
+ * 1b. catch-up (`catch-up.ts`): a subscriber disconnects, misses 1,000 statements, and resumes with
+ *    its cursor through a second gateway instance; timed until it has them all, which must be
+ *    exactly the missed ones in order, then the next live one once; and the catch-up query paged
+ *    over the same entries;
  * 2. query throughput through the gateway: two federated queries (roundtables + members), a page of
  *    conferences with their round tables and a round table by id, with C concurrent clients for D
  *    seconds each;
@@ -28,8 +32,8 @@
  * BENCH_SUBSCRIBERS (1,100,1000; 5000 and 10000 work), BENCH_STATEMENTS (steps: 20 up to 100
  * subscribers, 5 above), BENCH_MIXED=0 (every subscriber a member of one tenant, as before),
  * BENCH_SHARED_TOKEN=1 (besides, all one token), BENCH_CLIENT_PROCESSES (1),
- * BENCH_CONCURRENCY (16), BENCH_SECONDS (10), BENCH_ROUNDS (2), BENCH_APOLLO=0 (skip it),
- * BENCH_DELIVERY_TIMEOUT_MS (180000). Numbers go into services/gateway/README.md.
+ * BENCH_CATCHUP (missed statements, 1000; 0 skips it), BENCH_CONCURRENCY (16), BENCH_SECONDS (10),
+ * BENCH_ROUNDS (2), BENCH_APOLLO=0 (skip it), BENCH_DELIVERY_TIMEOUT_MS (180000). Numbers go into services/gateway/README.md.
  */
 import { subscribe as onDiagnostics } from 'node:diagnostics_channel';
 import { mkdtempSync } from 'node:fs';
@@ -53,9 +57,10 @@ import { devAuth, type Role } from '@kollegia/service-kit';
 import { waitForDirectory } from '@kollegia/testing';
 import mongoose from 'mongoose';
 
-import { createGateway } from '../app';
+import { createGateway, type Gateway } from '../app';
 import { gatewayConfigSchema } from '../config';
 import { readSupergraph, withSubgraphUrls } from '../supergraph';
+import { measureCatchUp } from './catch-up';
 import { wallClock, type Subscriber } from './subscriber-protocol';
 import { ownDescriptors, SubscriberProcesses, type Report } from './subscriber-processes';
 
@@ -64,6 +69,8 @@ const SUBSCRIBERS = (process.env.BENCH_SUBSCRIBERS ?? '1,100,1000')
   .map((value) => Number(value.trim()))
   .filter((value) => Number.isInteger(value) && value > 0);
 const STATEMENTS = process.env.BENCH_STATEMENTS ? Number(process.env.BENCH_STATEMENTS) : undefined;
+/** Statements a subscriber misses while disconnected, then catches up on; 0: not measured. */
+const CATCHUP = Number(process.env.BENCH_CATCHUP ?? 1000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
@@ -300,15 +307,16 @@ async function main(): Promise<void> {
     requests: requests.url,
   };
   const overrides = Object.entries(subgraphs).map(([name, url]) => `${name}=${url}`);
-  const gateway = await createGateway(
-    gatewayConfigSchema.parse({
-      ...common,
-      MONGO_DB: databases[4],
-      SUBGRAPH_URLS: overrides.join(','),
-      // The bench's clients are few callers sending as fast as they can: no rate limit.
-      RATE_LIMIT_REQUESTS: '0',
-    }),
-  );
+  const gatewayEnv = {
+    ...common,
+    MONGO_DB: databases[4],
+    SUBGRAPH_URLS: overrides.join(','),
+    // The bench's clients are few callers sending as fast as they can: no rate limit.
+    RATE_LIMIT_REQUESTS: '0',
+  };
+  const gateway = await createGateway(gatewayConfigSchema.parse(gatewayEnv));
+  /** A replica for the catch-up part: same database, its own live feed. */
+  let replica: Gateway | undefined;
   log(
     `booted four subgraphs and the gateway in ${((performance.now() - startedAt) / 1000).toFixed(1)} s`,
   );
@@ -589,6 +597,47 @@ async function main(): Promise<void> {
         `  subscriber process(es) RSS ${report.rss.map((bytes) => `${(bytes / 2 ** 20).toFixed(0)} MiB`).join(', ')}`,
       );
     }
+    // ---- 1b. Catch-up after a reconnect --------------------------------------------------------
+    if (CATCHUP > 0) {
+      replica = await createGateway(
+        gatewayConfigSchema.parse({ ...gatewayEnv, GATEWAY_INSTANCE: 'bench-replica' }),
+      );
+      const rt = await liveRoundtable('A', `Замер догонки ${CATCHUP} пропущенных`);
+      const r = await measureCatchUp({
+        count: CATCHUP,
+        roundtableId: rt.id,
+        token: watcherTokens[0]!,
+        first: gateway,
+        second: replica,
+        record: async (texts) => {
+          await gql(
+            `mutation($id: ID!, $s: [RecordStatementInput!]!) { recordStatements(roundtableId: $id, statements: $s) { id } }`,
+            {
+              id: rt.id,
+              s: texts.map((text) => ({
+                speaker: { kind: 'PERSON', id: rt.speaker },
+                agendaItemId: rt.itemId,
+                text,
+              })),
+            },
+          );
+        },
+        ask: gql,
+        timeoutMs: DELIVERY_TIMEOUT_MS,
+      });
+      await replica.stop();
+      failures.push(...r.problems.map((problem) => `catch-up: ${problem}`));
+      out.push(
+        '',
+        `### Catch-up: a \`roundtableLive\` subscriber misses ${CATCHUP} statements (recorded through the gateway in ${r.recordCalls} \`recordStatements\` calls, ${ms(r.recordMs)}), then resubscribes with \`after:\` its last cursor through a second gateway instance; the catch-up query \`roundtableLiveAfter(first: 500)\` pages over the same entries through the first`,
+        '',
+        '| missed | resubscribed → first entry | → all of them | received, in order | then the live one | query pages | query, each page | query, all | same nodes and cursors | load after |',
+        '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+        `| ${r.expected} | ${ms(r.firstMs)} | ${ms(r.allMs)} | ${r.received} / ${r.expected}, ${r.inOrder ? 'yes' : '**no**'} | ${r.liveReceived === 1 ? 'once' : `**${r.liveReceived} times**`} | ${r.pages} | ${r.pageMs.map(ms).join(', ')} | ${ms(r.queryMs)} | ${r.querySame ? 'yes' : '**no**'} | ${load()} |`,
+      );
+      log(out.at(-1)!);
+    }
+
     // ---- 2. and 3. Query throughput -------------------------------------------------------------
     log('seeding 12 conferences × 3 round tables with moderators …');
     const people: string[] = [];
@@ -795,6 +844,7 @@ async function main(): Promise<void> {
   } finally {
     subscribers.kill();
     await apollo?.stop();
+    await replica?.stop();
     await gateway.stop();
     await Promise.all([
       members.stop(),

@@ -3,10 +3,15 @@ import { resilientConsumer, type Logger, type ResilientConsumer } from '@kollegi
 import { MemPubSub } from '@graphql-hive/pubsub';
 import type { Kafka } from 'kafkajs';
 
+import { partitionKey, type Positions } from './stream-cursor';
+
 /** One event as live subscribers get it: its keys, not its full payload. */
 export interface LiveEvent {
-  /** Where this event stands in its stream; stable across gateways (`<aggregate version>:<event id>`). */
+  /** Its place in Kafka, `<aggregate>:<partition>:<offset>`: the same on every gateway, unique. */
   cursor: string;
+  /** The partition it came from (`<aggregate>:<partition>`, see stream-cursor.ts) and its offset. */
+  partition: string;
+  offset: number;
   eventId: string;
   /** The short event name, e.g. `statement-recorded`. */
   type: string;
@@ -28,7 +33,9 @@ export interface LiveEvent {
 export const LIVE_AGGREGATES: readonly Aggregate[] = ['roundtable', 'recommendation', 'request'];
 
 /** The live channels an event goes to; subscriptions listen on one channel each. */
-export function channelsOf(event: LiveEvent): string[] {
+export function channelsOf(
+  event: Pick<LiveEvent, 'tenantId' | 'aggregate' | 'subject' | 'data'>,
+): string[] {
   const { tenantId, aggregate, subject, data } = event;
   const channels = [`${aggregate}/${tenantId}/${subject}`];
   const conferenceId =
@@ -44,10 +51,17 @@ export function channelsOf(event: LiveEvent): string[] {
   return channels;
 }
 
-function toLiveEvent(event: KollegiaEvent): LiveEvent {
+/** A topic's partition as stream cursors name it: topics end with their aggregate's name. */
+export function topicPartition(topic: string, partition: number): string {
+  return partitionKey(topic.slice(topic.lastIndexOf('.') + 1), partition);
+}
+
+export function toLiveEvent(event: KollegiaEvent, partition: string, offset: number): LiveEvent {
   const parts = event.type.split('.');
   return {
-    cursor: `${event.aggregateversion}:${event.id}`,
+    cursor: `${partition}:${offset}`,
+    partition,
+    offset,
     eventId: event.id,
     type: parts.at(-2) ?? event.type,
     occurredAt: event.time,
@@ -60,15 +74,19 @@ function toLiveEvent(event: KollegiaEvent): LiveEvent {
 }
 
 /**
- * Feeds live subscriptions from Kafka. Each gateway instance reads every event in a consumer
- * group of its own, from the latest offset (history is the services' business: clients catch up
- * through cursor queries), and fans events out in memory to its own subscribers.
+ * Feeds live subscriptions from Kafka. Each gateway instance reads the live topics in a consumer
+ * group of its own, from the latest offset, and fans events out in memory to its own subscribers;
+ * what happened before a client subscribed comes from the live history (history.ts).
  */
 export class LiveFeed {
   private readonly pubsub = new MemPubSub<Record<string, LiveEvent>>();
   private readonly consumer: ResilientConsumer;
+  /** The offset of the last event read from each partition (or before the feed's start). */
+  private readonly seen = new Map<string, number>();
 
-  constructor(options: { kafka: Kafka; topics: string[]; groupId: string; logger: Logger }) {
+  constructor(
+    private readonly options: { kafka: Kafka; topics: string[]; groupId: string; logger: Logger },
+  ) {
     const { kafka, topics, groupId, logger } = options;
     this.consumer = resilientConsumer({
       kafka,
@@ -82,11 +100,14 @@ export class LiveFeed {
       run: async (consumer) => {
         await consumer.subscribe({ topics, fromBeginning: false });
         await consumer.run({
-          eachMessage: ({ message }) => {
+          eachMessage: ({ topic, partition, message }) => {
+            const key = topicPartition(topic, partition);
+            const offset = Number(message.offset);
+            this.note(key, offset);
             const decoded = decodeEvent(message.value);
             // Services dead-letter what does not decode; live watchers simply do not see it.
             if (!decoded.ok) return Promise.resolve();
-            const live = toLiveEvent(decoded.event);
+            const live = toLiveEvent(decoded.event, key, offset);
             for (const channel of channelsOf(live)) this.pubsub.publish(channel, live);
             return Promise.resolve();
           },
@@ -99,13 +120,38 @@ export class LiveFeed {
     return this.consumer.running;
   }
 
-  start(): Promise<void> {
-    return this.consumer.start();
+  private note(key: string, offset: number): void {
+    this.seen.set(key, Math.max(offset, this.seen.get(key) ?? -1));
   }
 
-  /** The channel's events from the first read on. */
-  subscribe(channel: string): AsyncIterable<LiveEvent> {
-    return this.pubsub.subscribe(channel);
+  /**
+   * Starts reading from the latest offsets, and notes them as seen: what was published before the
+   * feed started is the history's to tell (a resumed stream waits until the history has it).
+   */
+  async start(): Promise<void> {
+    await this.consumer.start();
+    const admin = this.options.kafka.admin();
+    await admin.connect();
+    try {
+      for (const topic of this.options.topics) {
+        for (const { partition, high } of await admin.fetchTopicOffsets(topic)) {
+          this.note(topicPartition(topic, partition), Number(high) - 1);
+        }
+      }
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  /**
+   * How far this gateway has read the partitions of `aggregates`: an event published later comes
+   * after these positions. Taken in the same tick as `listen`, it splits the past (the history's)
+   * from what the listener hears.
+   */
+  positions(aggregates: readonly string[]): Positions {
+    return Object.fromEntries(
+      [...this.seen].filter(([key]) => aggregates.includes(key.slice(0, key.indexOf(':')))),
+    );
   }
 
   /** Calls `onEvent` for the channel's events from now on; returns the function that stops it. */

@@ -1,24 +1,21 @@
 import { hasRole, type Identity } from '@kollegia/service-kit';
+import type { Aggregate } from '@kollegia/events';
 import {
   enumValue,
   liveSubscriptionSchema,
+  subscriptionContracts,
+  type SubscriptionContract,
   type SubscriptionField,
 } from '@kollegia/supergraph/subscriptions';
 import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
 
 import type { AuthContext } from '../auth';
 import { followUpsAfter, type FollowUpPage } from './follow-up-feed';
+import type { LiveHistory } from './history';
 import type { LiveEvent, LiveFeed } from './live-feed';
+import { resumableStream, streamPage } from './resumable';
 import { readViewOf, selectionKeyOf, SharedResolutions } from './shared-resolution';
 import { mayWatch } from './visibility';
-
-async function* mapEvents<T>(
-  events: AsyncIterable<LiveEvent>,
-  keep: (event: LiveEvent) => boolean,
-  map: (event: LiveEvent) => T,
-): AsyncGenerator<T> {
-  for await (const event of events) if (keep(event)) yield map(event);
-}
 
 /** Where a subscription checks that its caller may watch what it asks for. */
 export type AccessCheck = (
@@ -43,6 +40,7 @@ type FieldResolver = (
 
 interface Deps {
   feed: LiveFeed;
+  history: LiveHistory;
   check: AccessCheck;
 }
 
@@ -51,17 +49,32 @@ interface ServeDeps extends Deps {
   shared: SharedResolutions;
 }
 
+type Payload = Record<string, unknown>;
+type Args = Record<string, string | undefined>;
+
 /** How the gateway serves one subscription of the contract (@kollegia/supergraph/subscriptions). */
 interface SubscriptionSpec {
   field: SubscriptionField;
-  /** The payloads to push, each the value of the subscription field. */
-  subscribe: (
-    args: Record<string, string | undefined>,
-    context: AuthContext,
-    deps: ServeDeps,
-  ) => Promise<AsyncIterable<Record<string, unknown>>>;
   /** The payload types' entity fields, e.g. the round table an event is about. */
   fields?: Record<string, Record<string, EntityField>>;
+  /** A stream of live events, resumable after a cursor, with a catch-up query (resumable.ts). */
+  stream?: {
+    /** The aggregates whose partitions its events come from. */
+    aggregates: readonly Aggregate[];
+    /** Checks that the caller may watch, and says which channel and which of its events. */
+    open: (
+      args: Args,
+      context: AuthContext,
+      deps: Deps,
+    ) => Promise<{ channel: string; keep: (event: LiveEvent) => boolean }>;
+    map: (event: LiveEvent, cursor: string) => Payload;
+  };
+  /** A stream of another kind (the conference feed, read from the recommendations service). */
+  subscribe?: (
+    args: Args,
+    context: AuthContext,
+    deps: ServeDeps,
+  ) => Promise<AsyncIterable<Payload>>;
 }
 
 function part(data: Record<string, unknown>, key: string): Record<string, unknown> | undefined {
@@ -117,10 +130,12 @@ function entity({ subgraph, field, key }: EntityField, shared: SharedResolutions
     if (typeof id !== 'string') return null;
     const run = () => context[subgraph]?.Query[field]?.({ root, context, info, args: { id } });
     const { identity } = context as unknown as Partial<AuthContext>;
-    if (!identity || typeof root.cursor !== 'string') return run();
+    // The event: its id (live payloads' cursors are each subscriber's own) or the feed's cursor.
+    const event = root.eventId ?? root.cursor;
+    if (!identity || typeof event !== 'string') return run();
     return shared.resolve(
       [
-        root.cursor,
+        event,
         subgraph,
         field,
         id,
@@ -149,9 +164,9 @@ function deadlineOf(event: LiveEvent) {
   };
 }
 
-function recommendationChange(event: LiveEvent) {
+function recommendationChange(event: LiveEvent, cursor: string): Payload {
   return {
-    cursor: event.cursor,
+    cursor,
     eventId: event.eventId,
     type: enumValue(event.type),
     aggregate: enumValue(event.aggregate),
@@ -162,9 +177,9 @@ function recommendationChange(event: LiveEvent) {
   };
 }
 
-function requestChange(event: LiveEvent) {
+function requestChange(event: LiveEvent, cursor: string): Payload {
   return {
-    cursor: event.cursor,
+    cursor,
     eventId: event.eventId,
     type: enumValue(event.type),
     occurredAt: event.occurredAt,
@@ -174,35 +189,61 @@ function requestChange(event: LiveEvent) {
   };
 }
 
+function roundtableEvent(event: LiveEvent, cursor: string): Payload {
+  const statement = part(event.data, 'statement');
+  const resolution = part(event.data, 'resolution');
+  const agendaItem = part(event.data, 'agendaItem');
+  const participant = part(event.data, 'participant');
+  return {
+    cursor,
+    eventId: event.eventId,
+    type: enumValue(event.type),
+    occurredAt: event.occurredAt,
+    roundtableId: event.subject,
+    statementId: statement?.id ?? null,
+    agendaItemId: agendaItem?.id ?? statement?.agendaItemId ?? resolution?.agendaItemId ?? null,
+    resolutionId: resolution?.id ?? null,
+    participantId: participant?.id ?? null,
+    text: statement?.text ?? resolution?.text ?? agendaItem?.title ?? null,
+  };
+}
+
+/**
+ * The stream of one recommendation or request (`id`), for callers its subgraph lets read it, each
+ * event filtered by the live visibility rule.
+ */
+function oneEntity(
+  aggregates: readonly Aggregate[],
+  subgraph: string,
+  field: 'recommendation' | 'request',
+  map: (event: LiveEvent, cursor: string) => Payload,
+): NonNullable<SubscriptionSpec['stream']> {
+  return {
+    aggregates,
+    async open(args, context, { check }) {
+      const id = args.id!;
+      await mustSee(check, context, subgraph, field, id);
+      return {
+        channel: channel(context.identity, field, id),
+        keep: (event) => mayWatch(context.identity, event),
+      };
+    },
+    map,
+  };
+}
+
 const SPECS: SubscriptionSpec[] = [
   {
     field: 'roundtableLive',
-    async subscribe(args, context, { feed, check }) {
-      const roundtableId = args.roundtableId!;
-      await mustSee(check, context, 'roundtables', 'roundtable', roundtableId);
-      // The round table itself was checked: its events are all the subscriber may see of it.
-      return mapEvents(
-        feed.subscribe(channel(context.identity, 'roundtable', roundtableId)),
-        () => true,
-        (event) => {
-          const statement = part(event.data, 'statement');
-          const resolution = part(event.data, 'resolution');
-          const agendaItem = part(event.data, 'agendaItem');
-          const participant = part(event.data, 'participant');
-          return {
-            cursor: event.cursor,
-            type: enumValue(event.type),
-            occurredAt: event.occurredAt,
-            roundtableId: event.subject,
-            statementId: statement?.id ?? null,
-            agendaItemId:
-              agendaItem?.id ?? statement?.agendaItemId ?? resolution?.agendaItemId ?? null,
-            resolutionId: resolution?.id ?? null,
-            participantId: participant?.id ?? null,
-            text: statement?.text ?? resolution?.text ?? agendaItem?.title ?? null,
-          };
-        },
-      );
+    stream: {
+      aggregates: ['roundtable'],
+      async open(args, context, { check }) {
+        const roundtableId = args.roundtableId!;
+        await mustSee(check, context, 'roundtables', 'roundtable', roundtableId);
+        // The round table itself was checked: its events are all the subscriber may see of it.
+        return { channel: channel(context.identity, 'roundtable', roundtableId), keep: () => true };
+      },
+      map: roundtableEvent,
     },
     fields: {
       RoundtableLiveEvent: {
@@ -212,15 +253,12 @@ const SPECS: SubscriptionSpec[] = [
   },
   {
     field: 'recommendationChanged',
-    async subscribe(args, context, { feed, check }) {
-      const id = args.id!;
-      await mustSee(check, context, 'recommendations', 'recommendation', id);
-      return mapEvents(
-        feed.subscribe(channel(context.identity, 'recommendation', id)),
-        (event) => mayWatch(context.identity, event),
-        recommendationChange,
-      );
-    },
+    stream: oneEntity(
+      ['recommendation', 'request'],
+      'recommendations',
+      'recommendation',
+      recommendationChange,
+    ),
     fields: {
       RecommendationChange: {
         recommendation: {
@@ -234,37 +272,30 @@ const SPECS: SubscriptionSpec[] = [
   },
   {
     field: 'requestChanged',
-    async subscribe(args, context, { feed, check }) {
-      const id = args.id!;
-      await mustSee(check, context, 'requests', 'request', id);
-      return mapEvents(
-        feed.subscribe(channel(context.identity, 'request', id)),
-        (event) => mayWatch(context.identity, event),
-        requestChange,
-      );
-    },
+    stream: oneEntity(['request'], 'requests', 'request', requestChange),
     fields: {
       RequestChange: { request: { subgraph: 'requests', field: 'request', key: 'requestId' } },
     },
   },
   {
     field: 'addresseeInbox',
-    subscribe(_args, context, { feed }) {
-      const organizationId = context.identity.organizationId;
-      if (!hasRole(context.identity, 'addressee') || !organizationId)
-        return Promise.reject(
-          forbidden('an inbox: it is for addressee users, whose token names their organisation'),
-        );
-      return Promise.resolve(
-        mapEvents(
-          feed.subscribe(channel(context.identity, 'addressee', organizationId)),
-          (event) =>
+    stream: {
+      aggregates: ['request'],
+      open(_args, context) {
+        const organizationId = context.identity.organizationId;
+        if (!hasRole(context.identity, 'addressee') || !organizationId)
+          return Promise.reject(
+            forbidden('an inbox: it is for addressee users, whose token names their organisation'),
+          );
+        return Promise.resolve({
+          channel: channel(context.identity, 'addressee', organizationId),
+          keep: (event: LiveEvent) =>
             event.aggregate === 'request' &&
             event.data.addresseeId === organizationId &&
             mayWatch(context.identity, event),
-          requestChange,
-        ),
-      );
+        });
+      },
+      map: requestChange,
     },
   },
   {
@@ -349,6 +380,17 @@ export function liveSubscriptions(supergraphSdl: string, deps: Deps) {
       );
     }
   }
+  const catchUps = new Map(
+    subscriptionContracts.flatMap(({ field, catchUp }: SubscriptionContract) =>
+      catchUp ? [[field, catchUp.field] as const] : [],
+    ),
+  );
+  const source = async (spec: SubscriptionSpec, args: Args, context: AuthContext) => ({
+    feed: deps.feed,
+    history: deps.history,
+    aggregates: spec.stream!.aggregates,
+    ...(await spec.stream!.open(args, context, deps)),
+  });
   const resolvers = {
     ...payloadTypes,
     Subscription: Object.fromEntries(
@@ -357,13 +399,33 @@ export function liveSubscriptions(supergraphSdl: string, deps: Deps) {
         {
           // The payload goes out under the field's name (no `resolve`); the payload types' field
           // resolvers fetch the entities from their subgraphs.
-          subscribe: async (
-            _root: unknown,
-            args: Record<string, string | undefined>,
-            context: AuthContext,
-          ) => wrap(spec.field, await spec.subscribe(args, context, { ...deps, shared })),
+          subscribe: async (_root: unknown, args: Args, context: AuthContext) =>
+            wrap(
+              spec.field,
+              spec.stream
+                ? resumableStream(await source(spec, args, context), args.after, spec.stream.map)
+                : await spec.subscribe!(args, context, { ...deps, shared }),
+            ),
         },
       ]),
+    ),
+    Query: Object.fromEntries(
+      available.flatMap((spec) => {
+        const query = catchUps.get(spec.field);
+        if (!query || !spec.stream) return [];
+        const resolve = async (
+          _root: unknown,
+          args: Args & { first?: number },
+          context: AuthContext,
+        ) =>
+          streamPage(
+            await source(spec, args, context),
+            args.after,
+            args.first ?? 100,
+            spec.stream!.map,
+          );
+        return [[query, resolve]];
+      }),
     ),
   };
   return {

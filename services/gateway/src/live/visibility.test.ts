@@ -4,7 +4,9 @@ import type { LiveEvent } from './live-feed';
 import { mayWatch } from './visibility';
 
 const event = (aggregate: string, type: string, data: Record<string, unknown>): LiveEvent => ({
-  cursor: '1:e',
+  cursor: 'request:0:1',
+  partition: 'request:0',
+  offset: 1,
   eventId: 'e',
   type,
   occurredAt: '2016-12-01T09:00:00.000Z',
