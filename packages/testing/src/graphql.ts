@@ -114,6 +114,8 @@ export interface SseSubscription {
   text: () => string;
   /** The `next` results' payloads of the subscription field, in arrival order. */
   payloads: (field: string) => Payload[];
+  /** Whether the gateway has ended the stream. */
+  ended: () => boolean;
   /** Ends the stream and waits until reading has stopped. */
   stop: () => Promise<void>;
 }
@@ -138,15 +140,18 @@ export async function sseSubscription(
   });
   const decoder = new TextDecoder();
   let text = '';
+  let ended = false;
   const reading = (async () => {
     for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
       text += decoder.decode(chunk, { stream: true });
     }
+    ended = true;
   })().catch(() => undefined);
   return {
     status: response.status,
     contentType: response.headers.get('content-type'),
     text: () => text,
+    ended: () => ended,
     payloads: (field) =>
       [...text.matchAll(/^data: (.*)$/gm)].flatMap(([, line]) => {
         const result = JSON.parse(line!) as { data?: Record<string, Payload | null> | null };

@@ -1,7 +1,12 @@
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 
-import { collectSubscription, expectEventually, uniqueId } from '@kollegia/testing';
+import {
+  collectSubscription,
+  expectEventually,
+  sseSubscription,
+  uniqueId,
+} from '@kollegia/testing';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 
@@ -324,6 +329,26 @@ describe('WebSocket limits', () => {
     expect(connected).toBe(true);
     expect({ code, reason }).toEqual({ code: 4401, reason: 'token expired' });
     expect(inbox.received).toEqual([]);
+  });
+});
+
+describe('subscriptions over SSE', () => {
+  it('should end a subscription with UNAUTHENTICATED when its token expires', async () => {
+    const shortLived = await gw.auth.token(
+      { sub: uniqueId('user'), tenant: TENANT, roles: ['addressee'], org: 'org-minprom' },
+      '6s',
+    );
+    const sse = await sseSubscription(
+      gw.gateway.url,
+      'subscription { addresseeInbox { type } }',
+      {},
+      shortLived,
+    );
+    expect(sse.status).toBe(200);
+    await expectEventually(() => expect(sse.ended()).toBe(true), { timeoutMs: 20_000 });
+    expect(sse.text()).toMatch(/token expired/);
+    expect(sse.text()).toMatch(/UNAUTHENTICATED/);
+    await sse.stop();
   });
 });
 

@@ -1,4 +1,5 @@
-import { hasRole, type Identity } from '@kollegia/service-kit';
+import { bearerToken, hasRole, tokenExpiresAt, type Identity } from '@kollegia/service-kit';
+import { Repeater } from '@repeaterjs/repeater';
 import type { Aggregate } from '@kollegia/events';
 import {
   enumValue,
@@ -405,6 +406,8 @@ export function liveSubscriptions(supergraphSdl: string, deps: Deps) {
               spec.stream
                 ? resumableStream(await source(spec, args, context), args.after, spec.stream.map)
                 : await spec.subscribe!(args, context, { ...deps, shared }),
+              // graphql-ws sockets close with 4401 at the token's expiry (websocket.ts).
+              'connectionParams' in context ? undefined : context.authorization,
             ),
         },
       ]),
@@ -435,9 +438,39 @@ export function liveSubscriptions(supergraphSdl: string, deps: Deps) {
   };
 }
 
-async function* wrap(
+/**
+ * Payloads under the subscription field's name, until the token (`authorization`, given for SSE)
+ * expires: then it ends with UNAUTHENTICATED `token expired`. Nothing is delivered past the
+ * token's life; the client subscribes again with a fresh token and its last cursor.
+ */
+function wrap(
   field: string,
-  payloads: AsyncIterable<Record<string, unknown>>,
-): AsyncGenerator<Record<string, unknown>> {
+  payloads: AsyncIterable<Payload>,
+  authorization: string | undefined,
+): AsyncIterable<Payload> {
+  const token = authorization ? bearerToken(authorization) : undefined;
+  const expiresAt = token ? tokenExpiresAt(token) : undefined;
+  const named = underField(field, payloads);
+  if (expiresAt === undefined) return named;
+  const expiry = new Repeater<Payload>(async (_push, stop) => {
+    const timer = setTimeout(
+      () =>
+        stop(
+          new GraphQLError('token expired', {
+            extensions: { code: 'UNAUTHENTICATED' },
+          }),
+        ),
+      Math.max(0, expiresAt - Date.now()),
+    );
+    await stop;
+    clearTimeout(timer);
+  });
+  return Repeater.race([named, expiry]);
+}
+
+async function* underField(
+  field: string,
+  payloads: AsyncIterable<Payload>,
+): AsyncGenerator<Payload> {
   for await (const payload of payloads) yield { [field]: payload };
 }
