@@ -17,6 +17,12 @@ export interface StreamSource {
 
 /** Pages of a catch-up read, as many as a reconnecting subscriber needs. */
 const PAGE = 200;
+/**
+ * Live events a subscriber may have waiting: one that does not take them (an SSE client that
+ * stopped reading; graphql-ws sockets have their own cap, MAX_SOCKET_BUFFER_BYTES) is ended with
+ * SLOW_CONSUMER instead of growing the gateway's memory, and resumes from its last cursor.
+ */
+export const MAX_PENDING = 5_000;
 export const MAX_FIRST = 500;
 
 /**
@@ -39,6 +45,15 @@ export function resumableStream<T>(
     let wake: (() => void) | undefined;
     let stopped = false;
     const unlisten = feed.listen(channel, (event) => {
+      if (pending.length >= MAX_PENDING) {
+        stop(
+          new GraphQLError(
+            `too slow: ${MAX_PENDING} events waiting; subscribe again after your last cursor`,
+            { extensions: { code: 'SLOW_CONSUMER' } },
+          ),
+        );
+        return;
+      }
       pending.push(event);
       wake?.();
     });
