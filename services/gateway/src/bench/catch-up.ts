@@ -20,8 +20,8 @@ interface LiveEntry {
 const FOLLOW = `subscription($id: ID!, $after: String) {
   roundtableLive(roundtableId: $id, after: $after) { cursor type text }
 }`;
-const MISSED = `query($id: ID!, $after: String, $first: Int) {
-  roundtableLiveAfter(roundtableId: $id, after: $after, first: $first) {
+const MISSED = `query($id: ID!, $after: String, $pageSize: Int) {
+  roundtableLiveAfter(roundtableId: $id, after: $after, first: $pageSize) {
     nodes { cursor type text } endCursor hasNextPage
   }
 }`;
@@ -201,7 +201,7 @@ export async function measureCatchUp(setup: CatchUpSetup): Promise<CatchUpResult
     const start = performance.now();
     const { roundtableLiveAfter: page }: { roundtableLiveAfter: Page } = await ask(
       MISSED,
-      { id: roundtableId, after: cursor, first: PAGE },
+      { id: roundtableId, after: cursor, pageSize: PAGE },
       token,
     );
     pageMs.push(performance.now() - start);
