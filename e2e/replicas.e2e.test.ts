@@ -156,8 +156,16 @@ beforeAll(async () => {
   system = await System.start('replicas', {
     replicas: { recommendations: REPLICAS, requests: REPLICAS },
     partitions: 3,
-    // Debug: each scheduler run is logged, which the last test waits for.
-    env: { requests: { SCHEDULER_INTERVAL_MS: '1000', LOG_LEVEL: 'debug' } },
+    // Debug: each scheduler run is logged, which the last test waits for. A notice claimed by the
+    // replica killed mid-run is taken over once its claim's lease ends (120 s by default): a short
+    // lease lets the test see the takeover within its wait.
+    env: {
+      requests: {
+        SCHEDULER_INTERVAL_MS: '1000',
+        DUE_NOTICE_CLAIM_LEASE_MS: '10000',
+        LOG_LEVEL: 'debug',
+      },
+    },
   });
   const kafka = new Kafka({
     clientId: 'e2e-replicas',
