@@ -7,5 +7,6 @@ export * from './errors';
 export * from './local-date';
 export * from './search';
 export * from './objects';
+export * from './occurred';
 export * from './validation';
 export * from './group-by';
