@@ -21,7 +21,8 @@ const FORBIDDEN: [RegExp, string][] = [
   [/\.watch\(/, 'change streams'],
   [/collation/, 'collation'],
   [/expires\s*:|expireAfterSeconds|partialFilterExpression/, 'TTL or partial index'],
-  [/['"]text['"]\s*[,}]|\$text\b/, 'text index or $text'],
+  // A text index is declared as a key's value (`{ title: 'text' }`); a field named text is not one.
+  [/:\s*['"]text['"]|\$text\b/, 'text index or $text'],
 ];
 
 const ROOT = join(__dirname, '../../..');
