@@ -10,7 +10,8 @@ module.exports = {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }],
   },
   moduleNameMapper: {
-    '^@kollegia/(events|service-kit|testing)$': '<rootDir>/packages/$1/src',
+    '^@kollegia/(documents|events|service-kit|testing)$': '<rootDir>/packages/$1/src',
+    '^@kollegia/documents/testing$': '<rootDir>/packages/documents/src/testing',
     '^@kollegia/events/testing$': '<rootDir>/packages/events/src/testing',
     '^@kollegia/service-kit/domain$': '<rootDir>/packages/service-kit/src/domain',
     '^@kollegia/local-stack$': '<rootDir>/infra/local/src',

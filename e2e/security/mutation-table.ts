@@ -78,6 +78,16 @@ export const EXPECTED_ALLOWED: Record<string, Column[]> = {
   reportRecommendationProgress: ADDRESSEE_SIDE,
   markRecommendationImplemented: STAFF,
   markRecommendationPartlyImplemented: STAFF,
+  recordSitting: STAFF,
+  correctStatement: STAFF,
+  recordAgendaResult: STAFF,
+  approveMinutes: STAFF,
+  // Items under control: the responsible organisation reports, the controlling one (an addressee
+  // of the tenant, in the table the addressee column's organisation) extends, closes, removes.
+  reportControlItemProgress: ADDRESSEE_SIDE,
+  extendControlItem: ADDRESSEE_SIDE,
+  markControlItemDone: ADDRESSEE_SIDE,
+  removeFromControl: ADDRESSEE_SIDE,
   draftRequest: STAFF,
   editRequest: STAFF,
   submitRequest: STAFF,
@@ -148,6 +158,13 @@ const byId =
     );
 const withReason = (name: string, required = false) =>
   byId(name, ', reason: $reason', `, $reason: String${required ? '!' : ''}`);
+
+/** An item the addressee column's organisation took under control and answers for. */
+const controlled = (dir: Directory) => ({
+  moderator: dir.people[0]!.id,
+  controllerId: dir.addressee.id,
+  responsibleId: dir.addressee.id,
+});
 
 /** The cases, one per mutation of the public API. */
 export const MUTATION_CASES: MutationCase[] = [
@@ -657,6 +674,87 @@ export const MUTATION_CASES: MutationCase[] = [
         `mutation($id: ID!, $v: Int!, $n: String!) { markRecommendationPartlyImplemented(id: $id, expectedVersion: $v, note: $n) { id } }`,
         { id: t.ids.id, v, n: ws.name('Сделано не всё') },
       ),
+  },
+  // roundtables: minutes typed up after the sitting
+  {
+    mutation: 'recordSitting',
+    targets: 'shared',
+    target: async (_ws, dir) => ({ ids: { moderator: dir.people[0]!.id } }),
+    call: (t, _v, _i, ws) =>
+      op(`mutation($i: RecordSittingInput!) { recordSitting(input: $i) { id } }`, {
+        i: {
+          title: ws.name('Рабочее совещание'),
+          format: 'WORKING_MEETING',
+          moderator: { kind: 'PERSON', id: t.ids.moderator },
+          startedAt: '2025-04-15T10:00:00+03:00',
+          concludedAt: '2025-04-15T12:00:00+03:00',
+        },
+      }),
+  },
+  {
+    mutation: 'correctStatement',
+    targets: 'shared',
+    target: async (ws, dir) => {
+      const sitting = await ws.sitting({ moderator: dir.people[0]!.id });
+      return rt(sitting, { statement: sitting.statements[0]! });
+    },
+    call: (t, _v, _i, ws) =>
+      op(
+        `mutation($id: ID!, $s: ID!, $x: String!) { correctStatement(roundtableId: $id, statementId: $s, input: { text: $x }) { id } }`,
+        { id: t.ids.id, s: t.ids.statement, x: ws.name('Исправленная реплика') },
+      ),
+  },
+  {
+    mutation: 'recordAgendaResult',
+    targets: 'shared',
+    target: async (ws, dir) => {
+      const sitting = await ws.sitting({ moderator: dir.people[0]!.id });
+      return rt(sitting, { item: sitting.agenda[0]! });
+    },
+    call: (t, v, _i, ws) =>
+      op(
+        `mutation($id: ID!, $v: Int!, $a: ID!, $r: String) { recordAgendaResult(roundtableId: $id, expectedVersion: $v, agendaItemId: $a, result: $r) { id } }`,
+        { id: t.ids.id, v, a: t.ids.item, r: ws.name('Итог') },
+      ),
+  },
+  {
+    mutation: 'approveMinutes',
+    targets: 'fresh',
+    target: async (ws, dir) => rt(await ws.sitting({ moderator: dir.people[0]!.id })),
+    call: byId('approveMinutes'),
+  },
+  // recommendations: items under control
+  {
+    mutation: 'reportControlItemProgress',
+    targets: 'shared',
+    target: async (ws, dir) => on('controlItem', await ws.controlItem(controlled(dir))),
+    call: (t, v, _i, ws) =>
+      op(
+        `mutation($id: ID!, $v: Int!, $s: String!) { reportControlItemProgress(id: $id, expectedVersion: $v, input: { percent: 10, text: $s }) { id } }`,
+        { id: t.ids.id, v, s: ws.name('Ход работы') },
+      ),
+  },
+  {
+    mutation: 'extendControlItem',
+    targets: 'shared',
+    target: async (ws, dir) => on('controlItem', await ws.controlItem(controlled(dir))),
+    call: (t, v, i) =>
+      op(
+        `mutation($id: ID!, $v: Int!, $d: String!) { extendControlItem(id: $id, expectedVersion: $v, input: { dueDate: $d }) { id } }`,
+        { id: t.ids.id, v, d: `2031-01-${String(10 + i).padStart(2, '0')}` },
+      ),
+  },
+  {
+    mutation: 'markControlItemDone',
+    targets: 'fresh',
+    target: async (ws, dir) => on('controlItem', await ws.controlItem(controlled(dir))),
+    call: byId('markControlItemDone'),
+  },
+  {
+    mutation: 'removeFromControl',
+    targets: 'fresh',
+    target: async (ws, dir) => on('controlItem', await ws.controlItem(controlled(dir))),
+    call: withReason('removeFromControl', true),
   },
   // requests
   {

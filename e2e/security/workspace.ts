@@ -309,6 +309,89 @@ export class Workspace {
     return { ...rt, ...(await this.transition('concludeRoundtable', rt)) };
   }
 
+  /**
+   * A sitting recorded after the fact (`recordSitting`), CONCLUDED with its minutes open to
+   * corrections: one question, one statement, and — with `controllerId` — a resolution that
+   * organisation takes under control, `responsibleId` answering for it.
+   */
+  async sitting(options: {
+    moderator: string;
+    controllerId?: string;
+    responsibleId?: string;
+  }): Promise<LiveRoundtable & { statements: string[] }> {
+    const speaker = { kind: 'PERSON', id: options.moderator };
+    const { recordSitting } = await this.referencing(
+      `mutation($i: RecordSittingInput!) { recordSitting(input: $i) { id version agenda { id } statements(first: 10) { nodes { id } } } }`,
+      {
+        i: {
+          title: this.name('Рабочее совещание'),
+          format: 'WORKING_MEETING',
+          moderator: speaker,
+          published: true,
+          startedAt: '2025-04-15T10:00:00+03:00',
+          concludedAt: '2025-04-15T12:00:00+03:00',
+          agenda: [{ title: this.name('Вопрос'), result: this.name('Итог') }],
+          statements: [
+            {
+              speaker,
+              question: 1,
+              text: this.name('Выступление'),
+              occurredAt: '2025-04-15T10:05:00+03:00',
+            },
+          ],
+          resolutions: options.controllerId
+            ? [
+                {
+                  kind: 'CONTROL_ITEM',
+                  text: this.name('Взять на контроль'),
+                  addresseeIds: [options.controllerId],
+                  responsible: {
+                    kind: 'ORGANIZATION',
+                    id: options.responsibleId ?? options.controllerId,
+                  },
+                  dueDate: '2030-12-31',
+                  questions: [1],
+                },
+              ]
+            : [],
+        },
+      },
+    );
+    return {
+      id: recordSitting.id,
+      version: recordSitting.version,
+      agenda: recordSitting.agenda.map((item: { id: string }) => item.id),
+      participants: [],
+      resolutions: [],
+      statements: recordSitting.statements.nodes.map((node: { id: string }) => node.id),
+    };
+  }
+
+  /**
+   * An item under control: taken by `controllerId` at a sitting recorded after the fact, with
+   * `responsibleId` answering for it, once the recommendations service has made it.
+   */
+  async controlItem(options: {
+    moderator: string;
+    controllerId: string;
+    responsibleId: string;
+  }): Promise<Ref> {
+    const sitting = await this.sitting(options);
+    return expectEventually(
+      async () => {
+        const { controlItems } = await this.data(
+          `query($r: ID!) { controlItems(first: 1, filter: { roundtableId: $r }) { nodes { id version } } }`,
+          { r: sitting.id },
+          'member',
+        );
+        const [item] = controlItems.nodes as Ref[];
+        if (!item) throw new Error(`no item under control yet for ${sitting.id}`);
+        return item;
+      },
+      { timeoutMs: DIRECTORY_PROPAGATION_MS, intervalMs: 200 },
+    );
+  }
+
   /** A recommendation addressed to `addresseeIds`, drafted, proposed or adopted. */
   async recommendation(options: {
     addresseeIds: string[];

@@ -41,6 +41,12 @@ export class LoadContext {
     return id;
   }
 
+  community(key: string): string {
+    const id = this.communityIds.get(key);
+    if (!id) throw new DemoLoadError('demo data', `unknown community key "${key}"`);
+    return id;
+  }
+
   party(ref: PartyRef): { kind: 'ORGANIZATION' | 'PERSON'; id: string } {
     return 'org' in ref
       ? { kind: 'ORGANIZATION', id: this.org(ref.org) }

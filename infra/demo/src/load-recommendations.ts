@@ -35,7 +35,15 @@ export async function decideRecommendations(ctx: LoadContext): Promise<void> {
         await ctx.api.run<{ adoptRecommendation: { version: number } }>(
           step('adopt'),
           op.ADOPT_RECOMMENDATION,
-          { id, version, input: { decidedBy, decidedText: followUp.adopt.decidedText } },
+          {
+            id,
+            version,
+            input: {
+              decidedBy,
+              decidedText: followUp.adopt.decidedText,
+              decidedAt: followUp.adopt.decidedAt,
+            },
+          },
         )
       ).adoptRecommendation.version;
       adopted.push(code);
@@ -61,7 +69,12 @@ export async function decideRecommendations(ctx: LoadContext): Promise<void> {
         await ctx.api.run<{ markRecommendationImplemented: { version: number } }>(
           step('mark implemented'),
           op.MARK_IMPLEMENTED,
-          { id, version, note: followUp.implemented },
+          {
+            id,
+            version,
+            note: followUp.implemented.note,
+            implementedAt: followUp.implemented.implementedAt,
+          },
         )
       ).markRecommendationImplemented.version;
     }

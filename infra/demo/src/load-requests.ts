@@ -13,16 +13,6 @@ interface RequestNode {
   addressee: { id: string };
 }
 
-/** The date in a time zone, YYYY-MM-DD. */
-function localDate(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at);
-}
-
 /** Waits for the drafts the requests service makes of adopted appeals, then sends them on. */
 export async function sendRequests(ctx: LoadContext): Promise<void> {
   const started = Date.now();
@@ -55,8 +45,7 @@ export async function sendRequests(ctx: LoadContext): Promise<void> {
   );
 
   const signatory = ctx.party(ctx.workspace.signatory);
-  const sent: string[] = [];
-  let accepted: number | undefined;
+  const accepted = new Set<number>();
   for (const plan of ctx.workspace.requests) {
     const addresseeId = ctx.org(plan.addressee);
     const draft = drafts.get(`${plan.recommendation}/${addresseeId}`);
@@ -73,20 +62,20 @@ export async function sendRequests(ctx: LoadContext): Promise<void> {
       })
     ).editRequest.version;
     const submitted = await ctx.api.run<{
-      submitRequest: { version: number; outgoingNumber: string; timeZone: string };
-    }>(step('submit'), op.SUBMIT_REQUEST, { id, version });
+      submitRequest: { version: number; outgoingNumber: string };
+    }>(step('submit'), op.SUBMIT_REQUEST, { id, version, sentAt: plan.sentAt });
     version = submitted.submitRequest.version;
-    sent.push(submitted.submitRequest.outgoingNumber);
     const addressee: Caller = { role: 'addressee', org: addresseeId };
     if (plan.register) {
-      // The addressee registers it on the day it arrives: today in its calendar. The service
-      // refuses dates before sending or in the future, so a past registration cannot be told.
-      const registeredOn = localDate(ctx.now(), submitted.submitRequest.timeZone);
       version = (
         await ctx.api.run<{ registerRequest: { version: number } }>(
           step('register'),
           op.REGISTER_REQUEST,
-          { id, version, input: { incomingNumber: plan.register.incomingNumber, registeredOn } },
+          {
+            id,
+            version,
+            input: { incomingNumber: plan.register.incomingNumber, registeredOn: plan.register.on },
+          },
           plan.register.by === 'addressee' ? addressee : { role: 'secretary' },
         )
       ).registerRequest.version;
@@ -101,26 +90,24 @@ export async function sendRequests(ctx: LoadContext): Promise<void> {
           input: {
             outcome: plan.answer.outcome,
             text: plan.answer.text,
-            document: {
-              number: plan.answer.documentNumber,
-              date: localDate(ctx.now(), submitted.submitRequest.timeZone),
-            },
+            document: { number: plan.answer.documentNumber, date: plan.answer.documentDate },
+            answeredAt: plan.answer.answeredAt,
           },
         },
         addressee,
       );
-      if (plan.answer.outcome === 'ACCEPTED') accepted = plan.recommendation;
+      if (plan.answer.outcome === 'ACCEPTED') accepted.add(plan.recommendation);
     }
     const where = plan.answer
-      ? `answered ${plan.answer.outcome}`
+      ? `answered ${plan.answer.outcome} on ${plan.answer.answeredAt.slice(0, 10)}`
       : plan.register
-        ? `registered by the ${plan.register.by}, the answer deadline runs`
-        : 'sent';
+        ? `registered by the ${plan.register.by} on ${plan.register.on}, not answered`
+        : 'sent, not registered';
     ctx.log(
-      `request ${submitted.submitRequest.outgoingNumber} (${code} → ${ctx.shortName(plan.addressee)}): ${where}${plan.note ? `; ${plan.note}` : ''}`,
+      `request ${submitted.submitRequest.outgoingNumber} (${code} → ${ctx.shortName(plan.addressee)}), sent ${plan.sentAt.slice(0, 10)}: ${where}${plan.note ? `; ${plan.note}` : ''}`,
     );
   }
-  if (accepted !== undefined) await awaitInProgress(ctx, accepted);
+  for (const number of accepted) await awaitInProgress(ctx, number);
 }
 
 /** An ACCEPTED answer moves its adopted recommendation to IN_PROGRESS (over Kafka). */

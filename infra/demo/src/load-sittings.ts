@@ -11,9 +11,12 @@ interface RecommendationNode {
   source: { resolutionId: string | null };
 }
 
-/** A conference, opened, its round tables held one after another, closed. */
+/**
+ * A conference as it happened: scheduled, opened on its day, its round tables recorded from their
+ * minutes (approved a few days later), closed.
+ */
 export async function holdConference(ctx: LoadContext, conference: DemoConference): Promise<void> {
-  const { key: _key, organizers, roundtables, ...card } = conference;
+  const { key: _key, organizers, roundtables, openedAt, closedAt, ...card } = conference;
   const scheduled = await ctx.api.run<{ scheduleConference: Versioned }>(
     `schedule «${conference.title}»`,
     op.SCHEDULE_CONFERENCE,
@@ -29,15 +32,16 @@ export async function holdConference(ctx: LoadContext, conference: DemoConferenc
   const opened = await ctx.api.run<{ openConference: { version: number } }>(
     `open «${conference.title}»`,
     op.OPEN_CONFERENCE,
-    { id, version: scheduled.scheduleConference.version },
+    { id, version: scheduled.scheduleConference.version, at: openedAt },
   );
   for (const roundtable of roundtables) {
-    const roundtableId = await sit(ctx, roundtable, id);
+    const roundtableId = await recordSitting(ctx, roundtable, id);
     await awaitRecommendations(ctx, roundtable, roundtableId);
   }
   await ctx.api.run(`close «${conference.title}»`, op.CLOSE_CONFERENCE, {
     id,
     version: opened.openConference.version,
+    at: closedAt,
   });
   ctx.log(`«${conference.title}» (${conference.startsOn}, ${conference.city}): closed`);
 }
@@ -49,163 +53,142 @@ export async function scheduleUpcoming(ctx: LoadContext): Promise<void> {
   day.setUTCHours(hoursUtc, 0, 0, 0);
   const startsAt = day.toISOString();
   const endsAt = new Date(day.getTime() + 2 * 3_600_000).toISOString();
-  await sit(ctx, { ...sitting, startsAt, endsAt });
+  await schedule(ctx, { ...sitting, startsAt, endsAt });
 }
 
-/** Schedules a round table and, when it was held, runs the sitting to its conclusion. */
-async function sit(
+function participantInput(ctx: LoadContext, participant: DemoRoundtable['participants'][number]) {
+  const seat =
+    'person' in participant.party
+      ? {
+          personId: ctx.person(participant.party.person),
+          organizationId: participant.for ? ctx.org(participant.for) : undefined,
+        }
+      : { organizationId: ctx.org(participant.party.org), delegation: participant.delegation };
+  return { ...seat, role: participant.role };
+}
+
+function cardInput(ctx: LoadContext, roundtable: DemoRoundtable, conferenceId?: string) {
+  return {
+    conferenceId,
+    title: roundtable.title,
+    format: roundtable.format,
+    venue: roundtable.venue,
+    description: roundtable.description,
+    moderator: ctx.party(roundtable.moderator),
+    workingGroupId: roundtable.workingGroup ? ctx.community(roundtable.workingGroup) : undefined,
+    published: true,
+  };
+}
+
+/**
+ * A held sitting, recorded in one go from its minutes — participants, questions with their results,
+ * every statement at the moment said, the resolutions — then its minutes approved.
+ */
+async function recordSitting(
   ctx: LoadContext,
   roundtable: DemoRoundtable,
-  conferenceId?: string,
+  conferenceId: string,
 ): Promise<string> {
+  const step = (what: string) => `${what} of «${roundtable.title}»`;
+  const statements = [
+    ...roundtable.agenda.flatMap((item, index) =>
+      item.statements.map((statement) => ({ ...statement, question: index + 1 })),
+    ),
+    ...(roundtable.remarks ?? []),
+  ]
+    // The minutes go in the order said.
+    .sort((a, b) => Date.parse(a.at) - Date.parse(b.at))
+    .map((statement) => ({
+      speaker: ctx.party(statement.speaker),
+      question: 'question' in statement ? statement.question : undefined,
+      text: statement.text,
+      occurredAt: statement.at,
+    }));
+  const resolutions = roundtable.agenda.flatMap((item, index) =>
+    item.resolutions.map((resolution) => ({ ...resolution, question: index + 1 })),
+  );
+  const recorded = await ctx.api.run<{
+    recordSitting: Versioned & {
+      statementCount: number;
+      resolutions: { id: string; text: string }[];
+    };
+  }>(step('record the sitting'), op.RECORD_SITTING, {
+    input: {
+      ...cardInput(ctx, roundtable, conferenceId),
+      startedAt: roundtable.startsAt,
+      concludedAt: roundtable.endsAt,
+      participants: roundtable.participants.map((participant) => ({
+        ...participantInput(ctx, participant),
+        attendance: 'ATTENDED',
+      })),
+      agenda: roundtable.agenda.map(({ title, result }) => ({ title, result })),
+      statements,
+      resolutions: resolutions.map((resolution) => ({
+        kind: resolution.kind,
+        text: resolution.text,
+        addresseeIds: resolution.addressees.map((key) => ctx.org(key)),
+        responsible: resolution.responsible ? ctx.party(resolution.responsible) : undefined,
+        dueDate: resolution.dueDate,
+        questions: [resolution.question],
+      })),
+    },
+  });
+  const { id, version, statementCount } = recorded.recordSitting;
+  for (const resolution of resolutions) {
+    const made = recorded.recordSitting.resolutions.find(
+      (candidate) => candidate.text === resolution.text,
+    );
+    if (!made) {
+      throw new DemoLoadError(
+        step(`record resolution ${resolution.number}`),
+        'the round table does not list it',
+      );
+    }
+    ctx.resolutionIds.set(resolution.number, made.id);
+  }
+  if (roundtable.minutesApprovedAt) {
+    await ctx.api.run(step('approve the minutes'), op.APPROVE_MINUTES, {
+      id,
+      version,
+      at: roundtable.minutesApprovedAt,
+    });
+  }
+  ctx.log(
+    `«${roundtable.title}» (${roundtable.startsAt}): recorded with ${statementCount} statements and ${resolutions.length} resolutions${roundtable.minutesApprovedAt ? `, minutes approved ${roundtable.minutesApprovedAt}` : ''}`,
+  );
+  return id;
+}
+
+/** A sitting to come: scheduled, with its participants and agenda. */
+async function schedule(ctx: LoadContext, roundtable: DemoRoundtable): Promise<void> {
   const step = (what: string) => `${what} of «${roundtable.title}»`;
   const scheduled = await ctx.api.run<{ scheduleRoundtable: Versioned }>(
     step('schedule the round table'),
     op.SCHEDULE_ROUNDTABLE,
     {
       input: {
-        conferenceId,
-        title: roundtable.title,
-        format: roundtable.format,
+        ...cardInput(ctx, roundtable),
         startsAt: roundtable.startsAt,
         endsAt: roundtable.endsAt,
-        venue: roundtable.venue,
-        description: roundtable.description,
-        moderator: ctx.party(roundtable.moderator),
-        published: true,
       },
     },
   );
   const { id } = scheduled.scheduleRoundtable;
   let { version } = scheduled.scheduleRoundtable;
   for (const participant of roundtable.participants) {
-    const seat =
-      'person' in participant.party
-        ? {
-            personId: ctx.person(participant.party.person),
-            organizationId: participant.for ? ctx.org(participant.for) : undefined,
-          }
-        : { organizationId: ctx.org(participant.party.org) };
     const registered = await ctx.api.run<{ registerParticipant: { version: number } }>(
       step('register a participant'),
       op.REGISTER_PARTICIPANT,
-      {
-        id,
-        version,
-        input: {
-          ...seat,
-          role: participant.role,
-          attendance: roundtable.held ? 'ATTENDED' : 'REGISTERED',
-        },
-      },
+      { id, version, input: { ...participantInput(ctx, participant), attendance: 'REGISTERED' } },
     );
     version = registered.registerParticipant.version;
   }
-  const agenda = await ctx.api.run<{
-    setAgenda: { version: number; agenda: { id: string; position: number }[] };
-  }>(step('set the agenda'), op.SET_AGENDA, {
+  await ctx.api.run(step('set the agenda'), op.SET_AGENDA, {
     id,
     version,
     items: roundtable.agenda.map((item) => ({ title: item.title })),
   });
-  version = agenda.setAgenda.version;
-  const itemIds = [...agenda.setAgenda.agenda]
-    .sort((a, b) => a.position - b.position)
-    .map((item) => item.id);
-  if (!roundtable.held) {
-    ctx.log(`«${roundtable.title}»: scheduled for ${roundtable.startsAt}`);
-    return id;
-  }
-
-  version = (
-    await ctx.api.run<{ startRoundtable: { version: number } }>(
-      step('start'),
-      op.START_ROUNDTABLE,
-      { id, version },
-    )
-  ).startRoundtable.version;
-  let statements = 0;
-  let resolutions = 0;
-  for (const [index, item] of roundtable.agenda.entries()) {
-    const itemId = itemIds[index];
-    if (!itemId) throw new DemoLoadError(step('set the agenda'), 'an agenda item is missing');
-    if (item.deferred) {
-      version = (
-        await ctx.api.run<{ deferAgendaItem: { version: number } }>(
-          step(`defer «${item.title}»`),
-          op.DEFER_AGENDA_ITEM,
-          { id, version, item: itemId, reason: item.deferred },
-        )
-      ).deferAgendaItem.version;
-      continue;
-    }
-    version = (
-      await ctx.api.run<{ openAgendaItem: { version: number } }>(
-        step(`open «${item.title}»`),
-        op.OPEN_AGENDA_ITEM,
-        { id, version, item: itemId },
-      )
-    ).openAgendaItem.version;
-    if (item.statements.length > 0) {
-      await ctx.api.run(step('record statements'), op.RECORD_STATEMENTS, {
-        id,
-        statements: item.statements.map((statement) => ({
-          speaker: ctx.party(statement.speaker),
-          agendaItemId: itemId,
-          text: statement.text,
-        })),
-      });
-      statements += item.statements.length;
-      // Statements take no expectedVersion but move the version on: read it again.
-      version = (
-        await ctx.api.run<{ roundtable: { version: number } }>(
-          step('read the version'),
-          op.ROUNDTABLE_VERSION,
-          { id },
-        )
-      ).roundtable.version;
-    }
-    for (const resolution of item.resolutions) {
-      const proposed = await ctx.api.run<{
-        proposeResolution: { version: number; resolutions: { id: string; text: string }[] };
-      }>(step(`propose resolution ${resolution.number}`), op.PROPOSE_RESOLUTION, {
-        id,
-        version,
-        input: {
-          kind: resolution.kind,
-          text: resolution.text,
-          addresseeIds: resolution.addressees.map((key) => ctx.org(key)),
-          responsible: resolution.responsible ? ctx.party(resolution.responsible) : undefined,
-          dueDate: resolution.dueDate,
-          agendaItemId: itemId,
-        },
-      });
-      version = proposed.proposeResolution.version;
-      const made = proposed.proposeResolution.resolutions.find(
-        (candidate) => candidate.text === resolution.text,
-      );
-      if (!made) {
-        throw new DemoLoadError(
-          step(`propose resolution ${resolution.number}`),
-          'the round table does not list it',
-        );
-      }
-      ctx.resolutionIds.set(resolution.number, made.id);
-      resolutions += 1;
-    }
-    version = (
-      await ctx.api.run<{ closeAgendaItem: { version: number } }>(
-        step(`close «${item.title}»`),
-        op.CLOSE_AGENDA_ITEM,
-        { id, version, item: itemId },
-      )
-    ).closeAgendaItem.version;
-  }
-  await ctx.api.run(step('conclude'), op.CONCLUDE_ROUNDTABLE, { id, version });
-  ctx.log(
-    `«${roundtable.title}»: concluded with ${statements} statements and ${resolutions} resolutions`,
-  );
-  return id;
+  ctx.log(`«${roundtable.title}»: scheduled for ${roundtable.startsAt}`);
 }
 
 /** Waits until the recommendations service has made recommendations of the resolutions. */
@@ -216,7 +199,8 @@ async function awaitRecommendations(
 ): Promise<void> {
   const numbers = roundtable.agenda
     .flatMap((item) => item.resolutions)
-    .filter((resolution) => resolution.kind !== 'DECISION')
+    // A DECISION stays with the round table and a CONTROL_ITEM is taken under control.
+    .filter((resolution) => ['QUESTION_TO_REGULATOR', 'RECOMMENDATION'].includes(resolution.kind))
     .map((resolution) => resolution.number);
   if (numbers.length === 0) return;
   const started = Date.now();

@@ -18,7 +18,7 @@ export interface LoadDemoOptions {
   /** How long to wait for each reaction of another service (over Kafka); default 60 s. */
   waitTimeoutMs?: number;
   workspace?: DemoWorkspace;
-  /** The clock, for the upcoming sitting and the registration dates. */
+  /** The clock, for the upcoming sitting. */
   now?: () => Date;
 }
 
@@ -43,6 +43,8 @@ export interface DemoSummary {
     conferenceId?: string;
     /** The working group's SCHEDULED sitting, to try roundtableLive on (and its version, to start it). */
     upcomingRoundtable?: { id: string; version: number };
+    /** The request sent in 2016 and never answered: overdue since its term ran out. */
+    overdueRequest?: { id: string; outgoingNumber: string; addressee: string; dueAt: string };
   };
 }
 
@@ -53,10 +55,11 @@ function firstWords(text: string, count: number): string {
 
 /**
  * Loads the demo workspace through the gateway's public GraphQL API, as its users would: the
- * directory, the conferences and their round tables (statements, resolutions, conclusion), then —
- * once the recommendations service has made recommendations of the resolutions — revisions,
- * adoptions and progress, and — once the requests service has drafted the requests — sending,
- * registration and an answer. Only into an empty workspace: when the tenant has organisations
+ * directory, the conferences on their dates with their round tables recorded from the minutes
+ * (statements at the moment said, resolutions, approval), then — once the recommendations service
+ * has made recommendations of the resolutions — revisions, adoptions and progress, and — once the
+ * requests service has drafted the requests — sending, registration and answers on the days they
+ * happened, one request left unanswered and overdue. Only into an empty workspace: when the tenant has organisations
  * already it changes nothing and says so, so running it twice adds nothing.
  */
 export async function loadDemo(options: LoadDemoOptions): Promise<DemoSummary> {
@@ -123,14 +126,29 @@ async function findLandmarks(ctx: LoadContext): Promise<DemoSummary['landmarks']
     ministry: Nodes;
     conference: Nodes;
     upcoming: { nodes: { id: string; version: number }[] };
+    overdue: {
+      nodes: {
+        id: string;
+        outgoingNumber: string;
+        dueAt: string;
+        addressee: { shortName: string } | null;
+      }[];
+    };
   }>('find the demo landmarks', op.FIND_LANDMARKS, {
     ministry: ministry?.shortName.split(' ')[0] ?? 'Минпромторг',
     conference: firstWords(conference?.title ?? '', 2),
     upcoming: firstWords(ctx.workspace.upcoming.title, 4),
   });
+  const overdue = data.overdue.nodes[0];
   return {
     ministryId: data.ministry.nodes[0]?.id,
     conferenceId: data.conference.nodes[0]?.id,
     upcomingRoundtable: data.upcoming.nodes[0],
+    overdueRequest: overdue && {
+      id: overdue.id,
+      outgoingNumber: overdue.outgoingNumber,
+      addressee: overdue.addressee?.shortName ?? 'addressee not visible',
+      dueAt: overdue.dueAt,
+    },
   };
 }

@@ -52,6 +52,16 @@ export const FIND_LANDMARKS = /* GraphQL */ `
         version
       }
     }
+    overdue: requests(filter: { overdue: true }, first: 1) {
+      nodes {
+        id
+        outgoingNumber
+        dueAt
+        addressee {
+          shortName
+        }
+      }
+    }
   }
 `;
 
@@ -101,16 +111,16 @@ export const SCHEDULE_CONFERENCE = /* GraphQL */ `
 `;
 
 export const OPEN_CONFERENCE = /* GraphQL */ `
-  mutation DemoOpenConference($id: ID!, $version: Int!) {
-    openConference(id: $id, expectedVersion: $version) {
+  mutation DemoOpenConference($id: ID!, $version: Int!, $at: DateTimeISO!) {
+    openConference(id: $id, expectedVersion: $version, openedAt: $at) {
       version
     }
   }
 `;
 
 export const CLOSE_CONFERENCE = /* GraphQL */ `
-  mutation DemoCloseConference($id: ID!, $version: Int!) {
-    closeConference(id: $id, expectedVersion: $version) {
+  mutation DemoCloseConference($id: ID!, $version: Int!, $at: DateTimeISO!) {
+    closeConference(id: $id, expectedVersion: $version, closedAt: $at) {
       version
     }
   }
@@ -145,64 +155,12 @@ export const SET_AGENDA = /* GraphQL */ `
   }
 `;
 
-export const START_ROUNDTABLE = /* GraphQL */ `
-  mutation DemoStartRoundtable($id: ID!, $version: Int!) {
-    startRoundtable(id: $id, expectedVersion: $version) {
-      version
-    }
-  }
-`;
-
-export const OPEN_AGENDA_ITEM = /* GraphQL */ `
-  mutation DemoOpenAgendaItem($id: ID!, $version: Int!, $item: ID!) {
-    openAgendaItem(roundtableId: $id, expectedVersion: $version, agendaItemId: $item) {
-      version
-    }
-  }
-`;
-
-export const CLOSE_AGENDA_ITEM = /* GraphQL */ `
-  mutation DemoCloseAgendaItem($id: ID!, $version: Int!, $item: ID!) {
-    closeAgendaItem(roundtableId: $id, expectedVersion: $version, agendaItemId: $item) {
-      version
-    }
-  }
-`;
-
-export const DEFER_AGENDA_ITEM = /* GraphQL */ `
-  mutation DemoDeferAgendaItem($id: ID!, $version: Int!, $item: ID!, $reason: String) {
-    deferAgendaItem(
-      roundtableId: $id
-      expectedVersion: $version
-      agendaItemId: $item
-      reason: $reason
-    ) {
-      version
-    }
-  }
-`;
-
-export const RECORD_STATEMENTS = /* GraphQL */ `
-  mutation DemoRecordStatements($id: ID!, $statements: [RecordStatementInput!]!) {
-    recordStatements(roundtableId: $id, statements: $statements) {
+export const RECORD_SITTING = /* GraphQL */ `
+  mutation DemoRecordSitting($input: RecordSittingInput!) {
+    recordSitting(input: $input) {
       id
-      sequence
-    }
-  }
-`;
-
-export const ROUNDTABLE_VERSION = /* GraphQL */ `
-  query DemoRoundtableVersion($id: ID!) {
-    roundtable(id: $id) {
       version
-    }
-  }
-`;
-
-export const PROPOSE_RESOLUTION = /* GraphQL */ `
-  mutation DemoProposeResolution($id: ID!, $version: Int!, $input: ProposeResolutionInput!) {
-    proposeResolution(roundtableId: $id, expectedVersion: $version, input: $input) {
-      version
+      statementCount
       resolutions {
         id
         text
@@ -211,11 +169,10 @@ export const PROPOSE_RESOLUTION = /* GraphQL */ `
   }
 `;
 
-export const CONCLUDE_ROUNDTABLE = /* GraphQL */ `
-  mutation DemoConcludeRoundtable($id: ID!, $version: Int!) {
-    concludeRoundtable(id: $id, expectedVersion: $version) {
-      version
-      status
+export const APPROVE_MINUTES = /* GraphQL */ `
+  mutation DemoApproveMinutes($id: ID!, $version: Int!, $at: DateTimeISO!) {
+    approveMinutes(id: $id, expectedVersion: $version, approvedAt: $at) {
+      minutesApprovedAt
     }
   }
 `;
@@ -267,8 +224,18 @@ export const REPORT_PROGRESS = /* GraphQL */ `
 `;
 
 export const MARK_IMPLEMENTED = /* GraphQL */ `
-  mutation DemoMarkImplemented($id: ID!, $version: Int!, $note: String) {
-    markRecommendationImplemented(id: $id, expectedVersion: $version, note: $note) {
+  mutation DemoMarkImplemented(
+    $id: ID!
+    $version: Int!
+    $note: String
+    $implementedAt: DateTimeISO
+  ) {
+    markRecommendationImplemented(
+      id: $id
+      expectedVersion: $version
+      note: $note
+      implementedAt: $implementedAt
+    ) {
       version
       status
     }
@@ -307,11 +274,10 @@ export const EDIT_REQUEST = /* GraphQL */ `
 `;
 
 export const SUBMIT_REQUEST = /* GraphQL */ `
-  mutation DemoSubmitRequest($id: ID!, $version: Int!) {
-    submitRequest(id: $id, expectedVersion: $version) {
+  mutation DemoSubmitRequest($id: ID!, $version: Int!, $sentAt: DateTimeISO!) {
+    submitRequest(id: $id, expectedVersion: $version, sentAt: $sentAt) {
       version
       outgoingNumber
-      timeZone
       dueAt
     }
   }

@@ -1,8 +1,8 @@
 import type { DemoSummary } from './load';
 
-/** One line: what the workspace holds. */
-export function formatSummary({ counts }: DemoSummary): string {
-  return [
+/** One line: what the workspace holds, and the request that is overdue. */
+export function formatSummary({ counts, landmarks }: DemoSummary): string {
+  const held = [
     `${counts.organizations} organisations`,
     `${counts.people} people`,
     `${counts.communities} communities`,
@@ -11,4 +11,8 @@ export function formatSummary({ counts }: DemoSummary): string {
     `${counts.recommendations} recommendations`,
     `${counts.requests} requests`,
   ].join(', ');
+  const overdue = landmarks.overdueRequest;
+  return overdue
+    ? `${held}; overdue: ${overdue.outgoingNumber} to ${overdue.addressee}, due ${overdue.dueAt.slice(0, 10)}`
+    : held;
 }

@@ -4,9 +4,12 @@
  * 2022 Volgograd forum ПромЭнергоVolga2022 with its panel discussion.
  *
  * Built from the shared FACTS.md: names, dates, who addressed whom and who said what are facts; the
- * texts are our own words. What FACTS.md does not say is marked as illustrative: the association's
- * staff (invented names), the communities' member lists, the incoming numbers and answers of the
- * requests, and the working group's next meeting.
+ * texts are our own words. Everything is told on its real dates: the meetings are recorded from their
+ * minutes as they happened, the requests as sent and answered then. What FACTS.md does not say is
+ * illustrative: the association's staff (invented names), the communities' member lists, the hours
+ * of the sittings and of each statement, the unnamed delegations, the results of the questions, the
+ * days the minutes were approved, the requests' dates, incoming numbers and answers, and the working
+ * group's next meeting.
  *
  * Plain data: `load.ts` turns it into GraphQL mutations. Parties are referred to by the keys below.
  */
@@ -91,6 +94,8 @@ export interface DemoCommunity {
 
 export interface DemoStatement {
   speaker: PartyRef;
+  /** When it was said, as the minutes record it: ISO 8601 with the local offset. */
+  at: string;
   text: string;
 }
 
@@ -101,10 +106,15 @@ export interface DemoFollowUp {
   legalBasis?: string;
   priority?: 'HIGH' | 'LOW' | 'NORMAL';
   reviewDate?: string;
-  /** Adopted by the association (the text as decided, when it differs). */
-  adopt?: { decidedText?: string };
-  progress?: { percent: number; text: string };
-  implemented?: string;
+  /**
+   * Adopted by the association's council, when (ISO 8601 with the local offset: after the
+   * sitting, before its requests were sent), and the text as decided when it differs.
+   */
+  adopt?: { decidedAt: string; decidedText?: string };
+  /** A progress report of the responsible side, and when it was made. */
+  progress?: { percent: number; text: string; reportedAt: string };
+  /** Carried out in full: the note, and when it was marked. */
+  implemented?: { note: string; implementedAt: string };
 }
 
 export interface DemoResolution {
@@ -120,25 +130,38 @@ export interface DemoResolution {
 
 export interface DemoAgendaItem {
   title: string;
+  /** What the discussion came to, as the minutes put it. */
+  result?: string;
+  /** Said on this question; none (and no result) leaves it «не рассматривался». */
   statements: DemoStatement[];
   resolutions: DemoResolution[];
-  /** Put off instead of discussed, with the reason. */
-  deferred?: string;
 }
 
 export interface DemoRoundtable {
   key: string;
   title: string;
   format: 'PANEL_DISCUSSION' | 'ROUND_TABLE' | 'WORKING_MEETING';
+  /** When it sat — for a held one when it began and concluded: ISO 8601 with the local offset. */
   startsAt: string;
   endsAt: string;
   venue?: string;
   description: string;
   moderator: PartyRef;
-  participants: { party: PartyRef; for?: string; role: ParticipantRole }[];
+  participants: {
+    party: PartyRef;
+    for?: string;
+    role: ParticipantRole;
+    /** An organisation's people the minutes do not name. */
+    delegation?: { description: string; headCount?: number };
+  }[];
   agenda: DemoAgendaItem[];
-  /** Held and concluded; otherwise it stays SCHEDULED. */
+  /** Lines of the minutes on no question of the agenda, e.g. the moderator's closing words. */
+  remarks?: DemoStatement[];
+  /** The community that held it, by key. */
+  workingGroup?: string;
+  /** Held: recorded from its minutes, which were approved then. Otherwise it stays SCHEDULED. */
   held: boolean;
+  minutesApprovedAt?: string;
 }
 
 export interface DemoConference {
@@ -147,6 +170,9 @@ export interface DemoConference {
   kind: 'CONFERENCE' | 'FORUM' | 'SEMINAR' | 'STRATEGIC_SESSION' | 'WORKING_MEETING';
   startsOn: string;
   endsOn: string;
+  /** When it opened and closed: ISO 8601 with the local offset. */
+  openedAt: string;
+  closedAt: string;
   city: string;
   venue?: string;
   description: string;
@@ -158,9 +184,21 @@ export interface DemoConference {
 export interface DemoRequestPlan {
   recommendation: number;
   addressee: string;
-  /** Registered by the addressee's own clerk, or by the association's secretary on its behalf. */
-  register?: { by: 'addressee' | 'secretary'; incomingNumber: string };
-  answer?: { outcome: AnswerOutcome; text: string; documentNumber: string };
+  /** When the association sent it: ISO 8601 with the local offset. */
+  sentAt: string;
+  /**
+   * Registered by the addressee's own clerk, or by the association's secretary on its behalf, on
+   * a day of the addressee's calendar (YYYY-MM-DD).
+   */
+  register?: { by: 'addressee' | 'secretary'; incomingNumber: string; on: string };
+  /** The answer letter (number and date) and when it arrived. */
+  answer?: {
+    outcome: AnswerOutcome;
+    text: string;
+    documentNumber: string;
+    documentDate: string;
+    answeredAt: string;
+  };
   /** What to expect of it: shown in the loader's log. */
   note?: string;
 }
@@ -172,7 +210,10 @@ export interface DemoWorkspace {
   communities: DemoCommunity[];
   conferences: DemoConference[];
   /** A sitting on its own, SCHEDULED a week after the load, to try live subscriptions on. */
-  upcoming: Omit<DemoRoundtable, 'startsAt' | 'endsAt'> & { inDays: number; hoursUtc: number };
+  upcoming: Omit<DemoRoundtable, 'startsAt' | 'endsAt' | 'minutesApprovedAt'> & {
+    inDays: number;
+    hoursUtc: number;
+  };
   /** Who adopts recommendations: the association. */
   decidedBy: PartyRef;
   /** Who signs the association's letters. */
@@ -181,6 +222,11 @@ export interface DemoWorkspace {
 }
 
 const ASSOCIATION = { org: 'association' } as const;
+/**
+ * When the association's council adopted the 2016 recommendations: two weeks after the
+ * conference, before the requests went out in December.
+ */
+const ADOPTED_AT = '2016-11-24T16:00:00+03:00';
 
 const organizations: DemoOrganization[] = [
   {
@@ -471,6 +517,8 @@ const conference2016: DemoConference = {
   kind: 'CONFERENCE',
   startsOn: '2016-11-10',
   endsOn: '2016-11-10',
+  openedAt: '2016-11-10T09:30:00+03:00',
+  closedAt: '2016-11-10T18:00:00+03:00',
   city: 'Москва',
   description:
     'Практическая конференция о том, как российской промышленности не догонять, а опережать. Обсуждали немецкую Industrie 4.0 в рамках Hightech-Strategie 2020 (с 2011 года) и китайскую «Made in China 2025», риск попасть в «мягкую ловушку» чужих технологий Индустрии 4.0, дорожные карты НТИ и цель технологического лидерства к 2035 году. Отраслевые примеры — ТЭК и ОПК. Рекомендации подготовлены по итогам круглых столов; работу по ним ведёт Ассоциация кластеров и технопарков.',
@@ -480,28 +528,43 @@ const conference2016: DemoConference = {
       key: 'energyRoundtable',
       title: 'Индустрия 4.0 в ТЭК: кластеры, технопарки и дорожные карты НТИ',
       format: 'ROUND_TABLE',
-      startsAt: '2016-11-10T07:00:00Z',
-      endsAt: '2016-11-10T09:00:00Z',
+      startsAt: '2016-11-10T10:00:00+03:00',
+      endsAt: '2016-11-10T12:00:00+03:00',
       description:
         'Что даёт промышленности подход Индустрии 4.0 на примере топливно-энергетического комплекса и как кластерам и технопаркам войти в дорожные карты НТИ.',
       moderator: ASSOCIATION,
       participants: [
         { party: { person: 'orlova' }, for: 'association', role: 'SPEAKER' },
         { party: { person: 'sedov' }, for: 'association', role: 'EXPERT' },
-        { party: { org: 'minpromtorg' }, role: 'OBSERVER' },
-        { party: { org: 'mineconomy' }, role: 'OBSERVER' },
+        {
+          party: { org: 'minpromtorg' },
+          role: 'OBSERVER',
+          delegation: {
+            description: 'специалисты департамента региональной промышленной политики',
+            headCount: 2,
+          },
+        },
+        {
+          party: { org: 'mineconomy' },
+          role: 'OBSERVER',
+          delegation: { description: 'представитель министерства', headCount: 1 },
+        },
         { party: { org: 'ntiOffice' }, role: 'PARTICIPANT' },
       ],
       agenda: [
         {
           title: 'Industrie 4.0 и «Made in China 2025»: чему учит чужой опыт',
+          result:
+            'Опыт Германии и Китая принят к сведению; готовить собственную дорожную карту, в которой у регионов и кластеров есть своя роль.',
           statements: [
             {
               speaker: { person: 'sedov' },
+              at: '2016-11-10T10:06:00+03:00',
               text: 'Германия ведёт Industrie 4.0 как часть своей высокотехнологичной стратегии до 2020 года уже с 2011-го, Китай ответил программой «Made in China 2025». Обе страны сначала договорились о целях, а потом о технологиях.',
             },
             {
               speaker: { person: 'orlova' },
+              at: '2016-11-10T10:19:00+03:00',
               text: 'Нам не нужна копия чужой программы. Нужна своя дорожная карта, в которой у регионов и кластеров есть понятная роль.',
             },
           ],
@@ -509,13 +572,17 @@ const conference2016: DemoConference = {
         },
         {
           title: 'Как не попасть в «мягкую ловушку» зарубежных технологий',
+          result:
+            'Опережающее развитие понимать как собственные решения там, где от них зависит технологическое лидерство к 2035 году.',
           statements: [
             {
               speaker: { person: 'sedov' },
+              at: '2016-11-10T10:33:00+03:00',
               text: 'Если брать готовые зарубежные платформы Индустрии 4.0 целиком, отрасль привязывается к чужим стандартам и поставщикам. Это мягкая ловушка: выйти из неё потом дороже, чем не входить.',
             },
             {
               speaker: ASSOCIATION,
+              at: '2016-11-10T10:47:00+03:00',
               text: 'Предлагаю записать: опережающее развитие — это свои решения там, где от них зависит технологическое лидерство к 2035 году.',
             },
           ],
@@ -523,13 +590,16 @@ const conference2016: DemoConference = {
         },
         {
           title: 'Кластеры и технопарки в регионах: методики и лучшие практики',
+          result: 'Подготовлены рекомендации № 1–3.',
           statements: [
             {
               speaker: { person: 'orlova' },
+              at: '2016-11-10T11:02:00+03:00',
               text: 'Регионы просят не лекций, а инструментов: как собрать участников кластера, как написать дорожную карту, где взять типовые документы.',
             },
             {
               speaker: { person: 'sedov' },
+              at: '2016-11-10T11:14:00+03:00',
               text: 'Лучшие региональные практики стоит собирать системно — на их основе можно готовить предложения в Минпромторг России по стимулированию промышленности.',
             },
           ],
@@ -545,10 +615,11 @@ const conference2016: DemoConference = {
                 title:
                   'Стратегические сессии и семинары для регионов по созданию кластеров и технопарков',
                 actionType: 'CONTINUE_WORK',
-                adopt: {},
+                adopt: { decidedAt: ADOPTED_AT },
                 progress: {
                   percent: 40,
                   text: 'Проведены стратегические сессии в трёх регионах; график методических семинаров согласован.',
+                  reportedAt: '2017-04-14T17:00:00+03:00',
                 },
               },
             },
@@ -562,9 +633,11 @@ const conference2016: DemoConference = {
               followUp: {
                 title: 'Методические материалы и типовые дорожные карты для регионов',
                 actionType: 'DEVELOP_MATERIALS',
-                adopt: {},
-                implemented:
-                  'Методические рекомендации и типовая дорожная карта опубликованы на сайте ассоциации.',
+                adopt: { decidedAt: ADOPTED_AT },
+                implemented: {
+                  note: 'Методические рекомендации и типовая дорожная карта опубликованы на сайте ассоциации.',
+                  implementedAt: '2017-06-22T12:00:00+03:00',
+                },
               },
             },
             {
@@ -584,13 +657,16 @@ const conference2016: DemoConference = {
         },
         {
           title: 'Совместные проекты участников кластеров в дорожных картах НТИ',
+          result: 'Подготовлена рекомендация № 4.',
           statements: [
             {
               speaker: { person: 'sedov' },
+              at: '2016-11-10T11:31:00+03:00',
               text: 'Дорожные карты НТИ открыты для проектов промышленности, но заявки сейчас приходят от отдельных предприятий, а не от кластеров.',
             },
             {
               speaker: { person: 'orlova' },
+              at: '2016-11-10T11:43:00+03:00',
               text: 'Кластеры, созданные по постановлению № 779 и внесённые в реестр, готовы заявлять совместные проекты. Нужен отдельный отбор таких проектов с финансированием из средств дорожных карт.',
             },
           ],
@@ -610,6 +686,7 @@ const conference2016: DemoConference = {
                 priority: 'HIGH',
                 reviewDate: '2017-03-01',
                 adopt: {
+                  decidedAt: ADOPTED_AT,
                   decidedText:
                     'Направить в Минпромторг России и Проектный офис НТИ обращения ассоциации о проведении отбора совместных проектов участников промышленных кластеров из реестра для финансирования из средств дорожных карт НТИ.',
                 },
@@ -619,29 +696,43 @@ const conference2016: DemoConference = {
         },
       ],
       held: true,
+      minutesApprovedAt: '2016-11-15T12:00:00+03:00',
     },
     {
       key: 'defenceRoundtable',
       title: 'Кластеры и диверсификация ОПК: гражданская продукция оборонных предприятий',
       format: 'ROUND_TABLE',
-      startsAt: '2016-11-10T10:00:00Z',
-      endsAt: '2016-11-10T12:00:00Z',
+      startsAt: '2016-11-10T13:00:00+03:00',
+      endsAt: '2016-11-10T15:00:00+03:00',
       description:
         'Как промышленные кластеры помогают предприятиям оборонно-промышленного комплекса выпускать гражданскую продукцию, что для этого нужно в законодательстве и как поддержать молодых технологических предпринимателей.',
       moderator: ASSOCIATION,
       participants: [
         { party: { person: 'sedov' }, for: 'association', role: 'SPEAKER' },
         { party: { person: 'orlova' }, for: 'association', role: 'SPEAKER' },
-        { party: { org: 'minpromtorg' }, role: 'OBSERVER' },
-        { party: { org: 'dumaCommittee' }, role: 'OBSERVER' },
+        {
+          party: { org: 'minpromtorg' },
+          role: 'OBSERVER',
+          delegation: {
+            description: 'представители департамента оборонно-промышленного комплекса',
+            headCount: 3,
+          },
+        },
+        {
+          party: { org: 'dumaCommittee' },
+          role: 'OBSERVER',
+          delegation: { description: 'сотрудник аппарата комитета', headCount: 1 },
+        },
         { party: { org: 'minscience' }, role: 'OBSERVER' },
       ],
       agenda: [
         {
           title: 'Законодательство о промышленных кластерах',
+          result: 'Подготовлена рекомендация № 5.',
           statements: [
             {
               speaker: { person: 'orlova' },
+              at: '2016-11-10T13:07:00+03:00',
               text: 'Нормы о кластерах разбросаны по разным актам. Профильному комитету Госдумы пригодился бы постоянный экспертный совет, который готовил бы поправки вместе с участниками кластеров.',
             },
           ],
@@ -656,43 +747,48 @@ const conference2016: DemoConference = {
               followUp: {
                 title: 'Экспертный совет по законодательству о кластерах при комитете Госдумы',
                 actionType: 'LEGISLATIVE_INITIATIVE',
-                adopt: {},
+                adopt: { decidedAt: ADOPTED_AT },
               },
             },
           ],
         },
         {
           title: 'Молодёжное технологическое предпринимательство',
+          result: 'Подготовлена рекомендация № 6.',
           statements: [
             {
               speaker: { person: 'sedov' },
+              at: '2016-11-10T13:38:00+03:00',
               text: 'Молодые команды приходят с идеями, но не знают, как дойти до промышленного заказчика. Здесь нужна общая работа министерств, проектного офиса НТИ, институтов развития и самих предприятий.',
             },
           ],
           resolutions: [
             {
               number: 6,
-              kind: 'CONTROL_ITEM',
+              kind: 'RECOMMENDATION',
               text: 'Продолжить работу ассоциации с Минпромторгом России, Минэкономразвития России, Минобрнауки России, Проектным офисом НТИ, организациями научной и инновационной инфраструктуры и промышленными предприятиями над механизмами поддержки молодёжного технологического предпринимательства.',
               addressees: ['minpromtorg', 'mineconomy', 'minscience', 'ntiOffice'],
               responsible: ASSOCIATION,
               followUp: {
                 title: 'Механизмы поддержки молодёжного технологического предпринимательства',
                 actionType: 'CONTINUE_WORK',
-                adopt: {},
+                adopt: { decidedAt: ADOPTED_AT },
               },
             },
           ],
         },
         {
           title: 'Промышленные кластеры как инструмент диверсификации ОПК',
+          result: 'Подготовлена рекомендация № 7.',
           statements: [
             {
               speaker: { person: 'sedov' },
+              at: '2016-11-10T14:06:00+03:00',
               text: 'Оборонным предприятиям проще выходить на гражданские рынки вместе с соседями по кластеру: у них есть общая инфраструктура, кадры и заказчики.',
             },
             {
               speaker: ASSOCIATION,
+              at: '2016-11-10T14:21:00+03:00',
               text: 'Чтобы оценить этот инструмент честно, нужна рабочая группа при Минпромторге России — с департаментом ОПК, департаментом региональной промышленной политики, отраслевыми департаментами, интегрированными структурами и экспертами.',
             },
           ],
@@ -709,7 +805,7 @@ const conference2016: DemoConference = {
                   'Временная рабочая группа по оценке кластеров как инструмента диверсификации ОПК',
                 actionType: 'APPEAL',
                 priority: 'HIGH',
-                adopt: {},
+                adopt: { decidedAt: ADOPTED_AT },
               },
             },
           ],
@@ -718,10 +814,17 @@ const conference2016: DemoConference = {
           title: 'Опыт оборонных холдингов по выпуску гражданской продукции',
           statements: [],
           resolutions: [],
-          deferred: 'Не хватило времени; вопрос передан будущей рабочей группе',
+        },
+      ],
+      remarks: [
+        {
+          speaker: ASSOCIATION,
+          at: '2016-11-10T14:52:00+03:00',
+          text: 'До опыта оборонных холдингов мы сегодня не дошли — не хватило времени. Предлагаю передать этот вопрос будущей рабочей группе.',
         },
       ],
       held: true,
+      minutesApprovedAt: '2016-11-15T12:00:00+03:00',
     },
   ],
 };
@@ -732,6 +835,8 @@ const forum2022: DemoConference = {
   kind: 'FORUM',
   startsOn: '2022-11-23',
   endsOn: '2022-11-24',
+  openedAt: '2022-11-23T10:00:00+03:00',
+  closedAt: '2022-11-24T18:00:00+03:00',
   city: 'Волгоград',
   venue: 'Волгоград Арена',
   description:
@@ -743,8 +848,8 @@ const forum2022: DemoConference = {
       title:
         'Новые переделы, промышленный кластер и цифровизация: предприятия Волгоградской области',
       format: 'PANEL_DISCUSSION',
-      startsAt: '2022-11-24T08:00:00Z',
-      endsAt: '2022-11-24T09:30:00Z',
+      startsAt: '2022-11-24T11:00:00+03:00',
+      endsAt: '2022-11-24T12:30:00+03:00',
       venue: 'Волгоград Арена',
       description:
         'Панельная дискуссия второго дня форума, организованная Сбером: новые производственные и перерабатывающие переделы в регионе, предприятия области в промышленном кластере и цифровизация.',
@@ -762,6 +867,7 @@ const forum2022: DemoConference = {
           statements: [
             {
               speaker: { person: 'volostnov' },
+              at: '2022-11-24T11:08:00+03:00',
               text: 'Для новых переделов важны особые экономические зоны. Площадку бывшего завода «Химпром» планируется превратить в такую зону.',
             },
           ],
@@ -769,13 +875,16 @@ const forum2022: DemoConference = {
         },
         {
           title: 'Предприятия области в промышленном кластере',
+          result: 'Стратегию и дорожную карту кластера разрабатывать вместе с его участниками.',
           statements: [
             {
               speaker: { person: 'volostnov' },
+              at: '2022-11-24T11:26:00+03:00',
               text: 'Рост реальной экономики стоит строить на кластерном подходе. Кластеру нужны долгосрочная стратегия и выполнимая дорожная карта, и писать их надо вместе с самими участниками кластера.',
             },
             {
               speaker: { person: 'tsalko' },
+              at: '2022-11-24T11:44:00+03:00',
               text: 'К поддержке промышленности подключился банковский сектор: Сбербанк предлагает промышленным предприятиям льготные кредиты.',
             },
           ],
@@ -786,10 +895,12 @@ const forum2022: DemoConference = {
           statements: [
             {
               speaker: { person: 'babkin' },
+              at: '2022-11-24T11:58:00+03:00',
               text: 'Мы объединили восемь дивизионов группы в единую цифровую сеть на отечественном программном обеспечении. На крупнейшем заводе, в Подмосковье, в тестовом режиме работает «цифровая фабрика».',
             },
             {
               speaker: { person: 'demina' },
+              at: '2022-11-24T12:14:00+03:00',
               text: 'Банк продвигает цифровизацию предприятий. Компании-партнёры дают льготные условия тем, кто выбирает отечественное ПО.',
             },
           ],
@@ -797,6 +908,7 @@ const forum2022: DemoConference = {
         },
       ],
       held: true,
+      minutesApprovedAt: '2022-11-30T12:00:00+03:00',
     },
   ],
 };
@@ -814,8 +926,9 @@ export const demoWorkspace: DemoWorkspace = {
     inDays: 7,
     hoursUtc: 8,
     description:
-      'Первое заседание рабочей группы, о создании которой просила рекомендация № 7. Запланировано для демонстрации: начните его и следите за ним по подписке roundtableLive.',
+      'Очередное заседание рабочей группы, созданной Минпромторгом России по рекомендации № 7. Запланировано для демонстрации: начните его и следите за ним по подписке roundtableLive.',
     moderator: { org: 'minpromtorg' },
+    workingGroup: 'defenceWorkingGroup',
     participants: [
       { party: ASSOCIATION, role: 'PARTICIPANT' },
       { party: { person: 'sedov' }, for: 'association', role: 'EXPERT' },
@@ -833,33 +946,56 @@ export const demoWorkspace: DemoWorkspace = {
   },
   decidedBy: ASSOCIATION,
   signatory: ASSOCIATION,
-  // Incoming numbers and the answer are illustrative. The registration and answer deadlines run
-  // from the day of the load: the requests service takes the time of sending from its own clock.
+  // The letters went out in December 2016, a few weeks after the conference; the incoming numbers,
+  // the dates and the answers are illustrative. Registration is due within 3 days of sending and
+  // the answer within 30 days of registration (59-FZ): the answers below came in time, and the Duma
+  // committee's request, registered and never answered, has been overdue since January 2017.
   requests: [
     {
       recommendation: 4,
       addressee: 'minpromtorg',
-      register: { by: 'addressee', incomingNumber: 'ВХ-18204/16' },
+      sentAt: '2016-12-05T11:00:00+03:00',
+      register: { by: 'addressee', incomingNumber: 'ВХ-18204/16', on: '2016-12-07' },
       answer: {
         outcome: 'ACCEPTED',
         text: 'Минпромторг России поддерживает предложение и включит отбор совместных проектов участников промышленных кластеров в план работы.',
         documentNumber: '12-4821/01',
+        documentDate: '2016-12-26',
+        answeredAt: '2016-12-28T10:00:00+03:00',
       },
     },
     {
       recommendation: 4,
       addressee: 'ntiOffice',
-      register: { by: 'secretary', incomingNumber: 'ПО-0973' },
+      sentAt: '2016-12-05T11:00:00+03:00',
+      register: { by: 'secretary', incomingNumber: 'ПО-0973', on: '2016-12-08' },
+      answer: {
+        outcome: 'INFORMATION_ONLY',
+        text: 'Проектный офис НТИ сообщает, что проекты по дорожным картам отбирают рабочие группы НТИ, и передаст им предложение ассоциации.',
+        documentNumber: 'ПО-1215',
+        documentDate: '2016-12-27',
+        answeredAt: '2016-12-29T15:00:00+03:00',
+      },
     },
     {
       recommendation: 5,
       addressee: 'dumaCommittee',
-      note: 'not registered: overdue by itself once the registration term (3 days by 59-FZ) has passed',
+      sentAt: '2016-12-05T11:00:00+03:00',
+      register: { by: 'secretary', incomingNumber: '3.23-4/1652', on: '2016-12-08' },
+      note: 'never answered: overdue since its answer term ran out in January 2017',
     },
     {
       recommendation: 7,
       addressee: 'minpromtorg',
-      register: { by: 'addressee', incomingNumber: 'ВХ-18311/16' },
+      sentAt: '2016-12-12T11:00:00+03:00',
+      register: { by: 'addressee', incomingNumber: 'ВХ-18311/16', on: '2016-12-14' },
+      answer: {
+        outcome: 'ACCEPTED',
+        text: 'Минпромторг России поддерживает создание временной рабочей группы и готовит приказ о её составе.',
+        documentNumber: '12-5102/01',
+        documentDate: '2017-01-10',
+        answeredAt: '2017-01-11T12:00:00+03:00',
+      },
     },
   ],
 };

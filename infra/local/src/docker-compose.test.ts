@@ -68,7 +68,7 @@ describe('docker-compose.yml', () => {
 
   it('should create exactly the topics of the registry', () => {
     const script = String(services['kafka-init']?.command);
-    const created = [...script.matchAll(/kollegia\.[a-z.]+/g)].map((m) => m[0]);
+    const created = [...script.matchAll(/kollegia\.[a-z.-]+/g)].map((m) => m[0]);
     expect(created.sort()).toEqual(topics.map((t) => t.name).sort());
   });
 

@@ -30,6 +30,7 @@ export const eventKindEnums = {
   RoundtableLiveEventType: ['roundtable'],
   RecommendationChangeType: ['recommendation', 'request'],
   RequestChangeType: ['request'],
+  ControlItemChangeType: ['control-item'],
 } as const satisfies Record<string, readonly Aggregate[]>;
 
 function eventKindEnum(name: keyof typeof eventKindEnums, description: string): string {
@@ -226,6 +227,57 @@ export const subscriptionContracts = [
     },
     requires: ['Request', 'RequestStatus'],
     typeDefs: REQUEST_CHANGE,
+  },
+  {
+    field: 'conferenceControlItems',
+    args: 'conferenceId: ID!, after: String',
+    returns: 'ControlItemChange',
+    catchUp: {
+      field: 'conferenceControlItemsAfter',
+      args: `conferenceId: ID!, ${PAGE_ARGS}`,
+      returns: 'ControlItemChangePage',
+      description:
+        "What happened to a conference's items under control after a cursor of conferenceControlItems (without one: from the oldest kept), oldest first.",
+    },
+    requires: ['Conference', 'ControlItem', 'ControlItemStatus'],
+    typeDefs: /* GraphQL */ `
+      """
+      Something happened to one of a conference's items under control (взято на контроль): taken
+      under control at a sitting's conclusion, progress reported, due date extended, marked done,
+      removed from control, due soon, overdue. The item's fields are resolved when the event
+      arrives.
+      """
+      type ControlItemChange {
+        "Pass as after to go on from here: to this subscription, or to conferenceControlItemsAfter."
+        cursor: String!
+        "The CloudEvent's id."
+        eventId: ID!
+        "The event, e.g. TAKEN, PROGRESS_REPORTED, EXTENDED, DONE, OVERDUE."
+        type: ControlItemChangeType!
+        occurredAt: String!
+        "The item's status after the event."
+        status: ControlItemStatus!
+        "YYYY-MM-DD, after any extension."
+        dueDate: String
+        "For DUE_SOON and OVERDUE: calendar days left, or late."
+        daysRemaining: Int
+        daysOverdue: Int
+        "The item as you may see it now."
+        controlItem: ControlItem
+      }
+      ${eventKindEnum('ControlItemChangeType', 'An item under control event (control-item.<name>.v1 in docs/events/asyncapi.yaml).')}
+
+      """
+      A conference's items under control after a cursor, oldest first: what a client missed. Pass endCursor as after to the next
+      page, and then to the subscription, to go on with no gap and no repeat.
+      """
+      type ControlItemChangePage {
+        nodes: [ControlItemChange!]!
+        "Where the last node stands (after when there are none)."
+        endCursor: String!
+        hasNextPage: Boolean!
+      }
+    `,
   },
   {
     field: 'conferenceFollowUps',

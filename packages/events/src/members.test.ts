@@ -34,7 +34,20 @@ describe('members contracts', () => {
     expect(organizationRegisteredV1.data.safeParse(withoutIds).success).toBe(true);
   });
 
+  it('should accept an organisation without country and description, as recorded before they were added', () => {
+    const {
+      country: _country,
+      description: _description,
+      ...before
+    } = organizationRegisteredV1.example;
+
+    expect(organizationRegisteredV1.data.safeParse(before).success).toBe(true);
+  });
+
   it.each([
+    ['country', 'by'],
+    ['country', 'BLR'],
+    ['description', ''],
     ['inn', '77034001'],
     ['ogrn', '115770001234'],
     ['website', 'ftp://akitrf.ru'],

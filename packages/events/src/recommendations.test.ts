@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { decodeEvent, encodeEvent } from './codec';
 import {
   addresseePositionStatusSchema,
+  controlItemEvents,
   decisionMakerSchema,
   recommendationActionTypeSchema,
   recommendationAdoptedV1,
@@ -31,7 +32,8 @@ function requiredOf(schema: z.ZodType): string[] {
 describe('recommendations contracts', () => {
   it('should register every recommendations event in the registry when loaded', () => {
     const recommendations = eventDefinitions.filter(
-      (definition) => definition.service === 'recommendations',
+      (definition) =>
+        definition.service === 'recommendations' && definition.aggregate === 'recommendation',
     );
 
     expect(recommendations.map((definition) => definition.type)).toEqual([
@@ -42,6 +44,7 @@ describe('recommendations contracts', () => {
       'kollegia.recommendations.recommendation.rejected.v1',
       'kollegia.recommendations.recommendation.withdrawn.v1',
       'kollegia.recommendations.recommendation.superseded.v1',
+      'kollegia.recommendations.recommendation.renumbered.v1',
       'kollegia.recommendations.recommendation.endorsed.v1',
       'kollegia.recommendations.recommendation.endorsement-withdrawn.v1',
       'kollegia.recommendations.recommendation.progress-reported.v1',
@@ -53,7 +56,33 @@ describe('recommendations contracts', () => {
       'kollegia.recommendations.recommendation.review-due.v1',
       'kollegia.recommendations.recommendation.request-recorded.v1',
     ]);
-    expect(recommendationsEvents).toHaveLength(17);
+    expect(recommendationsEvents).toHaveLength(18);
+  });
+
+  it('should register every item-under-control event on its own topic when loaded', () => {
+    const controlItems = eventDefinitions.filter(
+      (definition) => definition.aggregate === 'control-item',
+    );
+
+    expect(controlItems.map((definition) => [definition.type, definition.topic])).toEqual(
+      ['taken', 'progress-reported', 'extended', 'done', 'removed', 'due-soon', 'overdue'].map(
+        (name) => [
+          `kollegia.recommendations.control-item.${name}.v1`,
+          'kollegia.recommendations.control-item',
+        ],
+      ),
+    );
+    expect(controlItems).toEqual([...controlItemEvents]);
+  });
+
+  it('should say where every item-under-control event leaves the item and who controls it', () => {
+    const header = ['id', 'status', 'published'];
+
+    const missing = controlItemEvents.filter(
+      (definition) => !header.every((key) => requiredOf(definition.data).includes(key)),
+    );
+
+    expect(missing.map((definition) => definition.type)).toEqual([]);
   });
 
   it('should name the recommendation, its addressees and its visibility in every event when published', () => {
@@ -249,6 +278,7 @@ describe('recommendations contracts', () => {
     expect(recommendationActionTypeSchema.options).toEqual([
       'APPEAL',
       'PROPOSAL',
+      'QUESTION',
       'CONTINUE_WORK',
       'DEVELOP_MATERIALS',
       'CREATE_BODY',

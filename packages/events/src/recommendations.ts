@@ -3,6 +3,7 @@ import { recommendationFollowUpEvents } from './recommendations/follow-up-events
 import { recommendationLifecycleEvents } from './recommendations/lifecycle-events';
 import { recommendationProgressEvents } from './recommendations/progress-events';
 
+export * from './recommendations/control-item-events';
 export * from './recommendations/endorsement-events';
 export * from './recommendations/enums';
 export * from './recommendations/follow-up-events';
@@ -10,7 +11,7 @@ export * from './recommendations/lifecycle-events';
 export * from './recommendations/parts';
 export * from './recommendations/progress-events';
 
-/** Every event the recommendations service publishes. */
+/** Every event the recommendations service publishes about recommendations (items under control: `controlItemEvents`). */
 export const recommendationsEvents = [
   ...recommendationLifecycleEvents,
   ...recommendationEndorsementEvents,

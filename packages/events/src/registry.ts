@@ -1,6 +1,6 @@
 import { type EventOf } from './define-event';
 import { membersEvents } from './members';
-import { recommendationsEvents } from './recommendations';
+import { controlItemEvents, recommendationsEvents } from './recommendations';
 import { requestsEvents } from './requests';
 import { roundtablesEvents } from './roundtables';
 
@@ -9,6 +9,7 @@ export const eventDefinitions = [
   ...membersEvents,
   ...roundtablesEvents,
   ...recommendationsEvents,
+  ...controlItemEvents,
   ...requestsEvents,
 ] as const;
 

@@ -36,7 +36,7 @@ describe('roundtables contracts', () => {
     expect(roundtables.map((definition) => definition.type)).toEqual(
       roundtablesEvents.map((definition) => definition.type),
     );
-    expect(roundtables).toHaveLength(21);
+    expect(roundtables).toHaveLength(24);
   });
 
   it('should name the round table and its visibility in every roundtable event when published', () => {
@@ -181,6 +181,7 @@ describe('roundtables contracts', () => {
 
     expect(event.type).toBe('kollegia.roundtables.roundtable.concluded.v1');
     expect(event.data.resolutions.map((resolution) => resolution.status)).toEqual([
+      'ADOPTED',
       'ADOPTED',
       'ADOPTED',
     ]);

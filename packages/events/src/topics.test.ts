@@ -30,6 +30,7 @@ describe('topics', () => {
       'kollegia.roundtables.conference',
       'kollegia.roundtables.roundtable',
       'kollegia.recommendations.recommendation',
+      'kollegia.recommendations.control-item',
       'kollegia.requests.request',
     ]);
     expect(topics.every((topic) => topic.partitions === 3)).toBe(true);

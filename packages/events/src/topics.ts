@@ -13,6 +13,7 @@ const topicTable = {
   conference: { service: 'roundtables', partitions: DEFAULT_PARTITIONS },
   roundtable: { service: 'roundtables', partitions: DEFAULT_PARTITIONS },
   recommendation: { service: 'recommendations', partitions: DEFAULT_PARTITIONS },
+  'control-item': { service: 'recommendations', partitions: DEFAULT_PARTITIONS },
   request: { service: 'requests', partitions: DEFAULT_PARTITIONS },
 } as const satisfies Record<string, { service: ServiceName; partitions: number }>;
 

@@ -12,6 +12,12 @@ export interface CommandContext {
   correlationId: string;
   /** The event this command reacts to, when a consumer or a job runs it. */
   causationId?: string;
+  /**
+   * When it is recorded, if not `now`: a consumer applying what happened earlier decides at
+   * `now` = when it happened, and announces it with CloudEvents `time` = this (ADR 0002: `time`
+   * is the recording time).
+   */
+  recordedAt?: Date;
 }
 
 export type Clock = () => Date;

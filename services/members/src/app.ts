@@ -9,6 +9,7 @@ import { CommunityRepository } from './db/community.repository';
 import { membershipModel } from './db/membership.model';
 import { MembershipRepository } from './db/membership.repository';
 import { organizationModel } from './db/organization.model';
+import { moveRegionsToJurisdictions } from './db/organization-regions.migration';
 import { OrganizationRepository } from './db/organization.repository';
 import { personModel } from './db/person.model';
 import { PersonRepository } from './db/person.repository';
@@ -27,8 +28,9 @@ export interface MembersApp {
 }
 
 /**
- * Boots the members service: database and indexes, topics, outbox relay, the GraphQL subgraph,
- * and the job that dissolves temporary communities past their last day. Bootable in a test.
+ * Boots the members service: database, indexes and data migrations, topics, outbox relay, the
+ * GraphQL subgraph, and the job that dissolves temporary communities past their last day.
+ * Bootable in a test.
  */
 export async function createApp(
   config: MembersConfig,
@@ -44,6 +46,8 @@ export async function createApp(
     memberships: membershipModel(connection),
   };
   for (const model of Object.values(models)) await model.syncIndexes();
+  const moved = await moveRegionsToJurisdictions(models.organizations);
+  if (moved > 0) runtime.logger.info({ moved }, 'organisations moved from region to jurisdiction');
   await runtime.ensureTopics(
     ['organization', 'person', 'community', 'membership'].map((a) => runtime.topic(a as never)),
   );

@@ -117,7 +117,7 @@ describe('directory search', () => {
             name: `Кластер номер ${batch * 10 + i}`,
             shortName: `Кластер ${String(batch * 10 + i).padStart(3, '0')}`,
             kind: 'CLUSTER',
-            region: 'RU-TAT',
+            region: 'RU-TA',
           }),
         ),
       );

@@ -170,9 +170,9 @@ describe('organisations', () => {
           r: region,
         },
       );
-    expect(dataOf(await change(1, 'RU-TAT')).updateOrganization).toEqual({
+    expect(dataOf(await change(1, 'RU-TA')).updateOrganization).toEqual({
       version: 2,
-      region: 'RU-TAT',
+      region: 'RU-TA',
     });
     const stale = await change(1, 'RU-BA');
     expect(errorCode(stale)).toBe('CONFLICT');
@@ -185,7 +185,7 @@ describe('organisations', () => {
         id: org.id,
       }),
     );
-    expect(stored.organization).toEqual({ version: 2, region: 'RU-TAT' });
+    expect(stored.organization).toEqual({ version: 2, region: 'RU-TA' });
   });
 
   it('should link a parent organisation and refuse an unknown one or a cycle', async () => {

@@ -17,6 +17,8 @@ import type { RecommendationsConfig } from './config';
 import { appliedConclusionModel } from './db/applied-conclusion.model';
 import { AppliedConclusionRepository } from './db/applied-conclusion.repository';
 import { conferenceCountsModel } from './db/conference-counts.model';
+import { controlItemModel } from './db/control-item.model';
+import { ControlItemRepository } from './db/control-item.repository';
 import { ConferenceCountsRepository } from './db/conference-counts.repository';
 import { CounterRepository } from './db/counter.repository';
 import { counterModel } from './db/counters.model';
@@ -37,7 +39,10 @@ export interface RecommendationsApp {
   url: string;
   runtime: ServiceRuntime;
   useCases: RecommendationsUseCases;
-  /** Runs the follow-up scheduler once (the timer runs it every FOLLOW_UP_INTERVAL_MS). */
+  /**
+   * Runs the follow-up scheduler once (recommendations, then items under control; the timer runs
+   * it every FOLLOW_UP_INTERVAL_MS). Returns how many notices this replica announced.
+   */
   runScheduler(): Promise<number>;
   /** Finishes read-model writes a crash left pending (the timer runs it too). */
   sweepReadModels(): Promise<number>;
@@ -59,6 +64,7 @@ export async function createApp(
   const { connection, logger } = runtime;
   const models = {
     recommendations: recommendationModel(connection),
+    controlItems: controlItemModel(connection),
     timeline: timelineModel(connection),
     reports: progressReportModel(connection),
     counts: conferenceCountsModel(connection),
@@ -68,8 +74,11 @@ export async function createApp(
     directory: directoryModel(connection),
   };
   for (const model of Object.values(models)) await model.syncIndexes();
-  await runtime.ensureTopics([runtime.topic('recommendation')]);
-  const outbox = await runtime.startOutbox([models.recommendations.collection]);
+  await runtime.ensureTopics([runtime.topic('recommendation'), runtime.topic('control-item')]);
+  const outbox = await runtime.startOutbox([
+    models.recommendations.collection,
+    models.controlItems.collection,
+  ]);
 
   const followUps = {
     timeZone: config.FOLLOW_UP_TIME_ZONE,
@@ -80,6 +89,11 @@ export async function createApp(
   const useCases = new RecommendationsUseCases(
     {
       recommendations: new RecommendationRepository(models.recommendations, outbox, followUps),
+      controlItems: new ControlItemRepository(
+        models.controlItems,
+        outbox,
+        config.FOLLOW_UP_DUE_SOON_DAYS,
+      ),
       timeline: new TimelineRepository(models.timeline, counters),
       reports: new ProgressReportRepository(models.reports),
       counts: new ConferenceCountsRepository(models.counts),
@@ -87,6 +101,10 @@ export async function createApp(
       pendingFacts: new PendingRequestFactRepository(models.pendingFacts),
       appliedConclusions: new AppliedConclusionRepository(models.appliedConclusions),
       claims: new OnceClaims(connection.collection('follow_up_claims'), {
+        leaseMs: config.FOLLOW_UP_CLAIM_LEASE_MS,
+        owner: `recommendations-${randomUUID()}`,
+      }),
+      migrationClaims: new OnceClaims(connection.collection('recommendation_migrations'), {
         leaseMs: config.FOLLOW_UP_CLAIM_LEASE_MS,
         owner: `recommendations-${randomUUID()}`,
       }),
@@ -105,6 +123,9 @@ export async function createApp(
   if (repaired > 0)
     logger.warn({ repaired }, 'finished read models left pending by a previous run');
 
+  // Codes moved to their meeting's year (one replica, once) before consumers add to a year.
+  await useCases.codesByMeetingYear.run(clock());
+
   await startConsumers(runtime, useCases);
   await startDirectoryConsumer(runtime, directory);
 
@@ -114,7 +135,10 @@ export async function createApp(
     return { ...base, command, useCases, loaders: createLoaders(useCases, command) };
   });
 
-  const runScheduler = () => useCases.followUps.run(clock());
+  const runScheduler = async () => {
+    const now = clock();
+    return (await useCases.followUps.run(now)) + (await useCases.controlItems.announceNotices(now));
+  };
   runtime.runEvery('follow-up scheduler', config.FOLLOW_UP_INTERVAL_MS, runScheduler);
   runtime.runEvery('read-model sweep', config.READ_MODEL_SWEEP_INTERVAL_MS, sweepReadModels);
   const stop = () => runtime.shutdown.run();

@@ -103,20 +103,20 @@ describe('recommendations from a concluded round table', () => {
       const found = await byRoundtable(event.subject);
       // The count runs after the page is read, so it may already see a recommendation the page
       // missed: wait for both.
-      expect(found.nodes).toHaveLength(3);
-      expect(found.totalCount).toBe(3);
+      expect(found.nodes).toHaveLength(2);
+      expect(found.totalCount).toBe(2);
       return found;
     });
-    const ids = [resolutions[0]!, resolutions[2]!, resolutions[3]!].map((r) =>
-      deterministicId(event.subject, r.id),
-    );
+    // The DECISION stays with the round table; the CONTROL_ITEM is an item under control
+    // (control-items.int.test.ts).
+    const ids = [resolutions[0]!, resolutions[3]!].map((r) => deterministicId(event.subject, r.id));
     expect(list.nodes.map((n) => n.id)).toEqual(ids);
-    const [appeal, control, proposal] = list.nodes;
+    const [appeal, proposal] = list.nodes;
     expect(appeal).toMatchObject({
       status: 'PROPOSED',
       version: 1,
       title: 'Обратиться в Минпромторг России и Проектный офис НТИ об отборе проектов',
-      actionType: 'APPEAL',
+      actionType: 'QUESTION',
       dueDate: '2017-06-30',
       published: true,
       addressees: [{ id: MINPROMTORG }, { id: NTI_OFFICE }],
@@ -132,10 +132,9 @@ describe('recommendations from a concluded round table', () => {
         { addressee: { id: NTI_OFFICE }, position: 'PENDING', requestIds: [] },
       ],
     });
-    expect(control.actionType).toBe('CONTINUE_WORK');
     expect(proposal.actionType).toBe('PROPOSAL');
     const numbers = list.nodes.map((n) => /^R-2016-(\d+)$/.exec(n.code)?.[1]).map(Number);
-    expect(numbers).toEqual([numbers[0], numbers[0]! + 1, numbers[0]! + 2]);
+    expect(numbers).toEqual([numbers[0], numbers[0]! + 1]);
 
     await expectEventually(() =>
       expect(eventsOf(published.messages, ids[0]!).map((e) => e.type)).toEqual([
@@ -151,11 +150,11 @@ describe('recommendations from a concluded round table', () => {
     });
     await expectEventually(async () =>
       expect(await counts(conferenceId)).toEqual({
-        proposed: 3,
+        proposed: 2,
         adopted: 0,
         inProgress: 0,
         rejected: 0,
-        total: 3,
+        total: 2,
       }),
     );
   });
@@ -164,7 +163,7 @@ describe('recommendations from a concluded round table', () => {
     const conferenceId = uniqueId('conf');
     const event = concluded({
       conferenceId,
-      resolutions: [resolution(), resolution({ kind: 'CONTROL_ITEM' })],
+      resolutions: [resolution(), resolution({ kind: 'QUESTION_TO_REGULATOR' })],
     });
     await service.publish([event]);
     await expectEventually(async () =>
@@ -253,7 +252,7 @@ describe('recommendations from a concluded round table', () => {
     const events = Array.from({ length: 6 }, () =>
       concluded({
         conferenceId,
-        resolutions: [resolution(), resolution({ kind: 'CONTROL_ITEM' }), resolution()],
+        resolutions: [resolution(), resolution({ kind: 'QUESTION_TO_REGULATOR' }), resolution()],
       }),
     );
     // One send: the six arrive in one Kafka batch.

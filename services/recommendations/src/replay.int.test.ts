@@ -27,6 +27,7 @@ const STATE = `query($c: ID!) {
   _entities(representations: [{ __typename: "Conference", id: $c }]) { ... on Conference {
     recommendationCounts { draft proposed adopted inProgress implemented partiallyImplemented rejected withdrawn superseded total }
     recommendations(first: 100) { nodes { id version status code addresseePositions { position requestIds } timeline(first: 1) { totalCount } } }
+    controlItems(first: 10) { totalCount nodes { id version status } }
   } } }`;
 
 /** Recommendations whose last changes still await their read models. */
@@ -59,7 +60,7 @@ describe('a replay of every consumed event', () => {
     const consumed: CloudEventEnvelope[] = [...roundtables];
     await service.publish(roundtables);
     await expectEventually(async () =>
-      expect((await conferenceState(conferenceId)).recommendationCounts.total).toBe(9),
+      expect((await conferenceState(conferenceId)).recommendationCounts.total).toBe(6),
     );
     const idOf = (rt: number, res: number) =>
       deterministicId(roundtables[rt]!.subject, roundtables[rt]!.data.resolutions[res]!.id);
@@ -101,12 +102,14 @@ describe('a replay of every consumed event', () => {
     const before = await expectEventually(async () => {
       const state = await conferenceState(conferenceId);
       expect(state.recommendationCounts).toMatchObject({
-        proposed: 5,
+        proposed: 2,
         adopted: 2,
         inProgress: 1,
         rejected: 1,
-        total: 9,
+        total: 6,
       });
+      // Each round table's CONTROL_ITEM is an item under control, not a recommendation.
+      expect(state.controlItems.totalCount).toBe(3);
       expect(
         state.recommendations.nodes.find((n: { id: string }) => n.id === idOf(2, 1))
           .addresseePositions[0].requestIds,

@@ -162,6 +162,20 @@ describe('drafting requests from adopted recommendations', () => {
     expect(await requestsOf(ownWork)).toEqual([]);
   });
 
+  it('should draft a question to a regulator as a request of kind QUESTION per addressee', async () => {
+    const question = hexId();
+    await requests.publish([
+      recommendationAdopted(question, [MINPROMTORG, NTI_OFFICE], { actionType: 'QUESTION' }),
+    ]);
+    const drafts = await expectEventually(async () => {
+      const found = await requestsOf(question);
+      expect(found).toHaveLength(2);
+      return found;
+    });
+    expect(drafts.map((d) => d.addressee.id).sort()).toEqual([MINPROMTORG, NTI_OFFICE].sort());
+    expect(drafts.map((d) => d.kind)).toEqual(['QUESTION', 'QUESTION']);
+  });
+
   it('should dead-letter a malformed event with its reason and go on with the next one', async () => {
     const dlq = deadLetterTopic('requests.from-recommendations', requests.ns.topicPrefix);
     const letters = await collectMessages(requests.ns.kafkaBrokers, [dlq]);

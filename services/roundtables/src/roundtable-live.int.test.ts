@@ -231,6 +231,8 @@ describe('a round table sitting live', () => {
         agendaItemId: first.id,
         text: said[1]!.text,
         recordedAt: recorded[1].recordedAt,
+        // Typed live: said when recorded.
+        occurredAt: recorded[1].recordedAt,
       },
     });
     expect(events[12]?.data).toMatchObject({ changedFields: ['kind', 'addresseeIds'] });
@@ -260,7 +262,7 @@ describe('a round table sitting live', () => {
   });
 
   it('should refuse every illegal transition with CONFLICT naming the current state', async () => {
-    const { roundtable } = await aLiveRoundtable(rt);
+    const { roundtable, who } = await aLiveRoundtable(rt);
     const started = await rt.gql(START, { id: roundtable.id, v: roundtable.version });
     expect(errorCode(started)).toBe('CONFLICT');
     expect(started.errors?.[0]?.extensions?.currentState).toBe('LIVE');
@@ -277,12 +279,13 @@ describe('a round table sitting live', () => {
     const concluded = dataOf(
       await rt.gql(CONCLUDE, { id: roundtable.id, v: roundtable.version }),
     ).concludeRoundtable;
+    // Once concluded, a statement is typed up from the minutes: it must say when it was said.
     const late = await rt.gql(RECORD, {
       id: roundtable.id,
-      input: { speaker: { kind: 'PERSON', id: 'x' }, text: 'Поздно' },
+      input: { speaker: { kind: 'PERSON', id: who.moderator }, text: 'Поздно' },
     });
-    expect(errorCode(late)).toBe('CONFLICT');
-    expect(late.errors?.[0]?.extensions?.currentState).toBe('CONCLUDED');
+    expect(errorCode(late)).toBe('BAD_USER_INPUT');
+    expect(late.errors?.[0]?.extensions?.field).toBe('occurredAt');
     const again = await rt.gql(CONCLUDE, { id: roundtable.id, v: concluded.version });
     expect(again.errors?.[0]?.extensions).toMatchObject({
       code: 'CONFLICT',

@@ -9,7 +9,19 @@ export const organizationSnapshotSchema = z.object({
   name: textSchema.describe('Full name, e.g. «Ассоциация кластеров и технопарков России».'),
   shortName: textSchema.describe('The name used in lists and documents, e.g. «АКИТ РФ».'),
   kind: organizationKindSchema,
-  region: textSchema.describe('Subject of the federation, e.g. RU-MOW (ISO 3166-2).'),
+  region: textSchema.describe(
+    'Where it sits: an ISO 3166-2 subdivision code, e.g. RU-MOW, BY-HM; its first two letters are ' +
+      'the country.',
+  ),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code, e.g. RU')
+    .optional()
+    .describe(
+      'Its jurisdiction, ISO 3166-1 alpha-2 (e.g. RU, BY). Absent from events recorded before it ' +
+        'was added; those are of Russian organisations (RU), as region says.',
+    ),
+  description: textSchema.optional().describe('What it does, its role, in its own words.'),
   industries: z.array(textSchema),
   inn: z
     .string()
@@ -35,6 +47,8 @@ const example = {
   shortName: 'АКИТ РФ',
   kind: 'ASSOCIATION',
   region: 'RU-MOW',
+  country: 'RU',
+  description: 'Объединяет управляющие компании промышленных кластеров и технопарков.',
   industries: ['industrial-policy', 'innovation'],
   inn: '7703400123',
   ogrn: '1157700012345',
@@ -59,6 +73,8 @@ export type OrganizationRegisteredV1 = EventOf<typeof organizationRegisteredV1>;
 export const organizationUpdatableFieldSchema = z.enum([
   'kind',
   'region',
+  'country',
+  'description',
   'industries',
   'inn',
   'ogrn',

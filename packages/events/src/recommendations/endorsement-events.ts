@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvent, type EventOf } from '../define-event';
-import { partyRefSchema } from '../roundtables/parts';
+import { instantSchema, partyRefSchema } from '../roundtables/parts';
 import { exampleRecommendationHeader } from './examples';
 import { endorsementSchema, recommendationHeaderSchema } from './parts';
 
@@ -39,11 +39,18 @@ export const recommendationEndorsementWithdrawnV1 = defineEvent({
   data: recommendationHeaderSchema.extend({
     party: partyRefSchema,
     endorsementCount: z.number().int().min(0),
+    withdrawnAt: instantSchema
+      .optional()
+      .describe(
+        'When it was taken back, as the user gave it (CloudEvents `time` is when it was ' +
+          'recorded); absent from events before it was kept.',
+      ),
   }),
   example: {
     ...exampleRecommendationHeader,
     party: { kind: 'ORGANIZATION', id: '6650a1f0c2b9e4a1d3f00004' },
     endorsementCount: 2,
+    withdrawnAt: '2017-01-20T11:00:00+03:00',
   },
 });
 /** An organisation or a person took back its endorsement. */

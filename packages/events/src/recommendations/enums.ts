@@ -19,12 +19,14 @@ export const recommendationStatusSchema = z.enum([
 export type RecommendationStatus = z.infer<typeof recommendationStatusSchema>;
 
 /**
- * What a recommendation asks for. `APPEAL`, `PROPOSAL` and `LEGISLATIVE_INITIATIVE` are sent to the
- * addressees as requests once adopted; the others are carried out by the responsible party.
+ * What a recommendation asks for. `APPEAL`, `PROPOSAL`, `QUESTION` (a question to a regulator) and
+ * `LEGISLATIVE_INITIATIVE` are sent to the addressees as requests once adopted (DESIGN.md section
+ * 4); the others are carried out by the responsible party. `QUESTION` was added within v1.
  */
 export const recommendationActionTypeSchema = z.enum([
   'APPEAL',
   'PROPOSAL',
+  'QUESTION',
   'CONTINUE_WORK',
   'DEVELOP_MATERIALS',
   'CREATE_BODY',

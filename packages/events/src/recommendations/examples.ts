@@ -45,6 +45,7 @@ export const exampleRecommendation = {
     conferenceId: exampleIds.conference,
     roundtableId: exampleIds.roundtable,
     resolutionId: exampleResolution.id,
+    meetingDate: '2016-11-10',
   },
   dueDate: '2017-06-30',
   reviewDate: '2017-03-01',

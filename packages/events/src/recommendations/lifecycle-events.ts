@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineEvent, type EventOf } from '../define-event';
 import { instantSchema, partyRefSchema } from '../roundtables/parts';
-import { aggregateIdSchema, textSchema } from '../shared-schemas';
+import { aggregateIdSchema, calendarDateSchema, textSchema } from '../shared-schemas';
 import { recommendationStatusSchema } from './enums';
 import {
   exampleDecidedText,
@@ -93,8 +93,8 @@ export const recommendationAdoptedV1 = defineEvent({
   description:
     'A proposed recommendation was adopted (ADOPTED). Carries the whole card with what was ' +
     'recommended and, apart from it, what was decided, by whom and when, so the requests service ' +
-    'can draft one request per addressee from this event alone (for APPEAL, PROPOSAL and ' +
-    'LEGISLATIVE_INITIATIVE).',
+    'can draft one request per addressee from this event alone (for APPEAL, PROPOSAL, QUESTION ' +
+    'and LEGISLATIVE_INITIATIVE).',
   data: recommendationSnapshotSchema.extend({
     decidedText: textSchema.describe(
       'What was decided; equal to recommendedText when it was adopted as recommended.',
@@ -194,6 +194,30 @@ export const recommendationSupersededV1 = defineEvent({
 /** A recommendation was replaced by another. */
 export type RecommendationSupersededV1 = EventOf<typeof recommendationSupersededV1>;
 
+/** A recommendation's code was changed to the year of its meeting. */
+export const recommendationRenumberedV1 = defineEvent({
+  type: 'renumbered',
+  version: 1,
+  aggregate: 'recommendation',
+  description:
+    'A recommendation was given a new code, R-<year of its meeting>-NN, because its code took ' +
+    "another year (recorded before codes followed the meeting's year). `code` is the new one, " +
+    '`previousCode` the one it replaces; nothing else changed. Watchers showing the code update it.',
+  data: recommendationHeaderSchema.extend({
+    previousCode: textSchema.describe('The code it had until now.'),
+    meetingDate: calendarDateSchema
+      .optional()
+      .describe('The day of the meeting whose year the new code takes, when known.'),
+  }),
+  example: {
+    ...exampleRecommendationHeader,
+    previousCode: 'R-2026-04',
+    meetingDate: '2016-11-10',
+  },
+});
+/** A recommendation's code was changed to the year of its meeting. */
+export type RecommendationRenumberedV1 = EventOf<typeof recommendationRenumberedV1>;
+
 /** Every event about a recommendation's fate, newest versions included. */
 export const recommendationLifecycleEvents = [
   recommendationDraftedV1,
@@ -203,4 +227,5 @@ export const recommendationLifecycleEvents = [
   recommendationRejectedV1,
   recommendationWithdrawnV1,
   recommendationSupersededV1,
+  recommendationRenumberedV1,
 ] as const;

@@ -17,6 +17,13 @@ export const recommendationSourceSchema = z.object({
   resolutionId: aggregateIdSchema
     .optional()
     .describe('The round table resolution it was created from.'),
+  meetingDate: calendarDateSchema
+    .optional()
+    .describe(
+      "The day the meeting it came from was held, in the workspace's time zone; the year of its " +
+        'code. Absent on recommendations recorded before it was kept, and on ones drafted by ' +
+        'hand without it (their code takes the year they were recorded in).',
+    ),
 });
 /** Where a recommendation came from. */
 export type RecommendationSource = z.infer<typeof recommendationSourceSchema>;

@@ -65,11 +65,18 @@ export const requestSubmittedV1 = defineEvent({
   aggregate: 'request',
   description:
     'A request was sent to its addressee (SUBMITTED) under an outgoing number, unique per tenant ' +
-    'and year. `dueOn`/`dueAt` is the registration deadline at the addressee.',
+    'and year of sending. `dueOn`/`dueAt` is the registration deadline at the addressee, counted ' +
+    'from `sentAt`.',
   data: requestHeaderSchema.extend({
     outgoingNumber: textSchema,
     subject: textSchema,
-    submittedAt: instantSchema,
+    submittedAt: instantSchema.describe('When the submission was recorded.'),
+    sentAt: instantSchema
+      .optional()
+      .describe(
+        'When the letter was sent, as the user gave it (a request entered as it happened); ' +
+          'absent in events from before it was given, when it was `submittedAt`.',
+      ),
     ...requestDueSchema.shape,
   }),
   example: {
@@ -77,6 +84,7 @@ export const requestSubmittedV1 = defineEvent({
     status: 'SUBMITTED',
     subject: exampleRequest.subject,
     submittedAt: '2016-12-05T10:00:00+03:00',
+    sentAt: '2016-12-05T10:00:00+03:00',
     dueOn: '2016-12-08',
     dueAt: '2016-12-08T23:59:59.999+03:00',
   },

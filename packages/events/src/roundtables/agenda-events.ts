@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { defineEvent, type EventOf } from '../define-event';
 import { textSchema } from '../shared-schemas';
 import { exampleAgenda, exampleAgendaItem, exampleHeader } from './examples';
-import { agendaItemSnapshotSchema, roundtableHeaderSchema } from './parts';
+import { agendaItemSnapshotSchema, instantSchema, roundtableHeaderSchema } from './parts';
+
+/** When a question was taken up, closed or put off: given by the secretary, default the recording time. */
+const occurredAtSchema = instantSchema
+  .optional()
+  .describe(
+    'When it happened (the CloudEvents `time` is when it was recorded); absent from events ' +
+      'recorded before it was added, which happened when recorded.',
+  );
 
 /** A round table's agenda was set or changed. */
 export const roundtableAgendaSetV1 = defineEvent({
@@ -27,10 +35,18 @@ export const roundtableAgendaItemOpenedV1 = defineEvent({
   version: 1,
   aggregate: 'roundtable',
   description:
-    'A question was taken up (→ IN_DISCUSSION); statements may now be recorded on it. At most ' +
-    'one question is in discussion at a time.',
-  data: roundtableHeaderSchema.extend({ agendaItem: agendaItemSnapshotSchema }),
-  example: { ...exampleHeader, agendaItem: { ...exampleAgendaItem, status: 'IN_DISCUSSION' } },
+    'A question was taken up (PENDING, DEFERRED or DISCUSSED → IN_DISCUSSION: a discussed ' +
+    'question may be taken up again); statements may now be recorded on it. At most one ' +
+    'question is in discussion at a time.',
+  data: roundtableHeaderSchema.extend({
+    agendaItem: agendaItemSnapshotSchema,
+    occurredAt: occurredAtSchema,
+  }),
+  example: {
+    ...exampleHeader,
+    agendaItem: { ...exampleAgendaItem, status: 'IN_DISCUSSION' },
+    occurredAt: '2016-11-10T11:40:00+03:00',
+  },
 });
 /** A question of the agenda was taken up. */
 export type RoundtableAgendaItemOpenedV1 = EventOf<typeof roundtableAgendaItemOpenedV1>;
@@ -40,9 +56,22 @@ export const roundtableAgendaItemClosedV1 = defineEvent({
   type: 'agenda-item-closed',
   version: 1,
   aggregate: 'roundtable',
-  description: 'A question was discussed to the end (IN_DISCUSSION → DISCUSSED).',
-  data: roundtableHeaderSchema.extend({ agendaItem: agendaItemSnapshotSchema }),
-  example: { ...exampleHeader, agendaItem: { ...exampleAgendaItem, status: 'DISCUSSED' } },
+  description:
+    'A question was discussed to the end (IN_DISCUSSION → DISCUSSED), with its result when the ' +
+    'secretary gave one.',
+  data: roundtableHeaderSchema.extend({
+    agendaItem: agendaItemSnapshotSchema,
+    occurredAt: occurredAtSchema,
+  }),
+  example: {
+    ...exampleHeader,
+    agendaItem: {
+      ...exampleAgendaItem,
+      status: 'DISCUSSED',
+      result: 'Решено подготовить обращение в Минпромторг России о поддержке проектов кластеров',
+    },
+    occurredAt: '2016-11-10T12:25:00+03:00',
+  },
 });
 /** A question of the agenda was discussed to the end. */
 export type RoundtableAgendaItemClosedV1 = EventOf<typeof roundtableAgendaItemClosedV1>;
@@ -57,11 +86,13 @@ export const roundtableAgendaItemDeferredV1 = defineEvent({
   data: roundtableHeaderSchema.extend({
     agendaItem: agendaItemSnapshotSchema,
     reason: textSchema.optional(),
+    occurredAt: occurredAtSchema,
   }),
   example: {
     ...exampleHeader,
     agendaItem: { ...exampleAgendaItem, status: 'DEFERRED' },
     reason: 'Нужны данные реестра промышленных кластеров',
+    occurredAt: '2016-11-10T12:30:00+03:00',
   },
 });
 /** A question of the agenda was put off. */

@@ -18,6 +18,7 @@ export const exampleIds = {
   speaker: '6650a1f0c2b9e4a1d3f00102',
   conference: '6650a1f0c2b9e4a1d3f00501',
   roundtable: '6650a1f0c2b9e4a1d3f00601',
+  workingGroup: '6650a1f0c2b9e4a1d3f00701',
 } as const;
 
 export const exampleConference = {
@@ -92,5 +93,21 @@ export const exampleOwnWorkResolution = {
     'создания промышленных кластеров и технопарков: стратегические сессии, методические семинары.',
   addresseeIds: [],
   responsible: { kind: 'ORGANIZATION', id: exampleIds.association },
+  status: 'PROPOSED',
+} satisfies ResolutionSnapshot;
+
+/**
+ * Recommendation 7 of the conference, asked as a question to the regulator over two questions of
+ * the agenda: `agendaItemId` is the first of `agendaItemIds`.
+ */
+export const exampleQuestionToRegulator = {
+  id: '6650a1f0c2b9e4a1d3f00643',
+  kind: 'QUESTION_TO_REGULATOR',
+  text:
+    'Просить Минпромторг России рассмотреть создание временной рабочей группы по оценке ' +
+    'промышленных кластеров как инструмента диверсификации предприятий ОПК.',
+  addresseeIds: [exampleIds.ministryOfIndustry],
+  agendaItemId: exampleAgendaItem.id,
+  agendaItemIds: [exampleAgendaItem.id, '6650a1f0c2b9e4a1d3f00623'],
   status: 'PROPOSED',
 } satisfies ResolutionSnapshot;

@@ -35,6 +35,26 @@ export const roundtableHeaderSchema = z.object({
 /** What every round table event says about the round table itself. */
 export type RoundtableHeader = z.infer<typeof roundtableHeaderSchema>;
 
+/**
+ * An organisation's people at the table without their names, as minutes often record them
+ * («руководство и специалисты министерства»): on a participant that names an organisation only.
+ */
+export const delegationSchema = z.object({
+  description: textSchema.describe('Who came, in the words of the minutes.'),
+  headCount: z.number().int().min(1).optional().describe('How many came, when the minutes say.'),
+});
+/** An organisation's people at the table without their names. */
+export type Delegation = z.infer<typeof delegationSchema>;
+
+/** Where a meeting's record was published: the report on an organiser's or a ministry's site. */
+export const meetingSourceSchema = z.object({
+  url: z.url({ protocol: /^https?$/ }).describe('The published report (http or https).'),
+  title: textSchema.optional().describe('Its title as published.'),
+  publisher: textSchema.optional().describe('Who published it.'),
+});
+/** Where a meeting's record was published. */
+export type MeetingSource = z.infer<typeof meetingSourceSchema>;
+
 /** A person, an organisation, or a person speaking for an organisation, at one round table. */
 export const participantSnapshotSchema = z
   .object({
@@ -45,6 +65,7 @@ export const participantSnapshotSchema = z
       .describe('The organisation taking part, or the one the person speaks for.'),
     role: participantRoleSchema,
     attendance: attendanceSchema,
+    delegation: delegationSchema.optional(),
   })
   .refine(
     (participant) => participant.personId !== undefined || participant.organizationId !== undefined,
@@ -63,6 +84,9 @@ export const agendaItemSnapshotSchema = z.object({
   position: z.number().int().min(1).describe('1-based place in the agenda.'),
   title: textSchema.describe('The question to discuss.'),
   status: agendaItemStatusSchema,
+  result: textSchema
+    .optional()
+    .describe('What the discussion of the question came to, if recorded.'),
 });
 /** One question of a round table's agenda. */
 export type AgendaItemSnapshot = z.infer<typeof agendaItemSnapshotSchema>;
@@ -77,7 +101,15 @@ export const resolutionSnapshotSchema = z.object({
     .describe('The organisations the resolution is addressed to (ministries, committees, ...).'),
   responsible: partyRefSchema.optional().describe('Who answers for carrying it out.'),
   dueDate: calendarDateSchema.optional(),
-  agendaItemId: aggregateIdSchema.optional().describe('The question it resolves, if one.'),
+  agendaItemId: aggregateIdSchema
+    .optional()
+    .describe(
+      'The question it resolves, if one; the first of `agendaItemIds` when it has several.',
+    ),
+  agendaItemIds: z
+    .array(aggregateIdSchema)
+    .optional()
+    .describe('Every question it resolves, in agenda order; absent when it resolves none.'),
   status: resolutionStatusSchema,
 });
 /** What a round table resolved or is about to resolve. */
@@ -96,7 +128,13 @@ export const statementSnapshotSchema = z.object({
   speaker: partyRefSchema,
   agendaItemId: aggregateIdSchema.optional().describe('The question in discussion, if any.'),
   text: textSchema,
-  recordedAt: instantSchema,
+  recordedAt: instantSchema.describe('When it was entered (the server clock).'),
+  occurredAt: instantSchema
+    .optional()
+    .describe(
+      'When it was said, as the secretary gives it (the same as `recordedAt` when typed live); ' +
+        'absent from statements recorded before it was added, which were said when recorded.',
+    ),
 });
 /** One line of the minutes. */
 export type StatementSnapshot = z.infer<typeof statementSnapshotSchema>;

@@ -1,18 +1,21 @@
 import { z } from 'zod';
 import { defineEvent, type EventOf } from '../define-event';
-import { textSchema } from '../shared-schemas';
+import { aggregateIdSchema, textSchema } from '../shared-schemas';
 import { roundtableFormatSchema, roundtableStatusSchema } from './enums';
 import {
   exampleAgenda,
   exampleHeader,
+  exampleIds,
   exampleModerator,
   exampleOwnWorkResolution,
+  exampleQuestionToRegulator,
   exampleResolution,
   exampleRoundtableTitle,
 } from './examples';
 import {
   agendaItemSnapshotSchema,
   instantSchema,
+  meetingSourceSchema,
   partyRefSchema,
   resolutionSnapshotSchema,
   roundtableHeaderSchema,
@@ -28,6 +31,12 @@ export const roundtableSnapshotSchema = roundtableHeaderSchema.extend({
   moderator: partyRefSchema,
   description: textSchema.optional(),
   status: roundtableStatusSchema,
+  source: meetingSourceSchema
+    .optional()
+    .describe('Where its record was published, if it was; absent from events before it was kept.'),
+  workingGroupId: aggregateIdSchema
+    .optional()
+    .describe("The members service's community (a working group) that held it, if one."),
 });
 /** A round table's card as every consumer may know it. */
 export type RoundtableSnapshot = z.infer<typeof roundtableSnapshotSchema>;
@@ -44,6 +53,12 @@ const example = {
     'Что даёт промышленности подход Индустрии 4.0 на примерах ТЭК и оборонно-промышленного ' +
     'комплекса и какие меры поддержки нужны промышленным кластерам.',
   status: 'SCHEDULED',
+  source: {
+    url: 'https://akitrf.ru/news/promyshlennaya-rossiya-4-0/',
+    title: 'Итоги конференции «Промышленная Россия 4.0»',
+    publisher: 'Ассоциация кластеров и технопарков',
+  },
+  workingGroupId: exampleIds.workingGroup,
 } satisfies RoundtableSnapshot;
 
 /** A round table was scheduled. */
@@ -84,6 +99,30 @@ export const roundtableUpdatedV1 = defineEvent({
 });
 /** A round table's card changed in anything but its time and place. */
 export type RoundtableUpdatedV1 = EventOf<typeof roundtableUpdatedV1>;
+
+/** Where a round table's record was published, or the working group that held it, changed. */
+export const roundtableLinksUpdatedV1 = defineEvent({
+  type: 'links-updated',
+  version: 1,
+  aggregate: 'roundtable',
+  description:
+    'Where the record of a round table was published (`source`), or the working group that held ' +
+    'it (`workingGroupId`), was set, changed or cleared. Carries both as they are now (absent ' +
+    'when none). roundtable.updated does not report them: its list of fields is a v1 contract.',
+  data: roundtableHeaderSchema.extend({
+    title: textSchema,
+    source: roundtableSnapshotSchema.shape.source,
+    workingGroupId: roundtableSnapshotSchema.shape.workingGroupId,
+  }),
+  example: {
+    ...exampleHeader,
+    title: exampleRoundtableTitle,
+    source: example.source,
+    workingGroupId: example.workingGroupId,
+  },
+});
+/** Where a round table's record was published, or the working group that held it, changed. */
+export type RoundtableLinksUpdatedV1 = EventOf<typeof roundtableLinksUpdatedV1>;
 
 /** A round table moved to another time or place. */
 export const roundtableRescheduledV1 = defineEvent({
@@ -179,26 +218,59 @@ export const roundtableConcludedV1 = defineEvent({
     title: exampleRoundtableTitle,
     format: 'ROUND_TABLE',
     concludedAt: '2016-11-10T13:10:00+03:00',
-    agenda: exampleAgenda.map((item) => ({
-      ...item,
-      status: item.status === 'IN_DISCUSSION' ? 'DISCUSSED' : item.status,
-    })),
-    resolutions: [exampleResolution, exampleOwnWorkResolution].map((resolution) => ({
-      ...resolution,
-      status: 'ADOPTED' as const,
-    })),
+    agenda: exampleAgenda.map((item) =>
+      item.status === 'IN_DISCUSSION'
+        ? {
+            ...item,
+            status: 'DISCUSSED' as const,
+            result: 'Решено предложить проекты кластеров для дорожных карт НТИ',
+          }
+        : item,
+    ),
+    resolutions: [exampleResolution, exampleOwnWorkResolution, exampleQuestionToRegulator].map(
+      (resolution) => ({
+        ...resolution,
+        status: 'ADOPTED' as const,
+      }),
+    ),
     statementCount: 42,
   },
 });
 /** A round table concluded and its resolutions were adopted. */
 export type RoundtableConcludedV1 = EventOf<typeof roundtableConcludedV1>;
 
+/** The minutes of a concluded round table were approved. */
+export const roundtableMinutesApprovedV1 = defineEvent({
+  type: 'minutes-approved',
+  version: 1,
+  aggregate: 'roundtable',
+  description:
+    'The minutes of a concluded round table were approved (typed up and corrected until then: ' +
+    'statements, results of questions, participants). From now on they are final and refuse ' +
+    'every correction.',
+  data: roundtableHeaderSchema.extend({
+    title: textSchema,
+    approvedAt: instantSchema.describe('When they were approved, as the secretary gives it.'),
+    statementCount: z.number().int().min(0),
+  }),
+  example: {
+    ...exampleHeader,
+    title: exampleRoundtableTitle,
+    approvedAt: '2016-11-14T16:00:00+03:00',
+    statementCount: 42,
+  },
+});
+/** The minutes of a concluded round table were approved. */
+export type RoundtableMinutesApprovedV1 = EventOf<typeof roundtableMinutesApprovedV1>;
+
 /** Every event about a round table as a whole, newest versions included. */
 export const roundtableLifecycleEvents = [
   roundtableScheduledV1,
   roundtableUpdatedV1,
+  roundtableLinksUpdatedV1,
   roundtableRescheduledV1,
   roundtableStartedV1,
   roundtableCancelledV1,
   roundtableConcludedV1,
+  roundtableMinutesApprovedV1,
 ] as const;

@@ -72,6 +72,7 @@ describe('the directory', () => {
       name: 'Минпромторг',
       shortName: 'МПТ',
       organizationKind: 'MINISTRY',
+      country: 'RU',
       status: 'ACTIVE',
       published: true,
     });
@@ -175,5 +176,87 @@ describe('the directory', () => {
       name: 'Сидоров Павел Олегович',
     });
     expect(await shown()).toBe(true);
+  });
+
+  it('should keep the country an organisation card says, and follow it when it changes', async () => {
+    const id = 'org-minprom-by';
+    const ministry = {
+      ...card(id, true),
+      name: 'Министерство промышленности Республики Беларусь',
+      shortName: 'Минпром Беларуси',
+      country: 'BY',
+      region: 'BY-HM',
+    };
+    await directory.record(organizationRegistered({ tenantid: TENANT, data: ministry }));
+    expect(await directory.get(TENANT, { kind: 'ORGANIZATION', id })).toMatchObject({
+      country: 'BY',
+    });
+
+    await directory.record(
+      organizationUpdated({
+        tenantid: TENANT,
+        subject: id,
+        aggregateversion: 2,
+        data: {
+          ...ministry,
+          country: 'KZ',
+          region: 'KZ-71',
+          changedFields: ['country', 'region'],
+        },
+      }),
+    );
+
+    const known = await directory.requireKnown(TENANT, {
+      addresseeIds: [{ kind: 'ORGANIZATION', id }],
+    });
+    expect([...known.values()]).toMatchObject([{ id, country: 'KZ' }]);
+  });
+
+  it('should read the country of an event from before cards said it from its region', async () => {
+    const id = 'org-old-event';
+    const old = organizationRegistered({
+      tenantid: TENANT,
+      data: { ...card(id, true), region: 'RU-VGG' },
+    });
+    // As members wrote it before cards said a country.
+    delete (old.data as { country?: string }).country;
+
+    await directory.record(old);
+
+    expect(await directory.get(TENANT, { kind: 'ORGANIZATION', id })).toMatchObject({
+      country: 'RU',
+    });
+  });
+
+  it('should give RU to the organisations recorded before events said a country, once, and leave the rest', async () => {
+    const entries = connection.collection<{ _id: string }>('directory');
+    const stored = (tenantId: string, id: string, fields: object) => ({
+      _id: `${tenantId}/ORGANIZATION/${id}`,
+      tenantId,
+      kind: 'ORGANIZATION',
+      memberId: id,
+      name: id,
+      version: 1,
+      updatedAt: new Date('2025-11-20T10:00:00Z'),
+      ...fields,
+    });
+    // As the directory stored them before it kept countries: one card, one rename only.
+    await entries.insertMany([
+      stored(TENANT, 'org-card-before', { organizationKind: 'AGENCY', published: true }),
+      stored('another-association', 'org-card-before', { organizationKind: 'BANK' }),
+      stored(TENANT, 'org-renamed-only', { shortName: 'Переименованная' }),
+    ]);
+    const country = async (tenantId: string, id: string) =>
+      (await directory.get(tenantId, { kind: 'ORGANIZATION', id }))?.country;
+
+    const filled = await directory.fillCountriesOfOldEntries();
+
+    expect(filled).toBe(2);
+    expect(await country(TENANT, 'org-card-before')).toBe('RU');
+    expect(await country('another-association', 'org-card-before')).toBe('RU');
+    expect(await country(TENANT, 'org-renamed-only')).toBeUndefined();
+    expect(await country(TENANT, 'org-minprom-by')).toBe('KZ');
+    // Again, e.g. another replica starting: nothing left to fill.
+    expect(await directory.fillCountriesOfOldEntries()).toBe(0);
   });
 });

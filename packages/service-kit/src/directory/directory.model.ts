@@ -14,6 +14,8 @@ export interface DirectoryEntryDocument {
   name: string;
   shortName?: string;
   organizationKind?: OrganizationKind;
+  /** Organisations: ISO 3166-1 alpha-2. */
+  country?: string;
   status?: OrganizationStatus;
   published?: boolean;
   /** People: the organisation they work for (whether it is published is looked up when read). */
@@ -32,6 +34,7 @@ const schema = new Schema<DirectoryEntryDocument>(
     name: { type: String, required: true },
     shortName: String,
     organizationKind: String,
+    country: String,
     status: String,
     published: Boolean,
     organizationId: String,

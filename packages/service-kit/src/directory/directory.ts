@@ -12,7 +12,7 @@ import type {
 } from '@kollegia/events';
 
 import { isDuplicateKey } from '../db/duplicate-key';
-import { TenantModel } from '../db/tenant-model';
+import { acrossTenants, TenantModel } from '../db/tenant-model';
 import { badInput } from '../domain';
 import type { DirectoryEntryDocument, DirectoryModel } from './directory.model';
 import { addedReferences, isPublic, type ReferencesByField } from './references';
@@ -26,6 +26,11 @@ export interface DirectoryEntry {
   shortName?: string;
   /** Organisations: what members says they are (ministry, agency, …). */
   organizationKind?: OrganizationKind;
+  /**
+   * Organisations: their jurisdiction, an ISO 3166-1 alpha-2 code (RU, BY, …), e.g. to choose
+   * the procedure an addressee answers by. Absent when unknown (see `Directory.record`).
+   */
+  country?: string;
   status?: OrganizationStatus;
   /** Organisations: visible to partners and addressees. */
   published?: boolean;
@@ -61,7 +66,14 @@ function entryOf(event: DirectoryEvent): {
       const { name, shortName, kind, status, published } = event.data;
       return {
         kind: 'ORGANIZATION',
-        fields: { name, shortName, organizationKind: kind, status, published },
+        fields: {
+          name,
+          shortName,
+          organizationKind: kind,
+          country: countryOf(event.data),
+          status,
+          published,
+        },
       };
     }
     case 'kollegia.members.organization.renamed.v1':
@@ -82,6 +94,13 @@ function entryOf(event: DirectoryEvent): {
       };
   }
 }
+
+/**
+ * An organisation's country: as its card says, or — in events from before cards said it — the
+ * country of its `region`, an ISO 3166-2 code, whose first two letters are the country's.
+ */
+const countryOf = (card: { country?: string; region: string }) =>
+  card.country ?? card.region.slice(0, 2);
 
 const keyOf = (tenantId: string, ref: MemberRef) => `${tenantId}/${ref.kind}/${ref.id}`;
 
@@ -141,6 +160,30 @@ export class Directory {
   }
 
   /**
+   * Gives `country: 'RU'` to the organisations recorded before members' events said a country
+   * (those whose card, kind included, was recorded without one): members took Russian
+   * organisations only then. Entries known from a rename or archiving alone stay unknown. Safe to
+   * run again and on several replicas at once; returns how many entries this run changed.
+   */
+  async fillCountriesOfOldEntries(): Promise<number> {
+    const old = {
+      kind: 'ORGANIZATION' as const,
+      organizationKind: { $exists: true },
+      country: { $exists: false },
+    };
+    // A sweep across tenants for the tenants to change; each change goes through its scope.
+    const found = await acrossTenants(this.entries)
+      .find(old, { tenantId: 1 })
+      .lean<{ tenantId: string }[]>();
+    let filled = 0;
+    for (const tenantId of new Set(found.map((entry) => entry.tenantId))) {
+      const result = await this.entries.updateMany(tenantId, old, { $set: { country: 'RU' } });
+      filled += result.modifiedCount;
+    }
+    return filled;
+  }
+
+  /**
    * The known ones among these members of a tenant (one query, and one more for the organisations
    * of the people among them that the first did not bring).
    */
@@ -177,6 +220,7 @@ export class Directory {
       name: doc.name,
       ...(doc.shortName ? { shortName: doc.shortName } : {}),
       ...(doc.organizationKind ? { organizationKind: doc.organizationKind } : {}),
+      ...(doc.country ? { country: doc.country } : {}),
       ...(doc.status ? { status: doc.status } : {}),
       ...(doc.published === undefined || doc.published === null
         ? {}

@@ -2,6 +2,7 @@ import {
   DomainError,
   calendarDate,
   characterCount,
+  httpUrl,
   instant,
   isoDate,
   optionalCalendarDate,
@@ -264,4 +265,23 @@ describe('isoDate', () => {
     expect(isoDate(new Date('2026-03-10T23:59:59.999Z'))).toBe('2026-03-10');
     expect(isoDate(new Date('2026-03-11T00:00:00+03:00'))).toBe('2026-03-10');
   });
+});
+
+describe('httpUrl', () => {
+  it('should keep an http(s) address as the URL parser writes it', () => {
+    expect(httpUrl('url', ' https://akitrf.ru/news/2016 ', 2000)).toBe(
+      'https://akitrf.ru/news/2016',
+    );
+    expect(httpUrl('url', 'HTTP://Example.org', 2000)).toBe('http://example.org/');
+  });
+
+  it.each(['ftp://example.org/file', 'javascript:alert(1)', 'akitrf.ru/news', ''])(
+    'should refuse %j naming the field',
+    (value) => {
+      expect(thrownBy(() => httpUrl('source.url', value, 2000))).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        details: { field: 'source.url' },
+      });
+    },
+  );
 });

@@ -122,6 +122,18 @@ export function optionalCalendarDate(
     : calendarDate(field, value);
 }
 
+/** An http(s) address (a published report, a website), as the URL parser writes it. */
+export function httpUrl(field: string, value: string | undefined | null, max: number): string {
+  const text = requiredText(field, value, max);
+  try {
+    const url = new URL(text);
+    if (url.protocol === 'http:' || url.protocol === 'https:') return url.toString();
+  } catch {
+    // not a URL at all: refused below
+  }
+  throw badInput(field, 'must be an http(s) URL');
+}
+
 /** A point in time that exists (an invalid Date has no time), in {@link YEAR_RANGE}. */
 export function instant(field: string, value: Date): Date {
   if (Number.isNaN(value.getTime())) throw badInput(field, 'must be a valid date and time');

@@ -25,12 +25,18 @@ export interface LiveEvent {
 }
 
 /**
- * The aggregates whose events live subscriptions hear: round tables (roundtableLive), and
+ * The aggregates whose events live subscriptions hear: round tables (roundtableLive),
  * recommendations and requests (their own streams, the addressee inbox and the conference feed,
- * which recommendation events wake). Members' and conferences' own events reach no subscriber, so
- * the gateway does not read their topics.
+ * which recommendation events wake), and items under control (a conference's, on its channel).
+ * Members' and conferences' own events reach no subscriber, so the gateway does not read their
+ * topics.
  */
-export const LIVE_AGGREGATES: readonly Aggregate[] = ['roundtable', 'recommendation', 'request'];
+export const LIVE_AGGREGATES: readonly Aggregate[] = [
+  'roundtable',
+  'recommendation',
+  'request',
+  'control-item',
+];
 
 /** The live channels an event goes to; subscriptions listen on one channel each. */
 export function channelsOf(

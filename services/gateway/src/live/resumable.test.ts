@@ -1,6 +1,7 @@
 import type { LiveHistory } from './history';
 import type { LiveEvent, LiveFeed } from './live-feed';
 import { MAX_PENDING, resumableStream } from './resumable';
+import { encodeCursor } from './stream-cursor';
 
 /** A live feed of one channel that the test publishes to by hand. */
 function handFeed() {
@@ -13,17 +14,17 @@ function handFeed() {
     },
     positions: () => ({ 'roundtable:0': -1 }),
   };
-  const publish = () => {
+  const publish = (aggregate = 'roundtable') => {
     offset += 1;
     listener?.({
-      cursor: `roundtable:0:${offset}`,
-      partition: 'roundtable:0',
+      cursor: `${aggregate}:0:${offset}`,
+      partition: `${aggregate}:0`,
       offset,
       eventId: `e${offset}`,
       type: 'statement-recorded',
       occurredAt: '2026-12-07T09:00:00.000Z',
       tenantId: 'akit',
-      aggregate: 'roundtable',
+      aggregate,
       subject: 'rt',
       data: {},
       receivedAt: 0,
@@ -33,6 +34,30 @@ function handFeed() {
 }
 
 describe('resumableStream', () => {
+  it('should pass over events of other aggregates on its channel, in its payloads and its cursors', async () => {
+    const { feed, publish } = handFeed();
+    const stream = resumableStream(
+      {
+        feed,
+        history: {} as LiveHistory,
+        channel: 'conference/akit/conf',
+        aggregates: ['roundtable'],
+        keep: () => true,
+      },
+      undefined,
+      (event, cursor) => ({ offset: event.offset, cursor }),
+    )[Symbol.asyncIterator]();
+    const next = stream.next();
+    // A conference's channel carries its recommendations' events too.
+    publish('recommendation');
+    publish();
+    expect(await next).toEqual({
+      value: { offset: 2, cursor: encodeCursor({ 'roundtable:0': 2 }) },
+      done: false,
+    });
+    await stream.return?.();
+  });
+
   it('should end a subscriber that stops taking events with SLOW_CONSUMER, not hold its events without bound', async () => {
     const { feed, publish } = handFeed();
     const stream = resumableStream(

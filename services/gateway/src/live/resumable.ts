@@ -45,6 +45,8 @@ export function resumableStream<T>(
     let wake: (() => void) | undefined;
     let stopped = false;
     const unlisten = feed.listen(channel, (event) => {
+      // A conference's channel carries its round tables' and recommendations' events too.
+      if (!aggregates.includes(event.aggregate)) return;
       if (pending.length >= MAX_PENDING) {
         stop(
           new GraphQLError(

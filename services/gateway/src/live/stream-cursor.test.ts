@@ -9,6 +9,12 @@ describe('stream cursors', () => {
     expect(encodeCursor({ 'recommendation:0': 4, 'request:2': 17 })).toBe(cursor);
   });
 
+  it('should take partitions of aggregates with a hyphenated name', () => {
+    const positions = { [partitionKey('control-item', 1)]: 7 };
+
+    expect(decodeCursor(encodeCursor(positions))).toEqual({ 'control-item:1': 7 });
+  });
+
   it('should place an event after the positions only past its own partition’s offset', () => {
     const positions = { 'request:0': 10 };
 

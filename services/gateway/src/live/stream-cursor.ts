@@ -29,7 +29,8 @@ function invalidCursor(): GraphQLError {
   });
 }
 
-const KEY = /^[a-z]+:\d{1,4}$/;
+// Aggregate names are lower case words joined by hyphens (`control-item`).
+const KEY = /^[a-z]+(-[a-z]+)*:\d{1,4}$/;
 
 /** The positions of a cursor; BAD_USER_INPUT when it is not one a stream gave. */
 export function decodeCursor(cursor: string): Positions {

@@ -1,6 +1,7 @@
 import { bearerToken, hasRole, tokenExpiresAt, type Identity } from '@kollegia/service-kit';
 import { Repeater } from '@repeaterjs/repeater';
 import type { Aggregate } from '@kollegia/events';
+import { delegateToSchema, type Subschema } from '@graphql-tools/delegate';
 import {
   enumValue,
   liveSubscriptionSchema,
@@ -8,7 +9,7 @@ import {
   type SubscriptionContract,
   type SubscriptionField,
 } from '@kollegia/supergraph/subscriptions';
-import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
+import { getNamedType, GraphQLError, OperationTypeNode, type GraphQLResolveInfo } from 'graphql';
 
 import type { AuthContext } from '../auth';
 import { followUpsAfter, type FollowUpPage } from './follow-up-feed';
@@ -26,17 +27,11 @@ export type AccessCheck = (
   authorization: string,
 ) => Promise<Record<string, unknown> | null | undefined>;
 
-/** Mesh's in-context SDK: `context.<subgraph>.Query.<field>(…)` delegates through the gateway. */
-type InContextSdk = Record<
-  string,
-  { Query: Record<string, (options: Record<string, unknown>) => Promise<unknown>> } | undefined
->;
-
 type FieldResolver = (
   root: Record<string, unknown>,
   args: unknown,
-  context: InContextSdk,
-  info: unknown,
+  context: Record<string, unknown>,
+  info: GraphQLResolveInfo,
 ) => unknown;
 
 interface Deps {
@@ -120,6 +115,35 @@ interface EntityField {
 }
 
 /**
+ * The gateway's subschema of `subgraph` whose query type has `field`. A subgraph with a field that
+ * `@requires` others (`Conference.recommendationProgress`) is split into two subschemas of the
+ * same name, and only the entity types list both; the subschema map and Mesh's in-context SDK
+ * (`context.<subgraph>.Query.<field>`) know the one that answers `_entities` alone.
+ */
+function subschemaServing(
+  info: GraphQLResolveInfo,
+  subgraph: string,
+  field: string,
+): Subschema | undefined {
+  const { stitchingInfo } = info.schema.extensions as {
+    stitchingInfo?: {
+      subschemaMap: Map<unknown, Subschema>;
+      mergedTypes: Record<string, { typeMaps: Map<Subschema, unknown> } | undefined>;
+    };
+  };
+  if (!stitchingInfo) return undefined;
+  const candidates = [
+    ...(stitchingInfo.mergedTypes[getNamedType(info.returnType).name]?.typeMaps.keys() ?? []),
+    ...stitchingInfo.subschemaMap.values(),
+  ];
+  return candidates.find(
+    (subschema) =>
+      subschema.name === subgraph &&
+      subschema.transformedSchema.getQueryType()?.getFields()[field] !== undefined,
+  );
+}
+
+/**
  * An entity resolved through its subgraph with a subscriber's token, so it shows what that
  * subscriber may see and the fields it selected; null when the root has no id for it. The
  * resolution is shared by every subscriber of the same event with the same read view and
@@ -129,20 +153,23 @@ function entity({ subgraph, field, key }: EntityField, shared: SharedResolutions
   return (root, _args, context, info) => {
     const id = root[key];
     if (typeof id !== 'string') return null;
-    const run = () => context[subgraph]?.Query[field]?.({ root, context, info, args: { id } });
-    const { identity } = context as unknown as Partial<AuthContext>;
+    const schema = subschemaServing(info, subgraph, field);
+    if (!schema) return null;
+    const run = (): unknown =>
+      delegateToSchema({
+        schema,
+        operation: OperationTypeNode.QUERY,
+        fieldName: field,
+        args: { id },
+        context,
+        info,
+      });
+    const { identity } = context as Partial<AuthContext>;
     // The event: its id (live payloads' cursors are each subscriber's own) or the feed's cursor.
     const event = root.eventId ?? root.cursor;
     if (!identity || typeof event !== 'string') return run();
     return shared.resolve(
-      [
-        event,
-        subgraph,
-        field,
-        id,
-        readViewOf(identity),
-        selectionKeyOf(info as GraphQLResolveInfo),
-      ].join('\n'),
+      [event, subgraph, field, id, readViewOf(identity), selectionKeyOf(info)].join('\n'),
       run,
     );
   };
@@ -206,6 +233,21 @@ function roundtableEvent(event: LiveEvent, cursor: string): Payload {
     resolutionId: resolution?.id ?? null,
     participantId: participant?.id ?? null,
     text: statement?.text ?? resolution?.text ?? agendaItem?.title ?? null,
+  };
+}
+
+function controlItemChange(event: LiveEvent, cursor: string): Payload {
+  const { status, dueDate, daysRemaining, daysOverdue } = event.data;
+  return {
+    cursor,
+    eventId: event.eventId,
+    type: enumValue(event.type),
+    occurredAt: event.occurredAt,
+    controlItemId: event.subject,
+    status,
+    dueDate: typeof dueDate === 'string' ? dueDate : null,
+    daysRemaining: typeof daysRemaining === 'number' ? daysRemaining : null,
+    daysOverdue: typeof daysOverdue === 'number' ? daysOverdue : null,
   };
 }
 
@@ -297,6 +339,27 @@ const SPECS: SubscriptionSpec[] = [
         });
       },
       map: requestChange,
+    },
+  },
+  {
+    field: 'conferenceControlItems',
+    stream: {
+      aggregates: ['control-item'],
+      async open(args, context, { check }) {
+        const conferenceId = args.conferenceId!;
+        await mustSee(check, context, 'roundtables', 'conference', conferenceId);
+        // Every item event names its conference, so they all reach the conference's channel.
+        return {
+          channel: channel(context.identity, 'conference', conferenceId),
+          keep: (event) => mayWatch(context.identity, event),
+        };
+      },
+      map: controlItemChange,
+    },
+    fields: {
+      ControlItemChange: {
+        controlItem: { subgraph: 'recommendations', field: 'controlItem', key: 'controlItemId' },
+      },
     },
   },
   {

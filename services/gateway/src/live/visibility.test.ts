@@ -57,6 +57,36 @@ describe('mayWatch', () => {
     },
   );
 
+  it.each([
+    ['a secretary', who(['secretary']), [true, true, true]],
+    ['a member', who(['member']), [true, true, true]],
+    ['the controller', who(['addressee'], 'minprom'), [true, false, true]],
+    ['the responsible organisation', who(['addressee'], 'association'), [true, true, false]],
+    ['an unrelated addressee', who(['addressee'], 'duma'), [false, false, false]],
+    ['an addressee user without an organisation', who(['addressee']), [false, false, false]],
+    ['a partner', who(['partner']), [false, true, false]],
+  ])(
+    'should let %s watch items under control (internal, published, workspace-controlled) = %j',
+    (_who, identity, expected) => {
+      const item = (data: Record<string, unknown>) =>
+        event('control-item', 'progress-reported', { status: 'UNDER_CONTROL', ...data });
+      const items = [
+        item({
+          controllerId: 'minprom',
+          responsible: { kind: 'ORGANIZATION', id: 'association' },
+          published: false,
+        }),
+        item({ responsible: { kind: 'ORGANIZATION', id: 'association' }, published: true }),
+        item({
+          controllerId: 'minprom',
+          responsible: { kind: 'PERSON', id: 'volostnov' },
+          published: false,
+        }),
+      ];
+      expect(items.map((e) => mayWatch(identity, e))).toEqual(expected);
+    },
+  );
+
   it('should let nobody but staff watch events of other aggregates through these rules', () => {
     const statement = event('roundtable', 'statement-recorded', { published: true });
     expect(mayWatch(who(['partner']), statement)).toBe(false);

@@ -10,7 +10,10 @@ import type { LiveEvent } from './live-feed';
  * - association staff (admin, secretary, member) see everything of their tenant;
  * - an addressee user sees recommendations addressed to its organisation and requests sent to it,
  *   never a request's internal draft;
- * - a partner sees published recommendations and requests that left the association (submitted).
+ * - a partner sees published recommendations and requests that left the association (submitted);
+ * - items under control as the recommendations service lets read them (`controlItemScopeOf` in
+ *   its application/control-items.ts): an addressee user those its organisation controls or is
+ *   responsible for, a partner the published ones.
  */
 export function mayWatch(identity: Identity, event: LiveEvent): boolean {
   if (hasRole(identity, 'admin', 'secretary', 'member')) return true;
@@ -23,6 +26,16 @@ export function mayWatch(identity: Identity, event: LiveEvent): boolean {
       Array.isArray(data.addresseeIds) &&
       data.addresseeIds.includes(addressee);
     return addressed || (partner && data.published === true);
+  }
+  if (event.aggregate === 'control-item') {
+    if (hasRole(identity, 'addressee')) {
+      const responsible = data.responsible as { id?: unknown } | undefined;
+      return (
+        addressee !== undefined &&
+        (data.controllerId === addressee || responsible?.id === addressee)
+      );
+    }
+    return partner && data.published === true;
   }
   if (event.aggregate === 'request') {
     if (data.status === 'DRAFT' || event.type === 'drafted') return false;

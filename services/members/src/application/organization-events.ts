@@ -17,7 +17,10 @@ export function organizationSnapshot(state: Organization): OrganizationSnapshot 
     name: state.name,
     shortName: state.shortName,
     kind: state.kind,
-    region: state.region,
+    // v1's `region` is the subdivision (ADR 0002: a v1 field keeps its meaning).
+    region: state.subdivision,
+    country: state.country,
+    ...(state.description ? { description: state.description } : {}),
     industries: state.industries,
     ...(state.inn ? { inn: state.inn } : {}),
     ...(state.ogrn ? { ogrn: state.ogrn } : {}),
@@ -42,7 +45,9 @@ export function organizationEvents(
       case 'updated':
         return createEvent(organizationUpdatedV1, meta, {
           ...organizationSnapshot(state),
-          changedFields: change.changedFields,
+          changedFields: change.changedFields.map((field) =>
+            field === 'subdivision' ? 'region' : field,
+          ),
         });
       case 'renamed':
         return createEvent(organizationRenamedV1, meta, {

@@ -1,6 +1,7 @@
 import { badInput } from '@kollegia/service-kit/domain';
 import type { Page, PageRequest } from '@kollegia/service-kit';
 
+import { jurisdictionFilter } from '../domain/jurisdiction';
 import {
   archiveOrganization,
   registerOrganization,
@@ -94,21 +95,27 @@ export class OrganizationUseCases {
 
   /**
    * The directory, filtered; `communityId` narrows it to that community's active members (none
-   * of a community the caller may not see, see VisibleFilters).
+   * of a community the caller may not see, see VisibleFilters). A country or subdivision that is
+   * not an ISO code is BAD_USER_INPUT.
    */
   async search(
     context: CommandContext,
-    filter: OrganizationFilter & { communityId?: string | null },
+    filter: Omit<OrganizationFilter, 'country' | 'subdivision'> & {
+      communityId?: string | null;
+      country?: string | null;
+      subdivision?: string | null;
+    },
     page: PageRequest,
   ): Promise<Page<Organization>> {
     const identity = requireReader(context.identity);
-    const { communityId, ...rest } = filter;
+    const { communityId, country, subdivision, ...rest } = filter;
+    const jurisdiction = jurisdictionFilter({ country, subdivision });
     const ids = communityId
       ? await this.filters.communityMemberIds(identity, communityId, 'ORGANIZATION')
       : undefined;
     return this.organizations.search(
       identity.tenantId,
-      { ...rest, ...(ids ? { ids } : {}), publishedOnly: !seesInternal(identity) },
+      { ...rest, ...jurisdiction, ...(ids ? { ids } : {}), publishedOnly: !seesInternal(identity) },
       page,
     );
   }

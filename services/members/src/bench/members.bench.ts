@@ -31,7 +31,7 @@ const WORDS = [
   'химпром',
   'центр',
 ];
-const REGIONS = ['RU-MOW', 'RU-SPE', 'RU-VGG', 'RU-TAT', 'RU-SVE', 'RU-NVS'];
+const SUBDIVISIONS = ['RU-MOW', 'RU-SPE', 'RU-VGG', 'RU-TA', 'RU-SVE', 'RU-NVS'];
 const KINDS = ['ENTERPRISE', 'CLUSTER', 'TECHNOPARK', 'COMPETENCE_CENTER', 'UNIVERSITY'];
 
 function percentile(sorted: number[], p: number): number {
@@ -92,7 +92,7 @@ async function main(): Promise<void> {
               input: {
                 name: `${WORDS[n % WORDS.length]} ${WORDS[(n * 7) % WORDS.length]} №${n}`,
                 kind: KINDS[n % KINDS.length],
-                region: REGIONS[n % REGIONS.length],
+                subdivision: SUBDIVISIONS[n % SUBDIVISIONS.length],
                 industries: [`industry-${n % 12}`],
               },
             },
@@ -107,7 +107,7 @@ async function main(): Promise<void> {
       `query($f: OrganizationFilterInput) { organizations(filter: $f, first: 20) { ${withCount ? 'totalCount' : ''} nodes { id shortName } } }`;
     const searchFilter = (i: number) => ({
       text: `${WORDS[i % WORDS.length]} ${WORDS[(i * 3) % WORDS.length]!.slice(0, 4)}`,
-      region: REGIONS[i % REGIONS.length],
+      subdivision: SUBDIVISIONS[i % SUBDIVISIONS.length],
     });
     const searchPage = await timed(RUNS, async (i) => {
       await gql(searchQuery(false), { f: searchFilter(i) });
@@ -116,7 +116,7 @@ async function main(): Promise<void> {
       await gql(searchQuery(true), {
         f: {
           text: `${WORDS[i % WORDS.length]} ${WORDS[(i * 3) % WORDS.length]!.slice(0, 4)}`,
-          region: REGIONS[i % REGIONS.length],
+          subdivision: SUBDIVISIONS[i % SUBDIVISIONS.length],
         },
       });
     });

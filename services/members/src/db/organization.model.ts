@@ -24,7 +24,9 @@ const schema = new Schema<OrganizationDocument>(
     name: { type: String, required: true },
     shortName: { type: String, required: true },
     kind: { type: String, required: true },
-    region: { type: String, required: true },
+    country: { type: String, required: true },
+    subdivision: { type: String, required: true },
+    description: String,
     industries: { type: [String], default: [] },
     inn: String,
     ogrn: String,
@@ -48,9 +50,10 @@ aggregateKeyIndexes(schema);
 schema.index({ tenantId: 1, sortName: 1, _id: 1 });
 // organizations(filter: { text }): every query token must prefix one of these
 schema.index({ tenantId: 1, searchTokens: 1 });
-// organizations(filter: { kind | region | industry })
+// organizations(filter: { kind | country | subdivision | industry })
 schema.index({ tenantId: 1, kind: 1 });
-schema.index({ tenantId: 1, region: 1 });
+schema.index({ tenantId: 1, country: 1 });
+schema.index({ tenantId: 1, subdivision: 1 });
 schema.index({ tenantId: 1, industries: 1 });
 // Organization.children / parent checks
 schema.index({ tenantId: 1, parentId: 1 });

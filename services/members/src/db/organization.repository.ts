@@ -13,7 +13,8 @@ import type { OrganizationModel, OrganizationDocument } from './organization.mod
 export interface OrganizationFilter {
   text?: string | null;
   kind?: string | null;
-  region?: string | null;
+  country?: string;
+  subdivision?: string;
   industry?: string | null;
   status?: string | null;
   parentId?: string | null;
@@ -28,7 +29,7 @@ export class OrganizationRepository extends TenantRepository<Organization, Organ
   constructor(model: OrganizationModel, outbox: OutboxTarget) {
     super(model, outbox, {
       what: 'organization',
-      optional: ['inn', 'ogrn', 'website', 'parentId', 'archiveReason'],
+      optional: ['description', 'inn', 'ogrn', 'website', 'parentId', 'archiveReason'],
       derivedFields: ['searchTokens', 'sortName'],
       derive: (state) => ({
         searchTokens: searchTokens(state.name, state.shortName, state.inn, state.ogrn),
@@ -54,7 +55,8 @@ export class OrganizationRepository extends TenantRepository<Organization, Organ
       tenantId,
       {
         ...(filter.kind ? { kind: filter.kind } : {}),
-        ...(filter.region ? { region: filter.region.trim().toUpperCase() } : {}),
+        ...(filter.country ? { country: filter.country } : {}),
+        ...(filter.subdivision ? { subdivision: filter.subdivision } : {}),
         ...(filter.industry ? { industries: filter.industry.trim().toLowerCase() } : {}),
         ...(filter.status ? { status: filter.status } : {}),
         ...(filter.parentId ? { parentId: filter.parentId } : {}),

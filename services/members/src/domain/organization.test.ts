@@ -23,7 +23,9 @@ const FULL_CARD: OrganizationCard = {
   name: 'Публичное акционерное общество «Сбербанк России»',
   shortName: 'ПАО Сбербанк',
   kind: 'BANK',
-  region: 'RU-MOW',
+  country: 'RU',
+  subdivision: 'RU-MOW',
+  description: 'Крупнейший банк страны; кредитует промышленные предприятия.',
   industries: ['Финансы', 'ИТ'],
   inn: '7707083893',
   ogrn: '1027700132195',
@@ -39,7 +41,9 @@ const FULL_STATE: Organization = {
   name: 'Публичное акционерное общество «Сбербанк России»',
   shortName: 'ПАО Сбербанк',
   kind: 'BANK',
-  region: 'RU-MOW',
+  country: 'RU',
+  subdivision: 'RU-MOW',
+  description: 'Крупнейший банк страны; кредитует промышленные предприятия.',
   industries: ['финансы', 'ит'],
   inn: '7707083893',
   ogrn: '1027700132195',
@@ -69,7 +73,7 @@ function thrownBy(action: () => unknown): unknown {
 }
 
 describe('registerOrganization', () => {
-  it('should apply the defaults when the card has only the required fields', () => {
+  it('should apply the defaults when the card has only the required fields, as old clients send it', () => {
     const { state, changes } = registerOrganization(MINIMAL_CARD, CONTEXT);
 
     expect(state).toStrictEqual({
@@ -79,7 +83,8 @@ describe('registerOrganization', () => {
       name: 'ПАО Сбербанк',
       shortName: 'ПАО Сбербанк',
       kind: 'BANK',
-      region: 'RU-MOW',
+      country: 'RU',
+      subdivision: 'RU-MOW',
       industries: [],
       status: 'ACTIVE',
       published: false,
@@ -89,6 +94,26 @@ describe('registerOrganization', () => {
     expect(changes).toEqual([{ kind: 'registered' }]);
   });
 
+  it.each([
+    ['a Belarusian ministry in Minsk', 'BY', 'BY-HM'],
+    ['a Belarusian body in the Gomel region', 'by', 'by-ho'],
+    ['a Kazakh body in Almaty', 'KZ', 'KZ-75'],
+    ['a Kazakh body in the Abai region (formed 2022)', 'KZ', 'KZ-10'],
+    ['a Tatarstan body (a republic: two letters)', 'RU', 'RU-TA'],
+    ['a Zabaykalsky krai body (merged 2008)', 'RU', 'RU-ZAB'],
+    ['a Khanty-Mansi body', 'RU', 'RU-KHM'],
+  ])('should register %s when country and subdivision are real codes', (_case, country, code) => {
+    const { state } = registerOrganization(
+      { ...MINIMAL_CARD, region: null, country, subdivision: code },
+      CONTEXT,
+    );
+
+    expect(state).toMatchObject({
+      country: country.toUpperCase(),
+      subdivision: code.toUpperCase(),
+    });
+  });
+
   it('should keep every validated field when the card is full', () => {
     const { state, changes } = registerOrganization(FULL_CARD, CONTEXT);
 
@@ -96,13 +121,15 @@ describe('registerOrganization', () => {
     expect(changes).toEqual([{ kind: 'registered' }]);
   });
 
-  it('should trim texts and upper-case the region when they arrive untidy', () => {
+  it('should trim texts and upper-case the codes when they arrive untidy', () => {
     const { state } = registerOrganization(
       {
         name: '  ООО «Ромашка» ',
         shortName: ' Ромашка ',
         kind: 'ENTERPRISE',
-        region: ' ru-spe ',
+        country: ' ru ',
+        subdivision: ' ru-spe ',
+        description: '  Производит ромашки.\n ',
         inn: ' 500100732259 ',
         ogrn: ' 304500116000157 ',
         parentId: ' org-parent ',
@@ -113,7 +140,9 @@ describe('registerOrganization', () => {
     expect(state).toMatchObject({
       name: 'ООО «Ромашка»',
       shortName: 'Ромашка',
-      region: 'RU-SPE',
+      country: 'RU',
+      subdivision: 'RU-SPE',
+      description: 'Производит ромашки.',
       inn: '500100732259',
       ogrn: '304500116000157',
       parentId: 'org-parent',
@@ -131,6 +160,7 @@ describe('registerOrganization', () => {
       {
         ...MINIMAL_CARD,
         shortName: null,
+        description: null,
         industries: null,
         inn: null,
         ogrn: null,
@@ -142,15 +172,16 @@ describe('registerOrganization', () => {
     );
 
     expect(Object.keys(state).sort()).toEqual([
+      'country',
       'createdAt',
       'id',
       'industries',
       'kind',
       'name',
       'published',
-      'region',
       'shortName',
       'status',
+      'subdivision',
       'tenantId',
       'updatedAt',
       'version',
@@ -168,28 +199,84 @@ describe('registerOrganization', () => {
       'must be at most 300 characters',
     ],
     [
-      'the region is a name, not a code',
-      { region: 'Москва' },
-      'region',
-      'must be an ISO 3166-2 code of a subject, e.g. RU-MOW',
+      'the subdivision is a name, not a code',
+      { subdivision: 'Москва' },
+      'subdivision',
+      'МОСКВА is not an ISO 3166-2 code of a subdivision of RU, e.g. RU-AD',
     ],
     [
-      'the region is of another country',
-      { region: 'US-NY' },
-      'region',
-      'must be an ISO 3166-2 code of a subject, e.g. RU-MOW',
+      'the subdivision is not a real subject (RU-BY)',
+      { subdivision: 'RU-BY' },
+      'subdivision',
+      'RU-BY is not an ISO 3166-2 code of a subdivision of RU, e.g. RU-AD',
     ],
     [
-      'the region code is too long',
-      { region: 'RU-MOSC' },
-      'region',
-      'must be an ISO 3166-2 code of a subject, e.g. RU-MOW',
+      'the subdivision is a code no longer in use (Chita oblast, merged into RU-ZAB)',
+      { subdivision: 'RU-CHI' },
+      'subdivision',
+      'RU-CHI is not an ISO 3166-2 code of a subdivision of RU, e.g. RU-AD',
     ],
     [
-      'the region is blank',
-      { region: ' ' },
+      'the subdivision is not one of the country (US-XX)',
+      { country: 'US', subdivision: 'US-XX' },
+      'subdivision',
+      'US-XX is not an ISO 3166-2 code of a subdivision of US, e.g. US-AK',
+    ],
+    [
+      'the subdivision is of another country',
+      { country: 'BY', subdivision: 'RU-MOW' },
+      'subdivision',
+      'RU-MOW is a subdivision of RU, not of BY',
+    ],
+    ['the subdivision is blank', { subdivision: ' ' }, 'subdivision', 'must not be empty'],
+    ['the subdivision is missing', { subdivision: undefined }, 'subdivision', 'must not be empty'],
+    [
+      'the subdivision code is too long',
+      { subdivision: 'RU-MOSCOW-CITY' },
+      'subdivision',
+      'must be at most 10 characters',
+    ],
+    [
+      'the region (the former name) is of another country than the default RU',
+      { subdivision: undefined, region: 'US-NY' },
       'region',
-      'must be an ISO 3166-2 code of a subject, e.g. RU-MOW',
+      'US-NY is a subdivision of US, not of RU',
+    ],
+    [
+      'the region (the former name) passed the old check but is not a subject (RU-TAT)',
+      { subdivision: undefined, region: 'RU-TAT' },
+      'region',
+      'RU-TAT is not an ISO 3166-2 code of a subdivision of RU, e.g. RU-AD',
+    ],
+    [
+      'the region and the subdivision disagree',
+      { region: 'RU-SPE' },
+      'region',
+      'is the former name of subdivision: give one of them',
+    ],
+    [
+      'the country is not an ISO 3166-1 alpha-2 code',
+      { country: 'RUS' },
+      'country',
+      'RUS is not an ISO 3166-1 alpha-2 country code, e.g. RU, BY, KZ',
+    ],
+    [
+      'the country is not assigned',
+      { country: 'XX', subdivision: 'XX-01' },
+      'country',
+      'XX is not an ISO 3166-1 alpha-2 country code, e.g. RU, BY, KZ',
+    ],
+    [
+      'the country has no subdivision to say where it sits',
+      { country: 'VA', subdivision: 'VA-01' },
+      'country',
+      'VA has no ISO 3166-2 subdivisions to say where it sits',
+    ],
+    [
+      'the description is too long',
+      { description: 'я'.repeat(2001) },
+      'description',
+      'must be at most 2000 characters',
     ],
     [
       'an industry is blank',
@@ -272,6 +359,7 @@ describe('updateOrganization', () => {
       registered(),
       {
         name: ' Публичное акционерное общество «Сбербанк России» ',
+        country: 'ru',
         region: 'ru-mow',
         industries: ['ФИНАНСЫ', 'ит', 'Финансы'],
         website: 'https://WWW.sberbank.ru',
@@ -292,7 +380,15 @@ describe('updateOrganization', () => {
   it('should clear the optional fields when the patch sets them to null', () => {
     const { state, changes } = updateOrganization(
       registered(),
-      { shortName: null, industries: null, inn: null, ogrn: null, website: null, parentId: null },
+      {
+        shortName: null,
+        description: null,
+        industries: null,
+        inn: null,
+        ogrn: null,
+        website: null,
+        parentId: null,
+      },
       UPDATED_AT,
     );
 
@@ -303,7 +399,8 @@ describe('updateOrganization', () => {
       name: 'Публичное акционерное общество «Сбербанк России»',
       shortName: 'Публичное акционерное общество «Сбербанк России»',
       kind: 'BANK',
-      region: 'RU-MOW',
+      country: 'RU',
+      subdivision: 'RU-MOW',
       industries: [],
       status: 'ACTIVE',
       published: true,
@@ -316,11 +413,14 @@ describe('updateOrganization', () => {
         previousName: 'Публичное акционерное общество «Сбербанк России»',
         previousShortName: 'ПАО Сбербанк',
       },
-      { kind: 'updated', changedFields: ['industries', 'inn', 'ogrn', 'website', 'parentId'] },
+      {
+        kind: 'updated',
+        changedFields: ['description', 'industries', 'inn', 'ogrn', 'website', 'parentId'],
+      },
     ]);
   });
 
-  it.each(['kind', 'region'] as const)(
+  it.each(['kind', 'country', 'subdivision', 'region'] as const)(
     'should refuse with BAD_USER_INPUT naming %s when the patch sets that required field to null',
     (field) => {
       const error = thrownBy(() =>
@@ -393,7 +493,9 @@ describe('updateOrganization', () => {
 
   it.each<[string, Partial<OrganizationCard>, string]>([
     ['kind', { kind: 'ENTERPRISE' }, 'kind'],
-    ['region', { region: 'ru-spe' }, 'region'],
+    ['subdivision', { subdivision: 'ru-spe' }, 'subdivision'],
+    ['the subdivision (given as region)', { region: 'ru-spe' }, 'subdivision'],
+    ['description', { description: 'Банк' }, 'description'],
     ['industries', { industries: ['ит', 'финансы'] }, 'industries'],
     ['inn', { inn: '500100732259' }, 'inn'],
     ['ogrn', { ogrn: '304500116000157' }, 'ogrn'],
@@ -404,6 +506,17 @@ describe('updateOrganization', () => {
     const { changes } = updateOrganization(registered(), patch, UPDATED_AT);
 
     expect(changes).toEqual([{ kind: 'updated', changedFields: [field] }]);
+  });
+
+  it('should report country and subdivision as updated when the organisation moves abroad', () => {
+    const { state, changes } = updateOrganization(
+      registered(),
+      { country: 'BY', subdivision: 'BY-HM' },
+      UPDATED_AT,
+    );
+
+    expect(state).toMatchObject({ country: 'BY', subdivision: 'BY-HM' });
+    expect(changes).toEqual([{ kind: 'updated', changedFields: ['country', 'subdivision'] }]);
   });
 
   it('should report a rename and every changed card field when a patch changes several', () => {
@@ -426,7 +539,8 @@ describe('updateOrganization', () => {
       name: 'ПАО «Сбербанк»',
       shortName: 'ПАО Сбербанк',
       kind: 'BANK',
-      region: 'RU-SPE',
+      country: 'RU',
+      subdivision: 'RU-SPE',
       industries: [],
       inn: '7707083893',
       website: 'http://sberbank.ru/about',
@@ -437,13 +551,15 @@ describe('updateOrganization', () => {
     });
     expect(changes).toEqual([
       { kind: 'renamed', previousName: 'ПАО Сбербанк', previousShortName: 'ПАО Сбербанк' },
-      { kind: 'updated', changedFields: ['region', 'inn', 'website', 'published'] },
+      { kind: 'updated', changedFields: ['subdivision', 'inn', 'website', 'published'] },
     ]);
   });
 
   it.each<[string, Partial<OrganizationCard>, string]>([
     ['the name is blank', { name: ' ' }, 'name'],
     ['the region is invalid', { region: 'RU-1' }, 'region'],
+    ['the subdivision is of another country', { subdivision: 'BY-HM' }, 'subdivision'],
+    ['the country changes but not the subdivision', { country: 'BY' }, 'subdivision'],
     ['the INN is invalid', { inn: '500100732258' }, 'inn'],
     ['the OGRN is invalid', { ogrn: '1027700132194' }, 'ogrn'],
     ['the website is invalid', { website: 'sberbank' }, 'website'],

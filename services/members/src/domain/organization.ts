@@ -9,6 +9,7 @@ import {
 } from '@kollegia/service-kit/domain';
 
 import { isValidInn, isValidOgrn } from './inn-ogrn';
+import { countryCode, DEFAULT_COUNTRY, subdivisionCode } from './jurisdiction';
 import { LIMITS, optionalWebsite, tags } from './validation';
 
 /** An organisation in the directory. */
@@ -19,8 +20,12 @@ export interface Organization {
   name: string;
   shortName: string;
   kind: OrganizationKind;
-  /** Subject of the federation, ISO 3166-2 (e.g. RU-MOW, RU-VGG). */
-  region: string;
+  /** Its jurisdiction, ISO 3166-1 alpha-2 (e.g. RU, BY). */
+  country: string;
+  /** Where it sits, ISO 3166-2, a subdivision of `country` (e.g. RU-MOW, BY-HM). */
+  subdivision: string;
+  /** What it does, its role. */
+  description?: string;
   industries: string[];
   inn?: string;
   ogrn?: string;
@@ -39,7 +44,13 @@ export interface OrganizationCard {
   name: string;
   shortName?: string | null;
   kind: OrganizationKind;
-  region: string;
+  /** Defaults to RU (see DEFAULT_COUNTRY). */
+  country?: string | null;
+  /** Required, here or as `region`. */
+  subdivision?: string | null;
+  /** The former name of `subdivision`, still accepted from clients that send it. */
+  region?: string | null;
+  description?: string | null;
   industries?: string[] | null;
   inn?: string | null;
   ogrn?: string | null;
@@ -50,7 +61,16 @@ export interface OrganizationCard {
 
 /** The fields `organization.updated` reports; renames and archiving have events of their own. */
 export type OrganizationUpdatableField =
-  'kind' | 'region' | 'industries' | 'inn' | 'ogrn' | 'website' | 'parentId' | 'published';
+  | 'kind'
+  | 'country'
+  | 'subdivision'
+  | 'description'
+  | 'industries'
+  | 'inn'
+  | 'ogrn'
+  | 'website'
+  | 'parentId'
+  | 'published';
 
 /** What a change did, for the application layer to announce. */
 export type OrganizationChange =
@@ -59,14 +79,27 @@ export type OrganizationChange =
   | { kind: 'updated'; changedFields: OrganizationUpdatableField[] }
   | { kind: 'archived'; reason?: string };
 
-const REGION = /^RU-[A-Z]{2,3}$/;
-
-function region(value: string): string {
-  const code = value.trim().toUpperCase();
-  if (!REGION.test(code))
-    throw badInput('region', 'must be an ISO 3166-2 code of a subject, e.g. RU-MOW');
-  return code;
+/**
+ * The country and subdivision a card gives; the subdivision under its name or its former one,
+ * and errors name the field the caller used.
+ */
+function jurisdiction(card: OrganizationCard): { country: string; subdivision: string } {
+  const country = countryCode('country', card.country ?? DEFAULT_COUNTRY);
+  if (!given(card.region)) {
+    return {
+      country,
+      subdivision: subdivisionCode('subdivision', card.subdivision ?? '', country),
+    };
+  }
+  if (given(card.subdivision) && !sameCode(card.subdivision, card.region))
+    throw badInput('region', 'is the former name of subdivision: give one of them');
+  return { country, subdivision: subdivisionCode('region', card.region, country) };
 }
+
+const given = (value: string | null | undefined): value is string =>
+  value !== undefined && value !== null;
+
+const sameCode = (a: string, b: string) => a.trim().toUpperCase() === b.trim().toUpperCase();
 
 function inn(value: string | null | undefined): string | undefined {
   const text = optionalText('inn', value, 12);
@@ -91,7 +124,8 @@ function validCard(card: OrganizationCard, id: string) {
     name,
     shortName: optionalText('shortName', card.shortName, LIMITS.name) ?? name,
     kind: card.kind,
-    region: region(card.region),
+    ...jurisdiction(card),
+    description: optionalText('description', card.description, LIMITS.text),
     industries: tags('industries', card.industries),
     inn: inn(card.inn),
     ogrn: ogrn(card.ogrn),
@@ -119,7 +153,9 @@ export function registerOrganization(
 
 const UPDATABLE: OrganizationUpdatableField[] = [
   'kind',
-  'region',
+  'country',
+  'subdivision',
+  'description',
   'industries',
   'inn',
   'ogrn',
@@ -140,14 +176,18 @@ export function updateOrganization(
   if (state.status === 'ARCHIVED') {
     throw conflict('an archived organisation cannot be changed (status ARCHIVED)', state.status);
   }
-  for (const field of ['kind', 'region'] as const) {
+  for (const field of ['kind', 'country', 'subdivision', 'region'] as const) {
     if (patch[field] === null) throw badInput(field, 'is required and cannot be cleared');
   }
+  const newSubdivision = given(patch.subdivision) || given(patch.region);
   const merged: OrganizationCard = {
     name: patch.name === undefined ? state.name : (patch.name ?? ''),
     shortName: patch.shortName === undefined ? state.shortName : patch.shortName,
     kind: patch.kind ?? state.kind,
-    region: patch.region ?? state.region,
+    country: patch.country ?? state.country,
+    subdivision: newSubdivision ? patch.subdivision : state.subdivision,
+    region: newSubdivision ? patch.region : undefined,
+    description: patch.description === undefined ? state.description : patch.description,
     industries: patch.industries === undefined ? state.industries : patch.industries,
     inn: patch.inn === undefined ? state.inn : patch.inn,
     ogrn: patch.ogrn === undefined ? state.ogrn : patch.ogrn,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { devAuth } from '@kollegia/service-kit';
-import { startService, testNamespace, TEST_TENANT } from '@kollegia/testing';
+import { startService, testNamespace, TEST_TENANT, type TestNamespace } from '@kollegia/testing';
 
 import { createApp } from '../app';
 import type { Clock } from '../application/context';
@@ -14,10 +14,13 @@ export { dataOf } from '@kollegia/testing';
 export const TENANT = TEST_TENANT;
 export const OTHER_TENANT = 'other-association';
 
-/** Boots the members service in-process against the real stack, in its own database and topics. */
-export function startMembers(label: string, options: { clock?: Clock } = {}) {
+/**
+ * Boots the members service in-process against the real stack, in its own database and topics
+ * (or another instance's `ns`: a replica on its data).
+ */
+export function startMembers(label: string, options: { clock?: Clock; ns?: TestNamespace } = {}) {
   return startService({
-    ns: testNamespace(label),
+    ns: options.ns ?? testNamespace(label),
     auth: devAuth(mkdtempSync(join(tmpdir(), 'kollegia-auth-'))),
     create: (settings) => createApp(membersConfigSchema.parse(settings), options),
   });
@@ -25,7 +28,7 @@ export function startMembers(label: string, options: { clock?: Clock } = {}) {
 
 export type Members = Awaited<ReturnType<typeof startMembers>>;
 
-export const ORG_FIELDS = `id version name shortName kind region industries inn ogrn website status published archiveReason parent { id name }`;
+export const ORG_FIELDS = `id version name shortName kind country subdivision region description industries inn ogrn website status published archiveReason parent { id name }`;
 
 export const REGISTER_ORG = `mutation($input: RegisterOrganizationInput!) { registerOrganization(input: $input) { ${ORG_FIELDS} } }`;
 

@@ -12,7 +12,7 @@ import {
   requireManager,
   requireProgressReporter,
 } from './permissions';
-import { changeRecommendation, decisionContext } from './recommendations';
+import { changeRecommendation, decisionContext, happening } from './recommendations';
 import type { RecommendationWriter } from './recommendation-writer';
 
 /**
@@ -26,6 +26,7 @@ export class RecommendationEngagementUseCases {
       recommendations: RecommendationRepository;
       writer: RecommendationWriter;
       members: MemberUseCases;
+      timeZone: string;
     },
   ) {}
 
@@ -33,13 +34,20 @@ export class RecommendationEngagementUseCases {
     context: CommandContext,
     id: string,
     expectedVersion: number,
-    command: { party?: PartyRef | null; comment?: string | null },
+    command: { party?: PartyRef | null; comment?: string | null; endorsedAt?: Date | null },
   ) {
     const identity = requireEndorser(context.identity);
     const party = partyFor(identity, command.party);
     await this.deps.members.requireNamed(identity, 'party', command.party);
-    return changeRecommendation(this.deps, context, identity, id, expectedVersion, (state) =>
-      endorseRecommendation(state, { party, comment: command.comment }, decisionContext(context)),
+    return changeRecommendation(
+      this.deps,
+      context,
+      identity,
+      id,
+      expectedVersion,
+      (state, acting) =>
+        endorseRecommendation(state, { party, comment: command.comment }, decisionContext(acting)),
+      happening(this.deps.timeZone, 'endorsedAt', command.endorsedAt, 'endorse'),
     );
   }
 
@@ -47,12 +55,20 @@ export class RecommendationEngagementUseCases {
     context: CommandContext,
     id: string,
     expectedVersion: number,
-    command: { party?: PartyRef | null },
+    command: { party?: PartyRef | null; withdrawnAt?: Date | null },
   ) {
     const identity = requireEndorser(context.identity);
     const party = partyFor(identity, command.party);
-    return changeRecommendation(this.deps, context, identity, id, expectedVersion, (state) =>
-      withdrawEndorsement(state, { party }, decisionContext(context)),
+    return changeRecommendation(
+      this.deps,
+      context,
+      identity,
+      id,
+      expectedVersion,
+      (state, acting) => withdrawEndorsement(state, { party }, decisionContext(acting)),
+      happening(this.deps.timeZone, 'withdrawnAt', command.withdrawnAt, {
+        withdrawEndorsementOf: party,
+      }),
     );
   }
 
@@ -64,18 +80,30 @@ export class RecommendationEngagementUseCases {
     context: CommandContext,
     id: string,
     expectedVersion: number,
-    command: { text: string; percent: number; author?: PartyRef | null },
+    command: {
+      text: string;
+      percent: number;
+      author?: PartyRef | null;
+      reportedAt?: Date | null;
+    },
   ) {
     const identity = requireProgressReporter(context.identity);
     const author = partyFor(identity, command.author);
     await this.deps.members.requireNamed(identity, 'author', command.author);
-    return changeRecommendation(this.deps, context, identity, id, expectedVersion, (state) =>
-      reportProgress(
-        state,
-        { author, text: command.text, percent: command.percent },
-        actorOf(identity),
-        decisionContext(context),
-      ),
+    return changeRecommendation(
+      this.deps,
+      context,
+      identity,
+      id,
+      expectedVersion,
+      (state, acting) =>
+        reportProgress(
+          state,
+          { author, text: command.text, percent: command.percent },
+          actorOf(identity),
+          decisionContext(acting),
+        ),
+      happening(this.deps.timeZone, 'reportedAt', command.reportedAt, 'report'),
     );
   }
 
@@ -84,10 +112,17 @@ export class RecommendationEngagementUseCases {
     id: string,
     expectedVersion: number,
     note?: string | null,
+    implementedAt?: Date | null,
   ) {
     const identity = requireManager(context.identity);
-    return changeRecommendation(this.deps, context, identity, id, expectedVersion, (state) =>
-      markImplemented(state, { note }, decisionContext(context)),
+    return changeRecommendation(
+      this.deps,
+      context,
+      identity,
+      id,
+      expectedVersion,
+      (state, acting) => markImplemented(state, { note }, decisionContext(acting)),
+      happening(this.deps.timeZone, 'implementedAt', implementedAt, 'finish'),
     );
   }
 
@@ -96,10 +131,17 @@ export class RecommendationEngagementUseCases {
     id: string,
     expectedVersion: number,
     note: string,
+    implementedAt?: Date | null,
   ) {
     const identity = requireManager(context.identity);
-    return changeRecommendation(this.deps, context, identity, id, expectedVersion, (state) =>
-      markPartlyImplemented(state, { note }, decisionContext(context)),
+    return changeRecommendation(
+      this.deps,
+      context,
+      identity,
+      id,
+      expectedVersion,
+      (state, acting) => markPartlyImplemented(state, { note }, decisionContext(acting)),
+      happening(this.deps.timeZone, 'implementedAt', implementedAt, 'finish'),
     );
   }
 }

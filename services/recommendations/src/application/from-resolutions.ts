@@ -4,9 +4,11 @@ import { deterministicId, isDuplicateKey } from '@kollegia/service-kit';
 import type { AppliedConclusionRepository } from '../db/applied-conclusion.repository';
 import type { RecommendationRepository } from '../db/recommendation.repository';
 import { groupBy } from '@kollegia/service-kit/domain';
+import { meetingDateOf } from '../domain/meeting-year';
 import { becomesRecommendation, createFromResolution } from '../domain/recommendation-lifecycle';
 import type { RecommendationDecision } from '../domain/recommendation';
 import { formatCode, type RecommendationCodes } from './codes';
+import type { ControlItemCandidate, ControlItemUseCases } from './control-items';
 import { idsStartingWith, type CommandContext } from './context';
 import type { RequestFactUseCases } from './request-facts';
 import type { RecommendationWriter } from './recommendation-writer';
@@ -19,6 +21,8 @@ export interface FromResolutionsResult {
   existing: string[];
   /** Events applied in full before (a redelivery, a replay), or repeated in the batch. */
   skipped: number;
+  /** Items taken under control now (those there already are left as they are). */
+  controlItems: string[];
 }
 
 type Resolution = RoundtableConcludedV1['data']['resolutions'][number];
@@ -27,17 +31,23 @@ type Resolution = RoundtableConcludedV1['data']['resolutions'][number];
 interface Candidate {
   id: string;
   tenantId: string;
+  /** The day the round table sat, in the workspace's calendar; its year is the code's. */
+  meetingDate: string;
   year: string;
   context: CommandContext;
   event: RoundtableConcludedV1;
   resolution: Resolution;
 }
 
-function candidatesOf(event: RoundtableConcludedV1): Candidate[] {
+function candidatesOf(event: RoundtableConcludedV1, timeZone: string): Candidate[] {
   const { data } = event;
+  const meetingDate = meetingDateOf(new Date(data.concludedAt), timeZone);
   const context: CommandContext = {
     identity: null,
+    // Proposed when the sitting concluded; recorded when its conclusion was (the event's own
+    // time, so a rebuild reproduces both).
     now: new Date(data.concludedAt),
+    recordedAt: new Date(event.time),
     correlationId: event.correlationid,
     causationId: event.id,
   };
@@ -47,11 +57,36 @@ function candidatesOf(event: RoundtableConcludedV1): Candidate[] {
     .map((resolution) => ({
       id: deterministicId(event.subject, resolution.id),
       tenantId: event.tenantid,
-      // The year as the round table's own clock read it (the offset travels with the instant).
-      year: data.concludedAt.slice(0, 4),
+      meetingDate,
+      year: meetingDate.slice(0, 4),
       context,
       event,
       resolution,
+    }));
+}
+
+/** The control items of a conclusion: taken under control at once, no adoption step. */
+function controlItemsOf(event: RoundtableConcludedV1, timeZone: string): ControlItemCandidate[] {
+  const { data } = event;
+  const context: CommandContext = {
+    identity: null,
+    now: new Date(data.concludedAt),
+    recordedAt: new Date(event.time),
+    correlationId: event.correlationid,
+    causationId: event.id,
+  };
+  return data.resolutions
+    .filter((resolution) => resolution.status === 'ADOPTED' && resolution.kind === 'CONTROL_ITEM')
+    .map((resolution) => ({
+      id: deterministicId(event.subject, resolution.id),
+      context,
+      command: {
+        conferenceId: data.conferenceId,
+        roundtableId: data.id,
+        meetingDate: meetingDateOf(new Date(data.concludedAt), timeZone),
+        published: data.published,
+        resolution,
+      },
     }));
 }
 
@@ -62,6 +97,7 @@ function decide(candidate: Candidate, code: string): RecommendationDecision {
       code,
       conferenceId: event.data.conferenceId,
       roundtableId: event.data.id,
+      meetingDate: candidate.meetingDate,
       published: event.data.published,
       resolution,
     },
@@ -74,9 +110,9 @@ function decide(candidate: Candidate, code: string): RecommendationDecision {
 }
 
 /**
- * Flow 1 of DESIGN.md section 4: a concluded round table's resolutions of kind RECOMMENDATION,
- * CONTROL_ITEM and QUESTION_TO_REGULATOR become PROPOSED recommendations, linked to their
- * conference, round table and resolution.
+ * Flow 1 of DESIGN.md section 4: a concluded round table's resolutions of kind RECOMMENDATION
+ * and QUESTION_TO_REGULATOR become PROPOSED recommendations, linked to their conference, round
+ * table and resolution; those of kind CONTROL_ITEM are taken under control at once.
  *
  * A Kafka batch of conclusions is applied at once, with a few writes per collection for all of
  * them (one conclusion is a batch of one): one read of the events applied in full already, one
@@ -88,8 +124,9 @@ function decide(candidate: Candidate, code: string): RecommendationDecision {
  * not (a crash half-way, a replica applying the same batch after a rebalance) finds its
  * recommendations by their ids, derived from the round table and the resolution, or hits the
  * unique `_id`, and creates nothing twice. The decision is taken at the round table's
- * `concludedAt`, so a replay into an empty database rebuilds the same state; codes are drawn in
- * the order of the events and their resolutions.
+ * `concludedAt` and announced as recorded at its event's `time`, so a replay into an empty
+ * database rebuilds the same state; codes take the year of the sitting (its `concludedAt` in the
+ * workspace's calendar) and are drawn in the order of the events and their resolutions.
  */
 export class FromResolutionsUseCases {
   constructor(
@@ -99,6 +136,9 @@ export class FromResolutionsUseCases {
       codes: RecommendationCodes;
       requestFacts: RequestFactUseCases;
       applied: AppliedConclusionRepository;
+      controlItems: ControlItemUseCases;
+      /** The workspace's calendar, in which a sitting's `concludedAt` falls on its meeting day. */
+      timeZone: string;
     },
   ) {}
 
@@ -116,12 +156,22 @@ export class FromResolutionsUseCases {
     const result: FromResolutionsResult = {
       created: [],
       existing: [],
+      controlItems: [],
       skipped: events.length - fresh.length,
     };
     // One recommendation per resolution, whichever event of the batch names it first.
-    const candidates = [...groupBy(fresh.flatMap(candidatesOf), (c) => c.id).values()].map(
-      ([first]) => first!,
-    );
+    const candidates = [
+      ...groupBy(
+        fresh.flatMap((event) => candidatesOf(event, this.deps.timeZone)),
+        (c) => c.id,
+      ).values(),
+    ].map(([first]) => first!);
+    // Items under control first: their decisions are taken before anything is written, so a
+    // conclusion the domain refuses there leaves no recommendation behind either.
+    for (const [tenantId, ofTenant] of groupBy(fresh, (event) => event.tenantid)) {
+      const items = ofTenant.flatMap((event) => controlItemsOf(event, this.deps.timeZone));
+      result.controlItems.push(...(await this.deps.controlItems.take(tenantId, items)));
+    }
     for (const [tenantId, ofTenant] of groupBy(candidates, (c) => c.tenantId)) {
       await this.apply(tenantId, ofTenant, result);
     }

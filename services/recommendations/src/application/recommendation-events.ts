@@ -12,6 +12,7 @@ import {
   recommendationProgressReportedV1,
   recommendationProposedV1,
   recommendationRejectedV1,
+  recommendationRenumberedV1,
   recommendationRequestRecordedV1,
   recommendationReviewDueV1,
   recommendationRevisedV1,
@@ -141,6 +142,12 @@ function eventOf(
         ...(change.reason ? { reason: change.reason } : {}),
         supersededAt: iso(state.supersededAt, now),
       });
+    case 'renumbered':
+      return createEvent(recommendationRenumberedV1, meta, {
+        ...head,
+        previousCode: change.previousCode,
+        ...(state.source.meetingDate ? { meetingDate: state.source.meetingDate } : {}),
+      });
     case 'endorsed':
       return createEvent(recommendationEndorsedV1, meta, {
         ...head,
@@ -156,6 +163,7 @@ function eventOf(
         ...head,
         party: change.party,
         endorsementCount: state.endorsements.length,
+        withdrawnAt: now.toISOString(),
       });
     case 'progress-reported':
       return createEvent(recommendationProgressReportedV1, meta, {
@@ -251,7 +259,7 @@ export function recommendationEvents(
     correlationId: context.correlationId,
     ...(context.causationId ? { causationId: context.causationId } : {}),
     actor: context.identity?.subject ?? SYSTEM_ACTOR,
-    time: context.now,
+    time: context.recordedAt ?? context.now,
   };
   let status: RecommendationStatus = previousStatus ?? state.status;
   return changes.map((change) => {

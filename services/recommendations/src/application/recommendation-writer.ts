@@ -17,8 +17,17 @@ export function eventName(type: string): string {
   return type.split('.').at(-2) ?? type;
 }
 
-/** Where a change still has to be written outside the recommendation's own document. */
-function projectionOf(state: Recommendation, events: CloudEventEnvelope[]): PendingProjection {
+/**
+ * Where a change still has to be written outside the recommendation's own document. Its timeline
+ * entries carry when it happened (`occurredAt`: the context's `now`) and when it was recorded
+ * (`recordedAt`), which differ when a consumer applies what happened earlier (a past sitting's
+ * conclusion) or a user gives the moment of a change.
+ */
+function projectionOf(
+  state: Recommendation,
+  events: CloudEventEnvelope[],
+  context: CommandContext,
+): PendingProjection {
   const visible = visibleToPartners(state);
   const conferenceId = state.source.conferenceId;
   return withoutUndefined({
@@ -35,7 +44,8 @@ function projectionOf(state: Recommendation, events: CloudEventEnvelope[]): Pend
         conferenceId,
         sequence: state.version * 100 + i,
         type: eventName(event.type),
-        occurredAt: new Date(event.time),
+        occurredAt: context.now,
+        recordedAt: context.recordedAt ?? context.now,
         actor: event.actor,
         status: (event.data as { status: Recommendation['status'] }).status,
         addresseeIds: state.addresseeIds,
@@ -87,7 +97,7 @@ export class RecommendationWriter {
   async create(decision: RecommendationDecision, context: CommandContext): Promise<Recommendation> {
     const { state } = decision;
     const events = recommendationEvents(undefined, state, decision.changes, context);
-    const projection = projectionOf(state, events);
+    const projection = projectionOf(state, events, context);
     await this.recommendations.create(state, events, projection);
     await this.projectThenRelay([{ id: state.id, projection }]);
     return state;
@@ -105,7 +115,7 @@ export class RecommendationWriter {
     const items = decisions.map(({ decision, context }) => {
       const { state } = decision;
       const events = recommendationEvents(undefined, state, decision.changes, context);
-      return { state, events, projection: projectionOf(state, events) };
+      return { state, events, projection: projectionOf(state, events, context) };
     });
     const refused = await this.recommendations.createMany(items);
     await this.projectThenRelay(
@@ -124,7 +134,7 @@ export class RecommendationWriter {
   ): Promise<Recommendation> {
     const next = { ...decision.state, version: current.version + 1 };
     const events = recommendationEvents(current.status, next, decision.changes, context);
-    const projection = projectionOf(next, events);
+    const projection = projectionOf(next, events, context);
     const saved = await this.recommendations.save(next, current.version, events, projection);
     await this.projectThenRelay([{ id: current.id, projection }]);
     return saved;

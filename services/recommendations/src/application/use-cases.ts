@@ -2,6 +2,7 @@ import type { Directory, Logger, OnceClaims } from '@kollegia/service-kit';
 
 import type { AppliedConclusionRepository } from '../db/applied-conclusion.repository';
 import type { ConferenceCountsRepository } from '../db/conference-counts.repository';
+import type { ControlItemRepository } from '../db/control-item.repository';
 import type { CounterRepository } from '../db/counter.repository';
 import type { PendingRequestFactRepository } from '../db/pending-request-fact.repository';
 import type { ProgressReportRepository } from '../db/progress-report.repository';
@@ -9,18 +10,22 @@ import type { RecommendationRepository } from '../db/recommendation.repository';
 import type { TimelineRepository } from '../db/timeline.repository';
 import type { FollowUpOptions } from '../domain/follow-ups';
 import { RecommendationCodes } from './codes';
+import { RecommendationDocuments } from './documents';
 import type { Clock } from './context';
 import { RecommendationEngagementUseCases } from './engagement';
 import { FollowUpScheduler } from './follow-ups';
+import { ControlItemUseCases } from './control-items';
 import { FromResolutionsUseCases } from './from-resolutions';
 import { MemberUseCases } from './members';
 import { RecommendationQueries } from './queries';
 import { RecommendationLifecycleUseCases } from './recommendations';
 import { RecommendationWriter } from './recommendation-writer';
+import { CodesByMeetingYearMigration } from './renumber-codes-by-meeting-year';
 import { RequestFactUseCases } from './request-facts';
 
 export interface RecommendationsRepositories {
   recommendations: RecommendationRepository;
+  controlItems: ControlItemRepository;
   timeline: TimelineRepository;
   reports: ProgressReportRepository;
   counts: ConferenceCountsRepository;
@@ -28,6 +33,8 @@ export interface RecommendationsRepositories {
   pendingFacts: PendingRequestFactRepository;
   appliedConclusions: AppliedConclusionRepository;
   claims: OnceClaims;
+  /** Claims of the migrations run at start, one replica each, once. */
+  migrationClaims: OnceClaims;
   directory: Directory;
 }
 
@@ -37,10 +44,13 @@ export class RecommendationsUseCases {
   readonly lifecycle: RecommendationLifecycleUseCases;
   readonly engagement: RecommendationEngagementUseCases;
   readonly queries: RecommendationQueries;
+  readonly documents: RecommendationDocuments;
   readonly fromResolutions: FromResolutionsUseCases;
   readonly requestFacts: RequestFactUseCases;
   readonly followUps: FollowUpScheduler;
   readonly members: MemberUseCases;
+  readonly codesByMeetingYear: CodesByMeetingYearMigration;
+  readonly controlItems: ControlItemUseCases;
 
   constructor(
     repos: RecommendationsRepositories,
@@ -62,7 +72,10 @@ export class RecommendationsUseCases {
       codes,
       timeZone: options.followUps.timeZone,
     });
-    this.engagement = new RecommendationEngagementUseCases(writes);
+    this.engagement = new RecommendationEngagementUseCases({
+      ...writes,
+      timeZone: options.followUps.timeZone,
+    });
     this.queries = new RecommendationQueries({
       recommendations,
       timeline: repos.timeline,
@@ -76,11 +89,31 @@ export class RecommendationsUseCases {
       pending: repos.pendingFacts,
       clock: options.clock,
     });
+    this.controlItems = new ControlItemUseCases({
+      items: repos.controlItems,
+      claims: repos.claims,
+      options: options.followUps,
+      logger: options.logger,
+    });
+    this.documents = new RecommendationDocuments({
+      queries: this.queries,
+      controlItems: this.controlItems,
+      members: this.members,
+    });
     this.fromResolutions = new FromResolutionsUseCases({
       ...writes,
       codes,
       requestFacts: this.requestFacts,
       applied: repos.appliedConclusions,
+      controlItems: this.controlItems,
+      timeZone: options.followUps.timeZone,
+    });
+    this.codesByMeetingYear = new CodesByMeetingYearMigration({
+      ...writes,
+      codes,
+      claims: repos.migrationClaims,
+      timeZone: options.followUps.timeZone,
+      logger: options.logger,
     });
     this.followUps = new FollowUpScheduler({
       ...writes,

@@ -45,7 +45,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const CONFERENCES = 50;
 const TENANT = 'bench';
 const CONCLUDED_AT = '2016-11-10T13:10:00+03:00';
-const KINDS = ['RECOMMENDATION', 'QUESTION_TO_REGULATOR', 'CONTROL_ITEM'] as const;
+// The kinds that become recommendations (a CONTROL_ITEM becomes an item under control, not benched).
+const KINDS = ['RECOMMENDATION', 'QUESTION_TO_REGULATOR'] as const;
 const WORDS = [
   'кластер',
   'технопарк',
@@ -221,6 +222,7 @@ async function main(): Promise<void> {
             code: formatCode('2015', n * RESOLUTIONS + r),
             conferenceId: `bench-conf-${n % CONFERENCES}`,
             roundtableId: `bench-rt-${n}`,
+            meetingDate: '2015-11-10',
             published: true,
             resolution,
           },

@@ -16,7 +16,10 @@ export interface TimelineEntryDocument {
   feedSequence: number;
   /** The event's name, e.g. `adopted`, `request-recorded`. */
   type: string;
+  /** When it happened. */
   occurredAt: Date;
+  /** When it was recorded; absent from entries written before it was kept (then `occurredAt`). */
+  recordedAt?: Date;
   actor: string;
   /** The recommendation's status right after this change. */
   status: RecommendationStatus;

@@ -65,6 +65,7 @@ const schema = new Schema<RecommendationDocument>(
     lastProgressAt: Date,
     requestFacts: MIXED_LIST,
     announced: { type: Mixed, default: {} },
+    dueDateRecordedOn: String,
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
     searchTokens: { type: [String], default: [] },

@@ -44,6 +44,7 @@ const OPTIONAL = [
   'supersessionReason',
   'lastProgressPercent',
   'lastProgressAt',
+  'dueDateRecordedOn',
 ] as const satisfies readonly (keyof Recommendation)[];
 
 const DERIVED = [
@@ -292,6 +293,32 @@ export class RecommendationRepository extends TenantRepository<
       .limit(limit)
       .lean<{ _id: string; tenantId: string }[]>();
     return docs.map((doc) => ({ tenantId: String(doc.tenantId), id: String(doc._id) }));
+  }
+
+  /**
+   * A page (by `_id`) of the recommendations of every tenant whose code was generated
+   * (`R-<year>-<number>`), with what their code year depends on: the codes-by-meeting-year
+   * migration reads them all, once.
+   */
+  async withGeneratedCodes(
+    afterId: string | undefined,
+    limit: number,
+  ): Promise<Pick<Recommendation, 'id' | 'tenantId' | 'code' | 'source' | 'createdAt'>[]> {
+    const docs = await acrossTenants(this.docs)
+      .find(
+        { code: { $regex: '^R-\\d{4}-\\d+$' }, ...(afterId ? { _id: { $gt: afterId } } : {}) },
+        { _id: 1, tenantId: 1, code: 1, source: 1, createdAt: 1 },
+      )
+      .sort({ _id: 1 })
+      .limit(limit)
+      .lean<Pick<RecommendationDocument, '_id' | 'tenantId' | 'code' | 'source' | 'createdAt'>[]>();
+    return docs.map((doc) => ({
+      id: String(doc._id),
+      tenantId: String(doc.tenantId),
+      code: doc.code,
+      source: doc.source ?? {},
+      createdAt: new Date(doc.createdAt),
+    }));
   }
 
   /** Recommendations (of every tenant) whose next follow-up day has come, earliest first. */

@@ -12,6 +12,7 @@ const schema = new Schema<TimelineEntryDocument>(
     feedSequence: { type: Number, required: true },
     type: { type: String, required: true },
     occurredAt: { type: Date, required: true },
+    recordedAt: Date,
     actor: { type: String, required: true },
     status: { type: String, required: true },
     addresseeIds: { type: [String], default: [] },

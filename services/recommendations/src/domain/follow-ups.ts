@@ -8,6 +8,7 @@ import {
   timeZoneName,
 } from '@kollegia/service-kit/domain';
 
+import { dueDatePassedWhenRecorded } from './happened';
 import {
   decided,
   IN_FORCE,
@@ -71,6 +72,8 @@ export function overdue(
  * - `due-soon`: in force (ADOPTED or IN_PROGRESS), the due date at most `dueSoonDays` ahead;
  *   skipped once it is overdue, since then only `overdue` is news.
  * - `overdue`: in force and the due date passed.
+ * - neither for a due date that had passed when the adoption was recorded (a past meeting's
+ *   recommendation entered late: shown overdue, not news).
  * - `review-due`: unfinished and the review date reached.
  *
  * Each is announced once per date (`state.announced`), so a new date is announced again.
@@ -84,7 +87,11 @@ export function dueFollowUps(
   const today = localDate(now, timeZone);
   const followUps: FollowUp[] = [];
   const { dueDate, reviewDate, announced } = state;
-  if (dueDate !== undefined && IN_FORCE.includes(state.status)) {
+  if (
+    dueDate !== undefined &&
+    IN_FORCE.includes(state.status) &&
+    !dueDatePassedWhenRecorded(dueDate, state.dueDateRecordedOn)
+  ) {
     const daysRemaining = daysBetween(today, dueDate);
     if (daysRemaining < 0) {
       if (announced.overdue !== dueDate) {
@@ -146,7 +153,12 @@ export function nextFollowUpDate(
   const { dueSoonDays } = checked(options);
   const { dueDate, reviewDate, announced } = state;
   const days: string[] = [];
-  if (dueDate !== undefined && IN_FORCE.includes(state.status) && announced.overdue !== dueDate) {
+  if (
+    dueDate !== undefined &&
+    IN_FORCE.includes(state.status) &&
+    announced.overdue !== dueDate &&
+    !dueDatePassedWhenRecorded(dueDate, state.dueDateRecordedOn)
+  ) {
     if (announced.dueSoon !== dueDate) days.push(addCalendarDays(dueDate, -dueSoonDays));
     days.push(addCalendarDays(dueDate, 1));
   }

@@ -35,6 +35,7 @@ const fromResolution: CreateFromResolution = {
   code: 'R-2016-04',
   conferenceId: 'conf-1',
   roundtableId: 'rt-1',
+  meetingDate: '2016-11-10',
   published: true,
   resolution: {
     id: 'res-4',
@@ -163,7 +164,10 @@ describe('createFromResolution', () => {
       actionType: 'PROPOSAL',
       priority: 'NORMAL',
     });
-    expect(state).toEqual(expected);
+    expect(state).toEqual({
+      ...expected,
+      source: { ...expected.source, meetingDate: '2016-11-10' },
+    });
     expect(state).not.toHaveProperty('legalBasis');
     expect(state.proposedAt).toEqual(CREATED_AT);
     expect(changes).toEqual([{ kind: 'proposed' }]);
@@ -185,7 +189,11 @@ describe('createFromResolution', () => {
       contextAt('2016-11-10T10:10:00.000Z', 'rec-4'),
     );
 
-    expect(state.source).toEqual({ roundtableId: 'rt-1', resolutionId: 'res-4' });
+    expect(state.source).toEqual({
+      roundtableId: 'rt-1',
+      resolutionId: 'res-4',
+      meetingDate: '2016-11-10',
+    });
   });
 
   it('should refuse when the resolution is a decision, which stays with the round table', () => {
@@ -201,14 +209,27 @@ describe('createFromResolution', () => {
       message: 'resolution.kind: a DECISION stays with the round table',
     });
   });
+
+  it('should refuse when the resolution is a control item, which is taken under control instead', () => {
+    const error = refusal(() =>
+      createFromResolution(
+        { ...fromResolution, resolution: { ...fromResolution.resolution, kind: 'CONTROL_ITEM' } },
+        contextAt('2016-11-10T10:10:00.000Z', 'rec-4'),
+      ),
+    );
+
+    expect(error).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      message: 'resolution.kind: a CONTROL_ITEM becomes an item under control',
+    });
+  });
 });
 
 describe('defaultActionType', () => {
   it.each([
-    ['QUESTION_TO_REGULATOR', [MINPROMTORG], 'APPEAL'],
+    ['QUESTION_TO_REGULATOR', [MINPROMTORG], 'QUESTION'],
     ['RECOMMENDATION', [MINPROMTORG], 'PROPOSAL'],
     ['RECOMMENDATION', [], 'CONTINUE_WORK'],
-    ['CONTROL_ITEM', [MINPROMTORG], 'CONTINUE_WORK'],
   ] as const)('should read a %s to %j as %s', (kind, addresseeIds, expected) => {
     expect(
       defaultActionType({
@@ -463,6 +484,21 @@ describe('adoptRecommendation', () => {
     expect(error).toMatchObject({
       code: 'BAD_USER_INPUT',
       message: 'addresseeIds: an APPEAL needs at least one addressee',
+    });
+  });
+
+  it('should refuse a question when it has no regulator to ask', () => {
+    const error = refusal(() =>
+      adoptRecommendation(
+        aRecommendation({ actionType: 'QUESTION', addresseeIds: [], addresseePositions: [] }),
+        { decidedBy: chair },
+        contextAt(at, 'tl-1', 'tl-2'),
+      ),
+    );
+
+    expect(error).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      message: 'addresseeIds: a QUESTION needs at least one addressee',
     });
   });
 

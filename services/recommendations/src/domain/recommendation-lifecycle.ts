@@ -15,6 +15,7 @@ import {
   optionalText,
   requiredText,
   sameValue,
+  withArticle,
   withoutUndefined,
 } from '@kollegia/service-kit/domain';
 
@@ -63,6 +64,8 @@ export interface CreateFromResolution {
   code: string;
   conferenceId?: string | null;
   roundtableId: string;
+  /** The day the round table sat (`meetingDateOf` its `concludedAt`): the year of the code. */
+  meetingDate: string;
   /** The round table's visibility, which the recommendation inherits. */
   published: boolean;
   resolution: SourceResolution;
@@ -76,6 +79,7 @@ export interface CreateFromResolution {
 const ADDRESSED_ACTIONS: readonly RecommendationActionType[] = [
   'APPEAL',
   'PROPOSAL',
+  'QUESTION',
   'LEGISLATIVE_INITIATIVE',
 ];
 
@@ -105,6 +109,7 @@ function validSource(source: RecommendationSource | null | undefined): Recommend
     conferenceId: optionalText('source.conferenceId', source?.conferenceId, LIMITS.id),
     roundtableId: optionalText('source.roundtableId', source?.roundtableId, LIMITS.id),
     resolutionId: optionalText('source.resolutionId', source?.resolutionId, LIMITS.id),
+    meetingDate: optionalCalendarDate('meetingDate', source?.meetingDate),
   });
 }
 
@@ -141,17 +146,21 @@ export function draftRecommendation(
   return decided(created(command, 'DRAFT', context), [{ kind: 'drafted' }], context);
 }
 
-/** Whether a resolution of this kind becomes a recommendation; decisions stay with the round table. */
+/**
+ * Whether a resolution of this kind becomes a recommendation: decisions stay with the round
+ * table, and a CONTROL_ITEM becomes an item under control (DESIGN.md section 4).
+ */
 export function becomesRecommendation(kind: SourceResolution['kind']): boolean {
-  return kind !== 'DECISION';
+  return kind === 'RECOMMENDATION' || kind === 'QUESTION_TO_REGULATOR';
 }
 
 /**
- * What a resolution asks for unless the caller says otherwise: a question to a regulator is an
- * appeal, a recommendation to addressees a proposal, anything else the association's own work.
+ * What a resolution asks for unless the caller says otherwise: a question to a regulator is a
+ * QUESTION (requests of kind QUESTION once adopted, DESIGN.md section 4), a recommendation to
+ * addressees a proposal, anything else the association's own work.
  */
 export function defaultActionType(resolution: SourceResolution): RecommendationActionType {
-  if (resolution.kind === 'QUESTION_TO_REGULATOR') return 'APPEAL';
+  if (resolution.kind === 'QUESTION_TO_REGULATOR') return 'QUESTION';
   if (resolution.kind === 'RECOMMENDATION' && resolution.addresseeIds.length > 0) {
     return 'PROPOSAL';
   }
@@ -182,7 +191,12 @@ export function createFromResolution(
 ): RecommendationDecision {
   const { resolution } = command;
   if (!becomesRecommendation(resolution.kind)) {
-    throw badInput('resolution.kind', 'a DECISION stays with the round table');
+    throw badInput(
+      'resolution.kind',
+      resolution.kind === 'DECISION'
+        ? 'a DECISION stays with the round table'
+        : 'a CONTROL_ITEM becomes an item under control',
+    );
   }
   const state = created(
     {
@@ -198,6 +212,7 @@ export function createFromResolution(
         conferenceId: command.conferenceId ?? undefined,
         roundtableId: requiredText('roundtableId', command.roundtableId, LIMITS.id),
         resolutionId: requiredText('resolution.id', resolution.id, LIMITS.id),
+        meetingDate: command.meetingDate,
       },
     },
     'PROPOSED',
@@ -259,6 +274,8 @@ export interface AdoptRecommendation {
   decidedBy: PartyRef;
   /** What was decided, when it differs from what was recommended. */
   decidedText?: string | null;
+  /** The workspace's day the adoption is recorded on (see `Recommendation.dueDateRecordedOn`). */
+  recordedOn?: string;
 }
 
 /**
@@ -273,7 +290,7 @@ export function adoptRecommendation(
 ): RecommendationDecision {
   requireStatus(state, ['PROPOSED'], 'be adopted');
   if (ADDRESSED_ACTIONS.includes(state.actionType) && state.addresseeIds.length === 0) {
-    throw badInput('addresseeIds', `an ${state.actionType} needs at least one addressee`);
+    throw badInput('addresseeIds', `${withArticle(state.actionType)} needs at least one addressee`);
   }
   const adopted: Recommendation = {
     ...state,
@@ -282,6 +299,7 @@ export function adoptRecommendation(
       optionalText('decidedText', command.decidedText, LIMITS.text) ?? state.recommendedText,
     decidedBy: partyRef('decidedBy', command.decidedBy),
     decidedAt: context.now,
+    ...(command.recordedOn ? { dueDateRecordedOn: command.recordedOn } : {}),
     updatedAt: context.now,
   };
   const settled = settleAnswers(adopted, context.now);

@@ -73,7 +73,7 @@ export interface Recommendation {
   id: string;
   tenantId: string;
   version: number;
-  /** Unique per tenant, e.g. R-2016-04; assigned by the caller. */
+  /** Unique per tenant, e.g. R-2016-04: the year of its meeting (`codeYear`); assigned by the caller. */
   code: string;
   title: string;
   recommendedText: string;
@@ -115,6 +115,12 @@ export interface Recommendation {
   requestFacts: RequestFact[];
   /** The date each follow-up was last announced for; a new date is announced again. */
   announced: { dueSoon?: string; overdue?: string; reviewDue?: string };
+  /**
+   * The workspace's day its due date came into force (the adoption was recorded): one that had
+   * passed by then is shown overdue but not announced (`dueDatePassedWhenRecorded`). Absent
+   * before adoption and from recommendations adopted before it was kept.
+   */
+  dueDateRecordedOn?: string;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -138,6 +144,7 @@ export type RecommendationChange =
       supersededBy: string;
       reason?: string;
     }
+  | { kind: 'renumbered'; previousCode: string }
   | { kind: 'endorsed'; endorsement: Endorsement }
   | { kind: 'endorsement-withdrawn'; party: PartyRef }
   | { kind: 'progress-reported'; report: ProgressReport }

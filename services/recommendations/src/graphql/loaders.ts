@@ -15,6 +15,12 @@ export function createLoaders(useCases: RecommendationsUseCases, command: Comman
       );
       return ids.map((id) => found.get(id));
     }),
+    controlItems: new DataLoader(async (ids) => {
+      const found = new Map(
+        (await useCases.controlItems.findMany(command, ids)).map((item) => [item.id, item]),
+      );
+      return ids.map((id) => found.get(id));
+    }),
     members: new DataLoader<MemberRef, DirectoryEntry | undefined, string>(
       async (refs) => {
         const found = new Map(

@@ -1,6 +1,19 @@
 import { buildSubgraph, type Subgraph } from '@kollegia/service-kit';
 
+import {
+  ControlItemFieldsResolver,
+  ControlItemProgressResolver,
+} from './control-item/control-item-fields.resolver';
+import {
+  ControlItemResolver,
+  resolveControlItemReference,
+} from './control-item/control-item.resolver';
+import { resolveConferenceReference } from './foreign/conference.ref';
 import { resolveForeignReference } from './foreign/foreign.reference';
+import {
+  ConferenceControlItemsResolver,
+  RoundtableControlItemsResolver,
+} from './foreign/foreign-control-items.resolver';
 import {
   ConferenceRecommendationsResolver,
   OrganizationRecommendationsResolver,
@@ -27,15 +40,21 @@ export function buildRecommendationsSubgraph(): Promise<Subgraph> {
       RecommendationDecisionResolver,
       RecommendationRejectionResolver,
       TimelineResolver,
+      ControlItemResolver,
+      ControlItemFieldsResolver,
+      ControlItemProgressResolver,
+      ConferenceControlItemsResolver,
+      RoundtableControlItemsResolver,
       ConferenceRecommendationsResolver,
       RoundtableRecommendationsResolver,
       OrganizationRecommendationsResolver,
     ],
     referenceResolvers: {
       Recommendation: { __resolveReference: resolveRecommendationReference },
+      ControlItem: { __resolveReference: resolveControlItemReference },
       Organization: { __resolveReference: resolveForeignReference },
       Person: { __resolveReference: resolveForeignReference },
-      Conference: { __resolveReference: resolveForeignReference },
+      Conference: { __resolveReference: resolveConferenceReference },
       Roundtable: { __resolveReference: resolveForeignReference },
     },
     validate: false,

@@ -2,6 +2,7 @@ import type { OrganizationKind } from '@kollegia/events';
 import { withoutUndefined } from '@kollegia/service-kit/domain';
 
 import type { DeadlinePolicyRepository, StoredPolicy } from '../db/deadline-policy.repository';
+import { jurisdictionOf, type Jurisdiction } from '../domain/calendars/production-calendar';
 import {
   deadlinePolicy,
   policyFor,
@@ -22,7 +23,8 @@ export interface EffectivePolicy {
 
 /**
  * Deadline policies per tenant and kind of addressee: stored settings over the tenant's default
- * over the law (59-FZ), with the service's configured due-soon lead as the first fallback.
+ * over the procedure of the addressee's jurisdiction (its country as members keeps it; Russia's,
+ * 59-FZ, when unknown), with the service's configured due-soon lead as the first fallback.
  */
 export class DeadlinePolicyUseCases {
   constructor(
@@ -37,13 +39,16 @@ export class DeadlinePolicyUseCases {
     return { ...stored, default: { dueSoonDays: this.defaults.dueSoonDays, ...stored.default } };
   }
 
-  /** The policy for one addressee, by the kind members gave it (the default when unknown). */
+  /**
+   * The policy for one addressee, by the kind and the country members gave it (the default and
+   * Russia when unknown).
+   */
   async forAddressee(tenantId: string, addresseeId: string): Promise<DeadlinePolicy> {
     const [policies, [addressee]] = await Promise.all([
       this.ofTenant(tenantId),
       this.members.organizations(tenantId, [addresseeId]),
     ]);
-    return policyFor(policies, addressee?.organizationKind);
+    return policyFor(policies, addressee?.organizationKind, jurisdictionOf(addressee?.country));
   }
 
   /** Where the tenant itself is: its default policy's time zone (outgoing numbers' years). */
@@ -60,13 +65,26 @@ export class DeadlinePolicyUseCases {
       this.ofTenant(tenantId),
       this.members.organizations(tenantId, addresseeIds),
     ]);
-    const kinds = new Map(addressees.map((a) => [a.id, a.organizationKind]));
-    return new Map(addresseeIds.map((id) => [id, policyFor(policies, kinds.get(id))]));
+    const known = new Map(addressees.map((a) => [a.id, a]));
+    return new Map(
+      addresseeIds.map((id) => {
+        const addressee = known.get(id);
+        return [
+          id,
+          policyFor(policies, addressee?.organizationKind, jurisdictionOf(addressee?.country)),
+        ];
+      }),
+    );
   }
 
-  async get(context: CommandContext, addresseeKind?: OrganizationKind): Promise<EffectivePolicy> {
+  /** The policy for addressees of a kind (all without one) in a jurisdiction (Russia unless given). */
+  async get(
+    context: CommandContext,
+    addresseeKind?: OrganizationKind,
+    jurisdiction: Jurisdiction = 'RU',
+  ): Promise<EffectivePolicy> {
     const identity = requireReader(context.identity);
-    return this.effective(identity.tenantId, addresseeKind);
+    return this.effective(identity.tenantId, addresseeKind, jurisdiction);
   }
 
   /**
@@ -96,18 +114,19 @@ export class DeadlinePolicyUseCases {
       context.now,
       identity.subject,
     );
-    return this.effective(identity.tenantId, addresseeKind);
+    return this.effective(identity.tenantId, addresseeKind, 'RU');
   }
 
   private async effective(
     tenantId: string,
-    addresseeKind?: OrganizationKind,
+    addresseeKind: OrganizationKind | undefined,
+    jurisdiction: Jurisdiction,
   ): Promise<EffectivePolicy> {
     const policies = await this.ofTenant(tenantId);
     const stored = policies.stored.find((p) => p.addresseeKind === addresseeKind);
     return {
       ...(addresseeKind ? { addresseeKind } : {}),
-      policy: policyFor(policies, addresseeKind),
+      policy: policyFor(policies, addresseeKind, jurisdiction),
       ...(stored ? { stored } : {}),
     };
   }

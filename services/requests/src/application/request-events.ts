@@ -74,7 +74,8 @@ export function requestEvents(
           ...header,
           outgoingNumber: state.outgoingNumber ?? '',
           subject: state.subject,
-          submittedAt: (state.submittedAt ?? context.now).toISOString(),
+          submittedAt: context.now.toISOString(),
+          sentAt: (state.submittedAt ?? context.now).toISOString(),
           ...due(deadlineOf(state)),
         });
       case 'registered':

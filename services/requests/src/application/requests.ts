@@ -15,6 +15,7 @@ import {
   editDraft,
   extendDeadline,
   registerRequest,
+  sendingTime,
   submitRequest,
   withdrawRequest,
   type AnswerRequest,
@@ -118,24 +119,37 @@ export class RequestUseCases {
   }
 
   /**
-   * Sends a draft under the next outgoing number of the tenant's year. The counter may hand out
-   * a number another replica took (see OutgoingNumberRepository); the unique index refuses it and
-   * the next one is tried, so numbers may skip but never repeat.
+   * Sends a draft, at the moment it was sent (now unless given), under the next outgoing number
+   * of the tenant's year of that moment. The counter may hand out a number another replica took
+   * (see OutgoingNumberRepository); the unique index refuses it and the next one is tried, so
+   * numbers may skip but never repeat.
    */
-  async submit(context: CommandContext, id: string, expectedVersion: number): Promise<Request> {
+  async submit(
+    context: CommandContext,
+    id: string,
+    expectedVersion: number,
+    sentAt?: Date | null,
+  ): Promise<Request> {
     const identity = requireRequestWriter(context.identity);
     const current = await this.loadForChange(identity, id, expectedVersion);
     requireStatus(current, ['DRAFT'], 'be submitted');
+    const sent = sendingTime(sentAt, context.now);
     const [policy, senderZone, prefix] = await Promise.all([
       this.policies.forAddressee(identity.tenantId, current.addresseeId),
       this.policies.senderTimeZone(identity.tenantId),
       this.prefixOf(identity.tenantId),
     ]);
-    const year = outgoingYear(context.now, senderZone);
+    // A letter sent in 2016 and entered now carries a 2016 number.
+    const year = outgoingYear(sent, senderZone);
     for (let attempt = 1; attempt <= NUMBER_ATTEMPTS; attempt += 1) {
       const sequence = await this.numbers.next(identity.tenantId, year);
       const outgoingNumber = formatOutgoingNumber(prefix, year, sequence);
-      const decision = submitRequest(current, { outgoingNumber }, policy, decisionContext(context));
+      const decision = submitRequest(
+        current,
+        { outgoingNumber, sentAt: sent },
+        policy,
+        decisionContext(context),
+      );
       try {
         return await this.save(context, current, decision);
       } catch (error) {

@@ -5,6 +5,7 @@ import type { OutgoingNumberRepository } from '../db/outgoing-number.repository'
 import type { RequestFactsRepository } from '../db/request-facts.repository';
 import type { RequestRepository } from '../db/request.repository';
 import { DeadlinePolicyUseCases } from './deadline-policies';
+import { RequestDocuments } from './documents';
 import { MemberUseCases } from './members';
 import { RequestQueries } from './request-queries';
 import { RequestUseCases } from './requests';
@@ -25,6 +26,7 @@ export class RequestsUseCases {
   readonly policies: DeadlinePolicyUseCases;
   readonly members: MemberUseCases;
   readonly statistics: StatisticsUseCases;
+  readonly documents: RequestDocuments;
 
   constructor(repos: RequestsRepositories, defaults: { dueSoonDays: number }) {
     this.members = new MemberUseCases(repos.directory);
@@ -32,5 +34,6 @@ export class RequestsUseCases {
     this.requests = new RequestUseCases(repos.requests, repos.numbers, this.policies, this.members);
     this.queries = new RequestQueries(repos.requests, this.members);
     this.statistics = new StatisticsUseCases(repos.facts, this.policies, this.members);
+    this.documents = new RequestDocuments(this.members);
   }
 }

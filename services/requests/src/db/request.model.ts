@@ -50,11 +50,22 @@ const schema = new Schema<RequestDocument>(
     outgoingNumber: String,
     submittedAt: Date,
     timeZone: String,
+    counting: new Schema(
+      {
+        dayCount: String,
+        jurisdiction: String,
+        holidays: [String],
+        workingWeekendDays: [String],
+        timeZone: String,
+      },
+      { _id: false },
+    ),
     registrationDueOn: String,
     incomingNumber: String,
     registeredOn: String,
     registeredOnTime: Boolean,
     deadline,
+    deadlineRecordedAt: Date,
     dueSoonDays: Number,
     extension: new Schema(
       { days: Number, reason: String, previous: deadline, extendedAt: Date },

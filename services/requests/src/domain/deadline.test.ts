@@ -1,22 +1,26 @@
 import {
   addTerm,
   answerDeadline,
-  DEFAULT_DEADLINE_POLICY,
   deadlinePolicy,
   daysUntil,
+  type DayCounting,
   extendedDeadline,
   isPast,
   isWorkingDay,
   policyFor,
+  procedurePolicy,
   registrationDeadline,
 } from './deadline';
 import { POLICY, refusal, RUSSIAN_HOLIDAYS } from './request.fixture';
 
 const WORKING = deadlinePolicy({ dayCount: 'WORKING', holidays: RUSSIAN_HOLIDAYS });
+/** Working days by Russia's official calendar (the tenant gives no holidays of its own). */
+const OFFICIAL_WORKING = deadlinePolicy({ dayCount: 'WORKING' });
 
 describe('deadlinePolicy', () => {
   it('should follow 59-FZ when nothing is set: 3 days to register, 30 to answer, one extension of 30', () => {
     expect(deadlinePolicy()).toEqual({
+      jurisdiction: 'RU',
       registrationDays: 3,
       answerDays: 30,
       maxExtensionDays: 30,
@@ -27,7 +31,28 @@ describe('deadlinePolicy', () => {
       timeZone: 'Europe/Moscow',
       dueSoonDays: 5,
     });
-    expect(deadlinePolicy()).toEqual(DEFAULT_DEADLINE_POLICY);
+    expect(deadlinePolicy()).toEqual(procedurePolicy('RU'));
+  });
+
+  it('should follow the Belarusian law (300-З) for a Belarusian addressee: 15 days to answer, in Minsk', () => {
+    expect(deadlinePolicy({ jurisdiction: 'BY' })).toEqual({
+      jurisdiction: 'BY',
+      registrationDays: 1,
+      answerDays: 15,
+      maxExtensionDays: 16,
+      dayCount: 'CALENDAR',
+      holidays: [],
+      workingWeekendDays: [],
+      rollToWorkingDay: true,
+      timeZone: 'Europe/Minsk',
+      dueSoonDays: 5,
+    });
+  });
+
+  it('should refuse a jurisdiction without a procedure when one is given', () => {
+    const error = refusal(() => deadlinePolicy({ jurisdiction: 'KZ' as 'RU' }));
+
+    expect(error).toMatchObject({ code: 'BAD_USER_INPUT', details: { field: 'jurisdiction' } });
   });
 
   it('should sort the holidays and drop repeats when given in any order', () => {
@@ -82,6 +107,17 @@ describe('policyFor', () => {
     expect(policyFor(policies, 'MINISTRY')).toEqual(POLICY);
     expect(policyFor(policies)).toEqual(POLICY);
   });
+
+  it('should start from the addressee’s jurisdiction and still let the tenant override it', () => {
+    expect(policyFor({ default: {} }, 'MINISTRY', 'BY')).toEqual(procedurePolicy('BY'));
+    expect(policyFor(policies, 'PARLIAMENTARY_COMMITTEE', 'BY')).toMatchObject({
+      jurisdiction: 'BY',
+      registrationDays: 1,
+      answerDays: 60,
+      dayCount: 'WORKING',
+      timeZone: 'Europe/Minsk',
+    });
+  });
 });
 
 describe('isWorkingDay', () => {
@@ -111,8 +147,18 @@ describe('addTerm in calendar days', () => {
     expect(addTerm({ ...POLICY, rollToWorkingDay: false }, '2016-12-07', 30)).toBe('2017-01-06');
   });
 
-  it('should end it on a Friday when no holiday calendar is given', () => {
-    expect(addTerm(DEFAULT_DEADLINE_POLICY, '2016-12-07', 30)).toBe('2017-01-06');
+  it('should end it off the New Year holidays by Russia’s official calendar when the tenant gives none', () => {
+    expect(addTerm(deadlinePolicy(), '2016-12-07', 30)).toBe('2017-01-09');
+  });
+
+  it('should end it off Radunitsa by Belarus’s official calendar for a Belarusian addressee', () => {
+    // 2 April 2019 + 35 days = Tuesday 7 May, Radunitsa; 8 May was transferred off too.
+    expect(addTerm(deadlinePolicy({ jurisdiction: 'BY' }), '2019-04-02', 35)).toBe('2019-05-10');
+  });
+
+  it('should move a last day off weekends and fixed-date holidays when its year has no calendar', () => {
+    // 2 December 2026 + 30 days = 1 January 2027: no 2027 calendar yet; 1–8 January are fixed.
+    expect(addTerm(deadlinePolicy(), '2026-12-02', 30)).toBe('2027-01-11');
   });
 
   it('should move a term that ends on a Saturday to the Monday', () => {
@@ -152,6 +198,23 @@ describe('addTerm in working days', () => {
 
   it('should start counting the day after when the request arrives on a day off', () => {
     expect(addTerm(WORKING, '2017-01-07', 1)).toBe('2017-01-09');
+  });
+
+  it('should count by Russia’s official calendar when the tenant gives none', () => {
+    // Dec 27, 28, 29, 30, then Jan 9, 10, 11, 12, 13, 16 — as with the tenant's own list above.
+    expect(addTerm(OFFICIAL_WORKING, '2016-12-26', 10)).toBe('2017-01-16');
+    // 2016: Saturday 20 February was worked for Monday 22 February.
+    expect(addTerm(OFFICIAL_WORKING, '2016-02-18', 3)).toBe('2016-02-24');
+  });
+
+  it('should refuse a term that runs into a year without an official calendar, naming it', () => {
+    const error = refusal(() => addTerm(OFFICIAL_WORKING, '2026-12-20', 10));
+
+    expect(error).toMatchObject({
+      code: 'CONFLICT',
+      details: { reason: 'NO_PRODUCTION_CALENDAR', jurisdiction: 'RU', year: 2027 },
+    });
+    expect(error.message).toMatch(/^no official working-day calendar of RU for 2027 \(/);
   });
 });
 
@@ -211,13 +274,31 @@ describe('answerDeadline and extendedDeadline', () => {
 
 describe('daysUntil and isPast', () => {
   const due = answerDeadline(POLICY, '2016-12-07');
+  const calendarDays: DayCounting = { ...procedurePolicy('RU'), dayCount: 'CALENDAR' };
+  const workingDays: DayCounting = { ...procedurePolicy('RU'), dayCount: 'WORKING' };
 
   it.each([
     ['2017-01-04T09:00:00.000Z', 5],
     ['2017-01-09T20:59:59.999Z', 0],
     ['2017-01-09T21:00:00.000Z', -1],
-  ])('should count the days left at %s as %i', (iso, days) => {
-    expect(daysUntil(due, new Date(iso), 'Europe/Moscow')).toBe(days);
+  ])('should count the calendar days left at %s as %i', (iso, days) => {
+    expect(daysUntil(due, new Date(iso), calendarDays)).toBe(days);
+  });
+
+  it.each([
+    ['2016-12-29T09:00:00.000Z', 2, 'Dec 30 and Jan 9 left after today (the holidays between)'],
+    ['2017-01-04T09:00:00.000Z', 1, 'only Jan 9 left in the New Year holidays'],
+    ['2017-01-09T09:00:00.000Z', 0, 'on the last day'],
+    ['2017-01-11T09:00:00.000Z', -2, 'two working days after it'],
+    ['2017-01-14T09:00:00.000Z', -4, 'on the Saturday after Jan 10–13'],
+  ])('should count working days at %s as %i: %s', (iso, days) => {
+    expect(daysUntil(due, new Date(iso), workingDays)).toBe(days);
+  });
+
+  it('should read a deadline passed on a Friday as −1 on the Saturday, in working days', () => {
+    const friday = { stage: 'ANSWER' as const, dueOn: '2017-01-13', dueAt: new Date(0) };
+
+    expect(daysUntil(friday, new Date('2017-01-14T09:00:00.000Z'), workingDays)).toBe(-1);
   });
 
   it('should not have passed at the last millisecond of the last day in Moscow', () => {

@@ -1,6 +1,5 @@
 import type { OrganizationKind, RequestDeadlineStage } from '@kollegia/events';
 import {
-  DEFAULT_TIME_ZONE,
   addCalendarDays,
   badInput,
   calendarDate,
@@ -12,14 +11,25 @@ import {
   withoutUndefined,
 } from '@kollegia/service-kit/domain';
 
+import {
+  isOfficialWorkingDay,
+  JURISDICTIONS,
+  type Jurisdiction,
+  type MissingYear,
+} from './calendars/production-calendar';
+import { DEADLINE_PROCEDURES } from './procedures';
+
 /** Whether terms are counted in calendar days or in working days. */
 export type DayCount = 'CALENDAR' | 'WORKING';
 
 /**
  * How long an addressee has to register and to answer a request. Days are the addressee's: they
- * begin and end in its time zone and follow its holiday calendar.
+ * begin and end in its time zone and follow its jurisdiction's official working-day calendar, or
+ * the tenant's own when it lists any holidays or working weekend days.
  */
 export interface DeadlinePolicy {
+  /** Whose law and official calendar apply: the addressee's country's. */
+  jurisdiction: Jurisdiction;
   /** Days to register a request, counted from the day after it was sent. */
   registrationDays: number;
   /** Days to answer, counted from the day after registration. */
@@ -27,9 +37,12 @@ export interface DeadlinePolicy {
   /** The most one extension may add; 0 allows none. */
   maxExtensionDays: number;
   dayCount: DayCount;
-  /** Non-working days besides Saturdays and Sundays, `YYYY-MM-DD` (public holidays, bridges). */
+  /**
+   * The tenant's own non-working days besides Saturdays and Sundays, `YYYY-MM-DD`. Empty (with
+   * `workingWeekendDays`): the jurisdiction's official calendar.
+   */
   holidays: readonly string[];
-  /** Saturdays and Sundays made working days by a transfer of days off, `YYYY-MM-DD`. */
+  /** The tenant's own Saturdays and Sundays made working days, `YYYY-MM-DD`. */
   workingWeekendDays: readonly string[];
   /**
    * For calendar days: a deadline that falls on a day off moves to the next working day (Civil
@@ -42,22 +55,25 @@ export interface DeadlinePolicy {
   dueSoonDays: number;
 }
 
-/**
- * The law on appeals (59-FZ): registration within 3 days, an answer within 30 days of
- * registration, one extension of up to 30 days; calendar days in Moscow, a last day that falls
- * on a day off moving to the next working day.
- */
-export const DEFAULT_DEADLINE_POLICY: DeadlinePolicy = {
-  registrationDays: 3,
-  answerDays: 30,
-  maxExtensionDays: 30,
-  dayCount: 'CALENDAR',
-  holidays: [],
-  workingWeekendDays: [],
-  rollToWorkingDay: true,
-  timeZone: DEFAULT_TIME_ZONE,
-  dueSoonDays: 5,
-};
+/** How many calendar days before an answer deadline it is announced due soon, unless set. */
+export const DEFAULT_DUE_SOON_DAYS = 5;
+
+/** The policy of a jurisdiction's procedure (its law's terms, its official calendar). */
+export function procedurePolicy(jurisdiction: Jurisdiction): DeadlinePolicy {
+  const procedure = DEADLINE_PROCEDURES[jurisdiction];
+  return {
+    jurisdiction,
+    registrationDays: procedure.registrationDays,
+    answerDays: procedure.answerDays,
+    maxExtensionDays: procedure.maxExtensionDays,
+    dayCount: procedure.dayCount,
+    holidays: [],
+    workingWeekendDays: [],
+    rollToWorkingDay: procedure.rollToWorkingDay,
+    timeZone: procedure.timeZone,
+    dueSoonDays: DEFAULT_DUE_SOON_DAYS,
+  };
+}
 
 /**
  * A tenant's deadline policies: its default and overrides by the kind of addressee (a
@@ -79,10 +95,18 @@ function dates(field: string, values: readonly string[]): string[] {
   return [...new Set(values.map((value) => calendarDate(field, value)))].sort();
 }
 
-/** A complete, checked policy: the defaults of 59-FZ with the given settings over them. */
+/**
+ * A complete, checked policy: the procedure of its jurisdiction (Russia's, 59-FZ, unless given)
+ * with the given settings over it.
+ */
 export function deadlinePolicy(settings: Partial<DeadlinePolicy> = {}): DeadlinePolicy {
-  const policy = { ...DEFAULT_DEADLINE_POLICY, ...withoutUndefined(settings) };
+  const jurisdiction = settings.jurisdiction ?? 'RU';
+  if (!JURISDICTIONS.includes(jurisdiction)) {
+    throw badInput('jurisdiction', `must be one of ${JURISDICTIONS.join(', ')}`);
+  }
+  const policy = { ...procedurePolicy(jurisdiction), ...withoutUndefined(settings) };
   return {
+    jurisdiction,
     registrationDays: days('registrationDays', policy.registrationDays, 1, 365),
     answerDays: days('answerDays', policy.answerDays, 1, 365),
     maxExtensionDays: days('maxExtensionDays', policy.maxExtensionDays, 0, 365),
@@ -95,39 +119,58 @@ export function deadlinePolicy(settings: Partial<DeadlinePolicy> = {}): Deadline
   };
 }
 
-/** The policy for an addressee of a kind: the tenant's default, then the kind's overrides. */
+/**
+ * The policy for an addressee: its jurisdiction's procedure, then the tenant's default, then the
+ * overrides for its kind.
+ */
 export function policyFor(
   policies: DeadlinePolicies,
   addresseeKind?: OrganizationKind,
+  jurisdiction: Jurisdiction = 'RU',
 ): DeadlinePolicy {
   const override = addresseeKind ? policies.byAddresseeKind?.[addresseeKind] : undefined;
   return deadlinePolicy({
+    jurisdiction,
     ...withoutUndefined(policies.default),
     ...withoutUndefined(override ?? {}),
   });
 }
 
-/** Whether the addressee works on a date: a weekday that is no holiday, or a transferred weekend. */
-export function isWorkingDay(date: string, policy: DeadlinePolicy): boolean {
-  if (policy.workingWeekendDays.includes(date)) return true;
-  const weekday = dayOfWeek(date);
-  return weekday !== 0 && weekday !== 6 && !policy.holidays.includes(date);
-}
+/** What says which days are working days: a jurisdiction's official calendar or the tenant's own. */
+export type WorkingCalendar = Pick<
+  DeadlinePolicy,
+  'jurisdiction' | 'holidays' | 'workingWeekendDays'
+>;
 
-function nextWorkingDay(date: string, policy: DeadlinePolicy): string {
-  let day = date;
-  while (!isWorkingDay(day, policy)) day = addCalendarDays(day, 1);
-  return day;
+/**
+ * Whether the addressee works on a date: by the tenant's own calendar when it has one (a weekday
+ * that is no holiday, or a transferred weekend), else by the jurisdiction's official calendar,
+ * whose missing years are refused or read from the fixed-date holidays as `missing` says.
+ */
+export function isWorkingDay(
+  date: string,
+  calendar: WorkingCalendar,
+  missing: MissingYear = 'refuse',
+): boolean {
+  if (calendar.holidays.length === 0 && calendar.workingWeekendDays.length === 0) {
+    return isOfficialWorkingDay(calendar.jurisdiction, date, missing);
+  }
+  if (calendar.workingWeekendDays.includes(date)) return true;
+  const weekday = dayOfWeek(date);
+  return weekday !== 0 && weekday !== 6 && !calendar.holidays.includes(date);
 }
 
 /**
  * The last day of a term of `count` days that starts the day after `from`: in calendar days
- * (moved off a day off when the policy says so) or in working days.
+ * (moved off a day off when the policy says so; a year without a calendar moves it off weekends
+ * and fixed-date holidays only) or in working days (a year without a calendar is refused).
  */
 export function addTerm(policy: DeadlinePolicy, from: string, count: number): string {
   if (policy.dayCount === 'CALENDAR') {
-    const last = addCalendarDays(from, count);
-    return policy.rollToWorkingDay ? nextWorkingDay(last, policy) : last;
+    let last = addCalendarDays(from, count);
+    if (!policy.rollToWorkingDay) return last;
+    while (!isWorkingDay(last, policy, 'statutory')) last = addCalendarDays(last, 1);
+    return last;
   }
   let day = from;
   for (let counted = 0; counted < count;) {
@@ -175,9 +218,39 @@ export function extendedDeadline(
   return deadline('ANSWER', addTerm(policy, current.dueOn, count), policy.timeZone);
 }
 
-/** Calendar days from `now` (in the time zone) to the last day: 0 on it, negative after it. */
-export function daysUntil(due: Deadline, now: Date, timeZone: string): number {
-  return daysBetween(localDate(now, timeZone), due.dueOn);
+/** How a request's days are counted, fixed when it was sent (a policy changed since does not move it). */
+export type DayCounting = WorkingCalendar & Pick<DeadlinePolicy, 'dayCount' | 'timeZone'>;
+
+/** The counting of a policy, as a request keeps it. */
+export function dayCounting(policy: DeadlinePolicy): DayCounting {
+  return {
+    dayCount: policy.dayCount,
+    jurisdiction: policy.jurisdiction,
+    holidays: [...policy.holidays],
+    workingWeekendDays: [...policy.workingWeekendDays],
+    timeZone: policy.timeZone,
+  };
+}
+
+/** Working days after `from` up to and including `to` (`from` before `to`). */
+function workingDaysAfter(from: string, to: string, calendar: WorkingCalendar): number {
+  let count = 0;
+  for (let day = addCalendarDays(from, 1); day <= to; day = addCalendarDays(day, 1)) {
+    if (isWorkingDay(day, calendar)) count += 1;
+  }
+  return count;
+}
+
+/**
+ * Days from `now` (in the time zone) to the last day, counted as the policy counts terms: 0 on
+ * it; before it, the days left (working days: those after today up to the last day); after it,
+ * negative — at least −1, so a deadline that passed on a Friday does not read 0 on Saturday.
+ */
+export function daysUntil(due: Deadline, now: Date, counting: DayCounting): number {
+  const today = localDate(now, counting.timeZone);
+  if (counting.dayCount === 'CALENDAR') return daysBetween(today, due.dueOn);
+  if (today <= due.dueOn) return workingDaysAfter(today, due.dueOn, counting);
+  return -Math.max(1, workingDaysAfter(due.dueOn, today, counting));
 }
 
 /** Whether the deadline has passed: its last day is over in the addressee's time zone. */

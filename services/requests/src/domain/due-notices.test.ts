@@ -61,6 +61,52 @@ describe('daysRemaining and overdue', () => {
   });
 });
 
+describe('a request entered as it happened', () => {
+  // Sent 14 November 2016, registered 16 November 2016, both entered on 7 December 2026.
+  const recordedAt = new Date('2026-12-07T10:00:00.000Z');
+  const past = aRegisteredRequest({
+    submittedAt: new Date('2016-11-14T09:00:00.000Z'),
+    registrationDueOn: '2016-11-17',
+    registeredOn: '2016-11-16',
+    deadline: {
+      stage: 'ANSWER',
+      dueOn: '2016-12-16',
+      dueAt: new Date('2016-12-16T20:59:59.999Z'),
+    },
+    deadlineRecordedAt: recordedAt,
+  });
+  const later = new Date('2026-12-08T10:00:00.000Z');
+
+  it('should be shown overdue, its days remaining negative', () => {
+    expect(overdue(past, later)).toBe(true);
+    expect(daysRemaining(past, later)).toBe(-3644);
+  });
+
+  it('should announce nothing for a deadline that had passed when it was recorded', () => {
+    expect(dueNotices(past, later, POLICY)).toEqual([]);
+    expect(nextNoticeAt(past)).toBeNull();
+  });
+
+  it('should still announce a deadline that passes after it was recorded', () => {
+    const recordedInTime = { ...past, deadlineRecordedAt: new Date('2016-12-01T09:00:00.000Z') };
+
+    expect(dueNotices(recordedInTime, later, POLICY)).toMatchObject([
+      { kind: 'overdue', deadline: { dueOn: '2016-12-16' } },
+    ]);
+  });
+});
+
+describe('daysRemaining of a working-day procedure', () => {
+  it('should count working days of the calendar the request kept', () => {
+    const counting = { ...aRegisteredRequest().counting!, dayCount: 'WORKING' as const };
+    const request = aRegisteredRequest({ counting });
+
+    // 29 December 2016: 30 December and 9 January are the working days left.
+    expect(daysRemaining(request, new Date('2016-12-29T09:00:00.000Z'))).toBe(2);
+    expect(daysRemaining(aRegisteredRequest(), new Date('2016-12-29T09:00:00.000Z'))).toBe(11);
+  });
+});
+
 describe('dueNotices', () => {
   it('should announce nothing six days before the answer is due', () => {
     expect(dueNotices(aRegisteredRequest(), new Date('2017-01-03T20:59:00.000Z'), POLICY)).toEqual(

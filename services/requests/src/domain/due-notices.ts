@@ -5,7 +5,13 @@ import {
   type DecisionContext,
 } from '@kollegia/service-kit/domain';
 
-import { type Deadline, type DeadlinePolicy, daysUntil, isPast } from './deadline';
+import {
+  type DayCounting,
+  type Deadline,
+  type DeadlinePolicy,
+  daysUntil,
+  isPast,
+} from './deadline';
 import type { Request, RequestChange, RequestDecision } from './request';
 
 /** A notice that is due, in the shape of the change that announces it. */
@@ -16,10 +22,26 @@ export function runningDeadline(state: Request): Deadline | undefined {
   return state.status === 'SUBMITTED' || state.status === 'REGISTERED' ? state.deadline : undefined;
 }
 
-/** Calendar days left to the running deadline (0 on its last day, negative after), if one runs. */
+/** How a request counts its days: as kept at submission; calendar days for older ones. */
+function countingOf(state: Request): DayCounting {
+  return (
+    state.counting ?? {
+      dayCount: 'CALENDAR',
+      jurisdiction: 'RU',
+      holidays: [],
+      workingWeekendDays: [],
+      timeZone: state.timeZone ?? DEFAULT_TIME_ZONE,
+    }
+  );
+}
+
+/**
+ * Days left to the running deadline (0 on its last day, negative after), if one runs, counted
+ * as the request's procedure counts its terms (working days for a working-day procedure).
+ */
 export function daysRemaining(state: Request, now: Date): number | undefined {
   const deadline = runningDeadline(state);
-  return deadline && daysUntil(deadline, now, state.timeZone ?? DEFAULT_TIME_ZONE);
+  return deadline && daysUntil(deadline, now, countingOf(state));
 }
 
 /** Whether the running deadline has passed. */
@@ -56,11 +78,14 @@ interface PendingNotice {
  * - `overdue` once the deadline passed (registration or answer).
  *
  * Each is announced once per deadline, so the new deadline after an extension (or the answer
- * deadline after registration) is announced again.
+ * deadline after registration) is announced again — but none for a deadline that had passed
+ * when it was recorded: it is shown overdue, not announced as news.
  */
 function pendingNotices(state: Request): PendingNotice[] {
   const deadline = runningDeadline(state);
   if (!deadline || state.announced.overdue === key(deadline)) return [];
+  // Recorded after it had passed (a request entered as it happened): history, not news.
+  if (state.deadlineRecordedAt && isPast(deadline, state.deadlineRecordedAt)) return [];
   const overdue = {
     kind: 'overdue' as const,
     deadline,
@@ -90,7 +115,8 @@ export function dueNotices(state: Request, now: Date, policy: DeadlinePolicy): D
   );
   const notice = due.at(-1);
   if (!notice) return [];
-  const days = daysRemaining(request, now) ?? 0;
+  // The events' days are calendar days (their v1 meaning, ADR 0002), whatever the procedure.
+  const days = daysUntil(notice.deadline, now, { ...countingOf(request), dayCount: 'CALENDAR' });
   return notice.kind === 'overdue'
     ? [{ kind: 'overdue', deadline: notice.deadline, daysOverdue: Math.max(1, -days) }]
     : [{ kind: 'due-soon', deadline: notice.deadline, daysRemaining: days }];

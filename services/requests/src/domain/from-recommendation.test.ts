@@ -26,6 +26,7 @@ describe('requestsForAdoptedRecommendation', () => {
 
   it.each([
     ['PROPOSAL', 'PROPOSAL'],
+    ['QUESTION', 'QUESTION'],
     ['LEGISLATIVE_INITIATIVE', 'PROPOSAL'],
   ] as const)('should draft %s as a request of kind %s', (actionType, kind) => {
     const drafts = requestsForAdoptedRecommendation({ ...adopted, actionType });

@@ -10,6 +10,7 @@ import type { DraftRequest } from './request-lifecycle';
 const KIND_OF_ACTION: Partial<Record<RecommendationActionType, RequestKind>> = {
   APPEAL: 'APPEAL',
   PROPOSAL: 'PROPOSAL',
+  QUESTION: 'QUESTION',
   LEGISLATIVE_INITIATIVE: 'PROPOSAL',
 };
 
@@ -21,8 +22,8 @@ export type AdoptedRecommendation = Pick<
 
 /**
  * The requests to draft when a recommendation is adopted (flow 2 of DESIGN.md section 4): one per
- * addressee for an APPEAL, a PROPOSAL or a LEGISLATIVE_INITIATIVE, saying what was decided (not
- * what was first recommended). None for the other actions.
+ * addressee for an APPEAL, a PROPOSAL, a QUESTION or a LEGISLATIVE_INITIATIVE, saying what was
+ * decided (not what was first recommended). None for the other actions.
  */
 export function requestsForAdoptedRecommendation(
   recommendation: AdoptedRecommendation,

@@ -142,6 +142,40 @@ describe('submitRequest', () => {
     });
   });
 
+  it('should run the deadline from when it was sent when a request is entered as it happened', () => {
+    const sentAt = new Date('2016-11-14T09:00:00.000Z');
+    const now = '2026-12-07T10:00:00.000Z';
+
+    const { state } = submitRequest(
+      aRequest(),
+      { outgoingNumber: 'АКИТ-2016/011', sentAt },
+      POLICY,
+      contextAt(now),
+    );
+
+    expect(state).toMatchObject({
+      submittedAt: sentAt,
+      registrationDueOn: '2016-11-17',
+      deadline: { stage: 'REGISTRATION', dueOn: '2016-11-17' },
+      deadlineRecordedAt: new Date(now),
+      updatedAt: new Date(now),
+    });
+  });
+
+  it('should refuse a sending time in the future', () => {
+    const error = refusal(() =>
+      submitRequest(
+        aRequest(),
+        { outgoingNumber: 'АКИТ-2016/014', sentAt: new Date('2016-12-06T07:00:00.000Z') },
+        POLICY,
+        contextAt('2016-12-05T07:00:00.000Z'),
+      ),
+    );
+
+    expect(error).toMatchObject({ code: 'BAD_USER_INPUT', details: { field: 'sentAt' } });
+    expect(error.message).toMatch(/^sentAt: must not be in the future/);
+  });
+
   it('should refuse when no outgoing number is given', () => {
     const error = refusal(() =>
       submitRequest(aRequest(), { outgoingNumber: '' }, POLICY, contextAt('2016-12-05T07:00:00Z')),
@@ -166,6 +200,32 @@ describe('submitRequest', () => {
 
 describe('registerRequest', () => {
   const command = { incomingNumber: ' ВХ-53117/16 ', registeredOn: '2016-12-07' };
+
+  it('should register on a past date after a past sending when both are entered years later', () => {
+    const now = '2026-12-07T10:00:00.000Z';
+    const { state: sent } = submitRequest(
+      aRequest(),
+      { outgoingNumber: 'АКИТ-2016/012', sentAt: new Date('2016-11-20T09:00:00.000Z') },
+      POLICY,
+      contextAt(now),
+    );
+
+    const { state } = registerRequest(
+      sent,
+      { incomingNumber: 'ВХ-50120/16', registeredOn: '2016-11-22' },
+      SECRETARY,
+      POLICY,
+      contextAt(now),
+    );
+
+    expect(state).toMatchObject({
+      status: 'REGISTERED',
+      registeredOn: '2016-11-22',
+      registeredOnTime: true,
+      deadline: { stage: 'ANSWER', dueOn: '2016-12-22' },
+      deadlineRecordedAt: new Date(now),
+    });
+  });
 
   it('should count the answer deadline from the registration date when the addressee registers it', () => {
     const context = contextAt('2016-12-07T12:00:00.000Z');
@@ -298,6 +358,7 @@ describe('extendDeadline', () => {
     expect(state).toEqual({
       ...registered,
       deadline: extended,
+      deadlineRecordedAt: context.now,
       extension: { days: 30, reason, previous: registered.deadline, extendedAt: context.now },
       updatedAt: context.now,
     });
@@ -522,12 +583,12 @@ describe('answerRequest', () => {
     [
       'an answer from the future',
       { answeredAt: new Date('2017-01-12T09:00:00.000Z') },
-      'answeredAt: must not be in the future',
+      'answeredAt: must not be in the future (now is 2017-01-11T09:00:00.000Z)',
     ],
     [
       'an answer before the request was sent',
       { answeredAt: new Date('2016-12-01T09:00:00.000Z') },
-      'answeredAt: must not be before the request was sent',
+      'answeredAt: must not be before the request was sent (2016-12-05T07:00:00.000Z)',
     ],
     ['an empty text', { text: '' }, 'text: must not be empty'],
     [

@@ -12,8 +12,8 @@ import {
   calendarDate,
   conflict,
   forbidden,
-  instant,
   localDate,
+  occurredAt,
   optionalText,
   requiredText,
   sameValue,
@@ -22,6 +22,7 @@ import {
 
 import {
   answerDeadline,
+  dayCounting,
   type DeadlinePolicy,
   extendedDeadline,
   registrationDeadline,
@@ -105,26 +106,38 @@ export function editDraft(
 }
 
 /**
- * Sends a draft under an outgoing number the caller assigned (unique per tenant and year). The
- * registration deadline starts to run, in the addressee's calendar and time zone.
+ * When a request was sent: as the user gives it (a letter sent before it was entered here), not
+ * in the future; now by default. The outgoing number's year is this moment's.
+ */
+export function sendingTime(sentAt: Date | null | undefined, now: Date): Date {
+  return occurredAt('sentAt', sentAt, now);
+}
+
+/**
+ * Sends a draft under an outgoing number the caller assigned (unique per tenant and year), at the
+ * moment it was sent (`sendingTime`). The registration deadline runs from that moment, in the
+ * addressee's procedure, calendar and time zone, which the request keeps from now on.
  */
 export function submitRequest(
   state: Request,
-  command: { outgoingNumber: string },
+  command: { outgoingNumber: string; sentAt?: Date | null },
   policy: DeadlinePolicy,
   context: DecisionContext,
 ): RequestDecision {
   requireStatus(state, ['DRAFT'], 'be submitted');
-  const deadline = registrationDeadline(policy, context.now);
+  const sentAt = sendingTime(command.sentAt, context.now);
+  const deadline = registrationDeadline(policy, sentAt);
   return {
     state: {
       ...state,
       status: 'SUBMITTED',
       outgoingNumber: requiredText('outgoingNumber', command.outgoingNumber, LIMITS.number),
-      submittedAt: context.now,
+      submittedAt: sentAt,
       timeZone: policy.timeZone,
+      counting: dayCounting(policy),
       registrationDueOn: deadline.dueOn,
       deadline,
+      deadlineRecordedAt: context.now,
       dueSoonDays: policy.dueSoonDays,
       updatedAt: context.now,
     },
@@ -142,6 +155,16 @@ function sent(state: Request): { submittedAt: Date; timeZone: string; registrati
 }
 
 /**
+ * The policy a submitted request's terms are counted by: the current one's terms, in the time
+ * zone and the counting (procedure's day count, calendar) the request kept when it was sent — a
+ * policy changed since does not move them.
+ */
+function keptPolicy(state: Request, policy: DeadlinePolicy): DeadlinePolicy {
+  const { timeZone } = sent(state);
+  return { ...policy, ...state.counting, timeZone };
+}
+
+/**
  * Records the addressee's registration: its incoming number and the date in its calendar. The
  * answer deadline is counted from that date; whether registration came on time is kept.
  */
@@ -155,6 +178,8 @@ export function registerRequest(
   requireStatus(state, ['SUBMITTED'], 'be registered');
   refuseUnless(mayActForAddressee(state, actor));
   const { submittedAt, timeZone, registrationDueOn } = sent(state);
+  // A date, not an instant: checked day by day in the addressee's calendar, as `occurredAt`
+  // checks instants (not in the future, not before the sending it follows).
   const registeredOn = calendarDate('registeredOn', command.registeredOn);
   const sentOn = localDate(submittedAt, timeZone);
   if (registeredOn < sentOn) {
@@ -163,8 +188,7 @@ export function registerRequest(
   if (registeredOn > localDate(context.now, timeZone)) {
     throw badInput('registeredOn', 'must not be in the future');
   }
-  // The request's time zone was fixed when it was sent; a policy changed since does not move it.
-  const local = { ...policy, timeZone };
+  const local = keptPolicy(state, policy);
   return {
     state: {
       ...state,
@@ -173,6 +197,7 @@ export function registerRequest(
       registeredOn,
       registeredOnTime: registeredOn <= registrationDueOn,
       deadline: answerDeadline(local, registeredOn),
+      deadlineRecordedAt: context.now,
       dueSoonDays: policy.dueSoonDays,
       updatedAt: context.now,
     },
@@ -209,11 +234,11 @@ export function extendDeadline(
     throw badInput('days', `must be a whole number from 1 to ${policy.maxExtensionDays}`);
   }
   const reason = requiredText('reason', command.reason, LIMITS.reason);
-  const { timeZone } = sent(state);
   return {
     state: {
       ...state,
-      deadline: extendedDeadline({ ...policy, timeZone }, deadline, days),
+      deadline: extendedDeadline(keptPolicy(state, policy), deadline, days),
+      deadlineRecordedAt: context.now,
       dueSoonDays: policy.dueSoonDays,
       extension: { days, reason, previous: deadline, extendedAt: context.now },
       updatedAt: context.now,
@@ -226,7 +251,10 @@ export interface AnswerRequest {
   text: string;
   outcome: AnswerOutcome;
   document?: AnswerDocument | null;
-  /** When the answer arrived; defaults to now (an answer on paper may be recorded later). */
+  /**
+   * When the answer arrived; defaults to now (an answer on paper may be recorded later). Not in
+   * the future, not before the request was sent.
+   */
   answeredAt?: Date | null;
 }
 
@@ -254,18 +282,15 @@ export function answerRequest(
 ): RequestDecision {
   requireStatus(state, ['SUBMITTED', 'REGISTERED'], 'be answered');
   refuseUnless(mayActForAddressee(state, actor));
-  const { submittedAt, timeZone, registrationDueOn } = sent(state);
-  const answeredAt = command.answeredAt ? instant('answeredAt', command.answeredAt) : context.now;
-  if (answeredAt.getTime() > context.now.getTime()) {
-    throw badInput('answeredAt', 'must not be in the future');
-  }
-  if (answeredAt.getTime() < submittedAt.getTime()) {
-    throw badInput('answeredAt', 'must not be before the request was sent');
-  }
+  const { submittedAt, registrationDueOn } = sent(state);
+  const answeredAt = occurredAt('answeredAt', command.answeredAt, context.now, {
+    at: submittedAt,
+    what: 'the request was sent',
+  });
   const deadline =
     state.status === 'REGISTERED' && state.deadline
       ? state.deadline
-      : answerDeadline({ ...policy, timeZone }, registrationDueOn);
+      : answerDeadline(keptPolicy(state, policy), registrationDueOn);
   const answer: Answer = withoutUndefined({
     text: requiredText(TEXT_FIELD, command.text, LIMITS.answer),
     outcome: command.outcome,

@@ -1,6 +1,6 @@
 import { type CreationContext, DomainError } from '@kollegia/service-kit/domain';
 
-import { deadlinePolicy } from './deadline';
+import { dayCounting, deadlinePolicy } from './deadline';
 import type { Actor } from './permissions';
 import type { Request } from './request';
 
@@ -11,6 +11,8 @@ export const MINPROMTORG = 'org-minpromtorg';
 export const CREATED_AT = new Date('2016-11-25T09:00:00.000Z');
 /** 10:00 in Moscow on Monday 5 December 2016. */
 export const SUBMITTED_AT = new Date('2016-12-05T07:00:00.000Z');
+/** When the registration on 7 December 2016 was recorded: 15:00 in Moscow that day. */
+export const REGISTERED_AT = new Date('2016-12-07T12:00:00.000Z');
 
 /** The Russian non-working days the tests cross: the New Year holidays and Defender's Day 2017. */
 export const RUSSIAN_HOLIDAYS = [
@@ -90,12 +92,14 @@ export function aSubmittedRequest(overrides: Partial<Request> = {}): Request {
     outgoingNumber: 'АКИТ-2016/014',
     submittedAt: SUBMITTED_AT,
     timeZone: 'Europe/Moscow',
+    counting: dayCounting(POLICY),
     registrationDueOn: '2016-12-08',
     deadline: {
       stage: 'REGISTRATION',
       dueOn: '2016-12-08',
       dueAt: new Date('2016-12-08T20:59:59.999Z'),
     },
+    deadlineRecordedAt: SUBMITTED_AT,
     dueSoonDays: POLICY.dueSoonDays,
     updatedAt: SUBMITTED_AT,
     ...overrides,
@@ -114,6 +118,7 @@ export function aRegisteredRequest(overrides: Partial<Request> = {}): Request {
       dueOn: '2017-01-09',
       dueAt: new Date('2017-01-09T20:59:59.999Z'),
     },
+    deadlineRecordedAt: REGISTERED_AT,
     ...overrides,
   });
 }

@@ -7,7 +7,7 @@ import type {
 } from '@kollegia/events';
 import { conflict, withArticle } from '@kollegia/service-kit/domain';
 
-import type { Deadline } from './deadline';
+import type { DayCounting, Deadline } from './deadline';
 
 /** The addressee's letter that carries an answer. */
 export interface AnswerDocument {
@@ -51,11 +51,20 @@ export interface Request {
   body: string;
   signatory?: PartyRef;
   status: RequestStatus;
-  /** Given at submission; unique per tenant and year, e.g. АКИТ-2016/014. */
+  /** Given at submission; unique per tenant and sending year, e.g. АКИТ-2016/014. */
   outgoingNumber?: string;
+  /**
+   * When the letter was sent, as the user gave it (now by default); when that was recorded is the
+   * submission's event time.
+   */
   submittedAt?: Date;
   /** The addressee's time zone, fixed at submission; its dates are read in it. */
   timeZone?: string;
+  /**
+   * How its terms and `daysRemaining` are counted, fixed at submission (the addressee's procedure
+   * and calendar). Absent on requests sent before it was kept: calendar days.
+   */
+  counting?: DayCounting;
   /** The registration deadline's last day, kept to tell whether registration came on time. */
   registrationDueOn?: string;
   incomingNumber?: string;
@@ -67,6 +76,11 @@ export interface Request {
    * answered, the one the answer was measured against.
    */
   deadline?: Deadline;
+  /**
+   * When the running deadline was recorded (server clock). A deadline that had passed by then was
+   * recorded as history, not announced: no due-soon or overdue notice goes out for it.
+   */
+  deadlineRecordedAt?: Date;
   /**
    * How many calendar days before the answer deadline it is announced due soon: the policy's when
    * the running deadline was computed (a policy changed since does not move it, as it does not

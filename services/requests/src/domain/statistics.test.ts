@@ -22,10 +22,20 @@ import {
 const tenantid = TENANT;
 const addresseeId = MINPROMTORG;
 
-function submitted(id: string, submittedAt: string, dueOn: string) {
+/** When the requests below were entered: long after they were sent (the record as it happened). */
+const RECORDED_AT = '2026-12-01T09:00:00.000Z';
+
+function submitted(id: string, sentAt: string, dueOn: string) {
   return requestSubmitted({
     tenantid,
-    data: { id, addresseeId, submittedAt, dueOn, dueAt: `${dueOn}T23:59:59.999+03:00` },
+    data: {
+      id,
+      addresseeId,
+      submittedAt: RECORDED_AT,
+      sentAt,
+      dueOn,
+      dueAt: `${dueOn}T23:59:59.999+03:00`,
+    },
   });
 }
 
@@ -119,6 +129,22 @@ describe('applyRequestEvent and summarize', () => {
       outcome: 'DECLINED',
       answeredOnTime: false,
     });
+  });
+
+  it('should take the submission’s moment as the sending when an older event has no sentAt', () => {
+    const older = requestSubmitted({
+      tenantid,
+      data: {
+        id: 'req-1',
+        addresseeId,
+        submittedAt: '2016-12-05T08:00:00.000Z',
+        sentAt: undefined,
+        dueOn: '2016-12-08',
+        dueAt: '2016-12-08T23:59:59.999+03:00',
+      },
+    });
+
+    expect(replay([older]).requests[0]?.submittedAt).toEqual(new Date('2016-12-05T08:00:00.000Z'));
   });
 
   it('should return the same statistics when an event is applied a second time', () => {

@@ -84,7 +84,8 @@ function factsOf(event: RequestEvent): Omit<RequestFacts, 'requestId'> | undefin
   switch (event.type) {
     case 'kollegia.requests.request.submitted.v1':
       return {
-        submittedAt: new Date(event.data.submittedAt),
+        // When it was sent, not when that was entered (older events: the same moment).
+        submittedAt: new Date(event.data.sentAt ?? event.data.submittedAt),
         registrationDueAt: new Date(event.data.dueAt),
       };
     case 'kollegia.requests.request.registered.v1':

@@ -9,6 +9,7 @@ import { OrganizationRequestsResolver } from './foreign/organization-requests.re
 import { RecommendationRequestsResolver } from './foreign/recommendation-requests.resolver';
 import { DeadlinePolicyResolver } from './policy/deadline-policy.resolver';
 import { RequestFieldsResolver } from './request/request-fields.resolver';
+import { RequestLetterResolver } from './request/request-letter.resolver';
 import { resolveRequestReference } from './request/request.reference';
 import { RequestResolver } from './request/request.resolver';
 import { ResponseStatsResolver } from './statistics/response-stats.resolver';
@@ -20,6 +21,7 @@ export function buildRequestsSubgraph(): Promise<Subgraph> {
     resolvers: [
       RequestResolver,
       RequestFieldsResolver,
+      RequestLetterResolver,
       DeadlinePolicyResolver,
       ResponseStatsResolver,
       OrganizationRequestsResolver,

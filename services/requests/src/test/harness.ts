@@ -90,12 +90,13 @@ export function hexId(): string {
   ).slice(-24);
 }
 
-/** An organisation as members announces it. */
+/** An organisation as members announces it: a Russian one, or one of the country given (RU, BY). */
 export function organizationRegistered(
   id: string,
   name: string,
   kind: OrganizationKind,
   tenant = TENANT,
+  country = 'RU',
 ) {
   return createEvent(
     organizationRegisteredV1,
@@ -106,6 +107,9 @@ export function organizationRegistered(
       name,
       shortName: name,
       kind,
+      country,
+      // The capital: Moscow, or Minsk for a Belarusian organisation.
+      region: country === 'BY' ? 'BY-HM' : organizationRegisteredV1.example.region,
       inn: undefined,
       ogrn: undefined,
       website: undefined,
@@ -141,11 +145,17 @@ export function recommendationAdopted(
 /** Announces organisations and waits until the service knows them (drafts need known addressees). */
 export async function knowOrganizations(
   requests: Requests,
-  organizations: { id: string; name: string; kind: OrganizationKind; tenant?: string }[],
+  organizations: {
+    id: string;
+    name: string;
+    kind: OrganizationKind;
+    tenant?: string;
+    country?: string;
+  }[],
 ) {
   await announceMembers(
     requests,
-    organizations.map((o) => organizationRegistered(o.id, o.name, o.kind, o.tenant)),
+    organizations.map((o) => organizationRegistered(o.id, o.name, o.kind, o.tenant, o.country)),
   );
 }
 

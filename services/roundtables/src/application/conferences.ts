@@ -5,6 +5,7 @@ import { optionalCalendarDate, type DecisionContext } from '@kollegia/service-ki
 import type { ConferenceRepository } from '../db/conference.repository';
 import {
   closeConference,
+  type ConferenceMoment,
   openConference,
   scheduleConference,
   updateConference,
@@ -59,12 +60,16 @@ export class ConferenceUseCases {
     );
   }
 
-  open(context: CommandContext, id: string, expectedVersion: number) {
-    return this.change(context, id, expectedVersion, openConference);
+  open(context: CommandContext, id: string, expectedVersion: number, moment: ConferenceMoment) {
+    return this.change(context, id, expectedVersion, (state, dc) =>
+      openConference(state, moment, dc),
+    );
   }
 
-  close(context: CommandContext, id: string, expectedVersion: number) {
-    return this.change(context, id, expectedVersion, closeConference);
+  close(context: CommandContext, id: string, expectedVersion: number, moment: ConferenceMoment) {
+    return this.change(context, id, expectedVersion, (state, dc) =>
+      closeConference(state, moment, dc),
+    );
   }
 
   /** One conference, or undefined when it does not exist or the caller may not see it. */

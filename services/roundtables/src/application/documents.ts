@@ -1,38 +1,18 @@
 import type { MemberRef } from '@kollegia/events';
+import { type GeneratedDocument, NameBook } from '@kollegia/service-kit';
 import { conflict, notFound } from '@kollegia/service-kit/domain';
 
 import type { RoundtableRepository } from '../db/roundtable.repository';
 import type { Conference } from '../domain/conference';
 import type { Roundtable } from '../domain/roundtable';
 import { conferenceResolutions } from '../documents/conference-resolutions';
-import type { TextDocument } from '../documents/document';
-import { renderHtml } from '../documents/html';
-import { renderMarkdown } from '../documents/markdown';
 import { roundtableMinutes } from '../documents/minutes';
-import { NameBook } from '../documents/names';
 import type { CommandContext } from './context';
 import type { ConferenceUseCases } from './conferences';
 import { conferenceReferences, roundtableReferences, type MemberUseCases } from './members';
 import { requireReader, visibilityOf } from './permissions';
 import type { RoundtableUseCases } from './roundtables';
 import type { StatementUseCases } from './statements';
-
-/** A generated document in both formats. */
-export interface RenderedDocument {
-  title: string;
-  markdown: string;
-  html: string;
-  generatedAt: Date;
-}
-
-function rendered(document: TextDocument, now: Date): RenderedDocument {
-  return {
-    title: document.title,
-    markdown: renderMarkdown(document),
-    html: renderHtml(document),
-    generatedAt: now,
-  };
-}
 
 /** Every organisation and person a round table's documents name. */
 function partiesOf(roundtable: Roundtable): MemberRef[] {
@@ -41,7 +21,8 @@ function partiesOf(roundtable: Roundtable): MemberRef[] {
 
 /**
  * The documents generated from the data: the minutes of a concluded round table and the
- * resolutions of a conference. Generated on request (never stored), so they always show the
+ * resolutions of a conference, each rendered to the format the caller asks for (see
+ * GeneratedDocumentType). Generated on request (never stored), so they always show the
  * current names; names come from the directory read model, and a reader who sees published
  * material only is printed no name of an organisation that is not published (see NameBook).
  */
@@ -58,7 +39,7 @@ export class DocumentUseCases {
   ) {}
 
   /** The minutes; NOT_FOUND when invisible, CONFLICT until the round table is concluded. */
-  async minutes(context: CommandContext, id: string): Promise<RenderedDocument> {
+  async minutes(context: CommandContext, id: string): Promise<GeneratedDocument> {
     const roundtable = await this.deps.roundtables.find(context, id);
     if (!roundtable) throw notFound('roundtable', id);
     if (roundtable.status !== 'CONCLUDED') {
@@ -82,14 +63,14 @@ export class DocumentUseCases {
       names: new NameBook(names, this.deps.members.publishedOnly(context)),
       timeZone: this.deps.timeZone,
     });
-    return rendered(document, context.now);
+    return { document, generatedAt: context.now };
   }
 
   /**
    * «Рекомендации по итогам …»: the adopted resolutions of the conference's concluded round
    * tables (published ones only for callers who see published material only).
    */
-  async conferenceResolutions(context: CommandContext, id: string): Promise<RenderedDocument> {
+  async conferenceResolutions(context: CommandContext, id: string): Promise<GeneratedDocument> {
     const identity = requireReader(context.identity);
     const conference = await this.deps.conferences.find(context, id);
     if (!conference) throw notFound('conference', id);
@@ -109,6 +90,6 @@ export class DocumentUseCases {
       names: new NameBook(names, this.deps.members.publishedOnly(context)),
       timeZone: this.deps.timeZone,
     });
-    return rendered(document, context.now);
+    return { document, generatedAt: context.now };
   }
 }

@@ -6,6 +6,8 @@ import {
   roundtableAgendaSetV1,
   roundtableCancelledV1,
   roundtableConcludedV1,
+  roundtableLinksUpdatedV1,
+  roundtableMinutesApprovedV1,
   roundtableParticipantAttendanceMarkedV1,
   roundtableParticipantRegisteredV1,
   roundtableParticipantRemovedV1,
@@ -15,6 +17,7 @@ import {
   roundtableResolutionWithdrawnV1,
   roundtableScheduledV1,
   roundtableStartedV1,
+  roundtableStatementCorrectedV1,
   roundtableStatementRecordedV1,
   roundtableUpdatedV1,
   type AgendaItemSnapshot,
@@ -51,12 +54,20 @@ export function roundtableSnapshot(state: Roundtable): RoundtableSnapshot {
     moderator: state.moderator,
     description: state.description,
     status: state.status,
+    source: state.source,
+    workingGroupId: state.workingGroupId,
   });
 }
 
 function agendaItemSnapshot(state: Roundtable, item: AgendaItem): AgendaItemSnapshot {
   const position = state.agenda.findIndex((candidate) => candidate.id === item.id) + 1;
-  return { id: item.id, position: Math.max(position, 1), title: item.title, status: item.status };
+  return withoutUndefined({
+    id: item.id,
+    position: Math.max(position, 1),
+    title: item.title,
+    status: item.status,
+    result: item.result,
+  });
 }
 
 const agendaSnapshot = (state: Roundtable) =>
@@ -71,6 +82,7 @@ export function resolutionSnapshot(resolution: Resolution): ResolutionSnapshot {
     responsible: resolution.responsible,
     dueDate: resolution.dueDate,
     agendaItemId: resolution.agendaItemId,
+    agendaItemIds: resolution.agendaItemIds,
     status: resolution.status,
   });
 }
@@ -83,6 +95,7 @@ export function statementSnapshot(statement: Statement): StatementSnapshot {
     agendaItemId: statement.agendaItemId,
     text: statement.text,
     recordedAt: statement.recordedAt.toISOString(),
+    occurredAt: statement.occurredAt.toISOString(),
   });
 }
 
@@ -107,6 +120,17 @@ export function roundtableEvents(
           ...roundtableSnapshot(state),
           changedFields: change.changedFields,
         });
+      case 'links-updated':
+        return createEvent(
+          roundtableLinksUpdatedV1,
+          meta,
+          withoutUndefined({
+            ...header,
+            title: state.title,
+            source: state.source,
+            workingGroupId: state.workingGroupId,
+          }),
+        );
       case 'rescheduled':
         return createEvent(
           roundtableRescheduledV1,
@@ -148,6 +172,13 @@ export function roundtableEvents(
             .map(resolutionSnapshot),
           statementCount: state.statementCount,
         });
+      case 'minutes-approved':
+        return createEvent(roundtableMinutesApprovedV1, meta, {
+          ...header,
+          title: state.title,
+          approvedAt: state.minutesApprovedAt!.toISOString(),
+          statementCount: state.statementCount,
+        });
       case 'participant-registered':
         return createEvent(roundtableParticipantRegisteredV1, meta, {
           ...header,
@@ -174,11 +205,13 @@ export function roundtableEvents(
         return createEvent(roundtableAgendaItemOpenedV1, meta, {
           ...header,
           agendaItem: agendaItemSnapshot(state, change.item),
+          occurredAt: change.occurredAt.toISOString(),
         });
       case 'agenda-item-closed':
         return createEvent(roundtableAgendaItemClosedV1, meta, {
           ...header,
           agendaItem: agendaItemSnapshot(state, change.item),
+          occurredAt: change.occurredAt.toISOString(),
         });
       case 'agenda-item-deferred':
         return createEvent(
@@ -188,12 +221,22 @@ export function roundtableEvents(
             ...header,
             agendaItem: agendaItemSnapshot(state, change.item),
             reason: change.reason,
+            occurredAt: change.occurredAt.toISOString(),
           }),
         );
       case 'statement-recorded':
         return createEvent(roundtableStatementRecordedV1, meta, {
           ...header,
           statement: statementSnapshot(change.statement),
+        });
+      case 'statement-corrected':
+        return createEvent(roundtableStatementCorrectedV1, meta, {
+          ...header,
+          statement: {
+            ...statementSnapshot(change.statement),
+            revision: change.statement.revision!,
+          },
+          changedFields: change.changedFields,
         });
       case 'resolution-proposed':
         return createEvent(roundtableResolutionProposedV1, meta, {

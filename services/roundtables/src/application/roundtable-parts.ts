@@ -4,6 +4,7 @@ import {
   closeAgendaItem,
   deferAgendaItem,
   openAgendaItem,
+  recordAgendaResult,
   setAgenda,
   type AgendaEntry,
 } from '../domain/agenda';
@@ -19,7 +20,7 @@ import {
   withdrawResolution,
   type ResolutionDraft,
 } from '../domain/resolutions';
-import type { Roundtable } from '../domain/roundtable';
+import type { Happened, Roundtable } from '../domain/roundtable';
 import type { CommandContext } from './context';
 import {
   changeRoundtable,
@@ -69,21 +70,40 @@ export class RoundtablePartUseCases {
     return this.change(c, id, v, (state, dc) => setAgenda(state, { items }, dc));
   }
 
-  openAgendaItem(c: CommandContext, id: string, v: number, agendaItemId: string) {
-    return this.change(c, id, v, (state, dc) => openAgendaItem(state, { agendaItemId }, dc));
+  openAgendaItem(
+    c: CommandContext,
+    id: string,
+    v: number,
+    command: { agendaItemId: string } & Happened,
+  ) {
+    return this.change(c, id, v, (state, dc) => openAgendaItem(state, command, dc));
   }
 
-  closeAgendaItem(c: CommandContext, id: string, v: number, agendaItemId: string) {
-    return this.change(c, id, v, (state, dc) => closeAgendaItem(state, { agendaItemId }, dc));
+  closeAgendaItem(
+    c: CommandContext,
+    id: string,
+    v: number,
+    command: { agendaItemId: string; result?: string | null } & Happened,
+  ) {
+    return this.change(c, id, v, (state, dc) => closeAgendaItem(state, command, dc));
   }
 
   deferAgendaItem(
     c: CommandContext,
     id: string,
     v: number,
-    command: { agendaItemId: string; reason?: string | null },
+    command: { agendaItemId: string; reason?: string | null } & Happened,
   ) {
     return this.change(c, id, v, (state, dc) => deferAgendaItem(state, command, dc));
+  }
+
+  recordAgendaResult(
+    c: CommandContext,
+    id: string,
+    v: number,
+    command: { agendaItemId: string; result: string | null },
+  ) {
+    return this.change(c, id, v, (state, dc) => recordAgendaResult(state, command, dc));
   }
 
   proposeResolution(c: CommandContext, id: string, v: number, draft: ResolutionDraft) {

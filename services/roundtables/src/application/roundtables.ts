@@ -3,8 +3,9 @@ import type { Identity, Page, PageRequest } from '@kollegia/service-kit';
 
 import type { ConferenceRepository } from '../db/conference.repository';
 import type { RoundtableFilter, RoundtableRepository } from '../db/roundtable.repository';
-import type { Participant, Roundtable } from '../domain/roundtable';
+import type { Happened, Participant, Roundtable } from '../domain/roundtable';
 import {
+  approveMinutes,
   cancelRoundtable,
   concludeRoundtable,
   rescheduleRoundtable,
@@ -15,6 +16,7 @@ import {
   type RoundtableSchedule,
   type ScheduleRoundtable,
 } from '../domain/roundtable-lifecycle';
+import { recordSitting, type RecordSitting } from '../domain/record-sitting';
 import { decisionContext, type CommandContext } from './context';
 import { roundtableReferences, type MemberUseCases } from './members';
 import {
@@ -26,6 +28,7 @@ import {
 } from './permissions';
 import { changeRoundtable, type RoundtableChangeDeps } from './roundtable-changes';
 import { roundtableEvents } from './roundtable-events';
+import type { StatementUseCases } from './statements';
 
 export interface RoundtableQuery {
   status?: RoundtableStatus | null;
@@ -37,6 +40,8 @@ export interface RoundtableQuery {
   organizerId?: string | null;
   /** A person or organisation at the table. */
   participantId?: string | null;
+  /** The working group (a community of members) that held it. */
+  workingGroupId?: string | null;
   text?: string | null;
 }
 
@@ -56,6 +61,7 @@ export class RoundtableUseCases {
     private readonly roundtables: RoundtableRepository,
     private readonly conferences: ConferenceRepository,
     private readonly members: MemberUseCases,
+    private readonly statements: StatementUseCases,
   ) {
     this.changes = { roundtables, members };
   }
@@ -72,6 +78,31 @@ export class RoundtableUseCases {
     );
     await this.members.requireAdded(identity.tenantId, undefined, roundtableReferences(state));
     await this.roundtables.insert(state, roundtableEvents(state, changes, context));
+    return state;
+  }
+
+  /**
+   * A concluded sitting typed up from its minutes, in one write: the round table with every event
+   * the live sitting would have announced (each step's, in order), and its statements, whose own
+   * documents are then written as a live statement's are (see statements.ts).
+   */
+  async recordSitting(context: CommandContext, command: RecordSitting): Promise<Roundtable> {
+    const identity = requireOrganizer(context.identity);
+    const conference = command.conferenceId
+      ? await this.conferences.get(identity.tenantId, command.conferenceId.trim())
+      : undefined;
+    const { state, steps, statements } = recordSitting(
+      command,
+      { ...decisionContext(context), tenantId: identity.tenantId },
+      conference,
+    );
+    await this.members.requireAdded(identity.tenantId, undefined, roundtableReferences(state));
+    const events = steps.flatMap((step) => roundtableEvents(step.state, step.changes, context));
+    await this.roundtables.insertWithStatements(state, events, statements);
+    // Hundreds of typed-up statements need not wait in the document for the next statement write.
+    if (await this.statements.confirm(state.id, statements)) {
+      await this.roundtables.dropPending(state.tenantId, state.id, statements);
+    }
     return state;
   }
 
@@ -97,12 +128,22 @@ export class RoundtableUseCases {
     );
   }
 
-  start(context: CommandContext, id: string, expectedVersion: number) {
-    return changeRoundtable(this.changes, context, id, expectedVersion, startRoundtable);
+  start(context: CommandContext, id: string, expectedVersion: number, command: Happened) {
+    return changeRoundtable(this.changes, context, id, expectedVersion, (state, dc) =>
+      startRoundtable(state, command, dc),
+    );
   }
 
-  conclude(context: CommandContext, id: string, expectedVersion: number) {
-    return changeRoundtable(this.changes, context, id, expectedVersion, concludeRoundtable);
+  conclude(context: CommandContext, id: string, expectedVersion: number, command: Happened) {
+    return changeRoundtable(this.changes, context, id, expectedVersion, (state, dc) =>
+      concludeRoundtable(state, command, dc),
+    );
+  }
+
+  approveMinutes(context: CommandContext, id: string, expectedVersion: number, command: Happened) {
+    return changeRoundtable(this.changes, context, id, expectedVersion, (state, dc) =>
+      approveMinutes(state, command, dc),
+    );
   }
 
   cancel(context: CommandContext, id: string, expectedVersion: number, reason: string) {
@@ -200,6 +241,7 @@ export class RoundtableUseCases {
       startsFrom: query.startsFrom,
       startsBefore: query.startsBefore,
       partyId: query.participantId,
+      workingGroupId: query.workingGroupId,
       text: query.text,
       publishedOnly: visibility.publishedOnly,
     };

@@ -3,10 +3,18 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { type Logger, type Page, type PageRequest } from '@kollegia/service-kit';
 import { badInput, DomainError, notFound } from '@kollegia/service-kit/domain';
 
-import type { RoundtableRepository } from '../db/roundtable.repository';
+import { prefixed } from '../domain/validation';
+
+import type { RoundtableRepository, RoundtableWithPending } from '../db/roundtable.repository';
 import type { StatementRepository } from '../db/statement.repository';
 import type { Roundtable, RoundtableChange } from '../domain/roundtable';
-import { recordStatement, type RecordStatement, type Statement } from '../domain/statement';
+import {
+  correctStatement,
+  type CorrectStatement,
+  recordStatement,
+  type RecordStatement,
+  type Statement,
+} from '../domain/statement';
 import { decisionContext, type CommandContext } from './context';
 import { requireOrganizer } from './permissions';
 import { roundtableEvents } from './roundtable-events';
@@ -43,7 +51,7 @@ const isStale = (error: unknown) =>
  * this process knows it stored are dropped by the round table's next statement write.
  */
 export class StatementUseCases {
-  /** Ids of statements whose documents this process wrote. */
+  /** Statements (id and revision) whose documents this process wrote. */
   private readonly stored = new Set<string>();
 
   constructor(
@@ -72,16 +80,25 @@ export class StatementUseCases {
     );
   }
 
-  /** Every statement of a round table in order, those still pending included. */
+  /**
+   * Every statement of a round table in order, those still pending included (a pending correction
+   * over the stored revision).
+   */
   async all(roundtable: Roundtable): Promise<Statement[]> {
     const [stored, found] = await Promise.all([
       this.statements.all(roundtable.tenantId, roundtable.id),
       this.roundtables.getWithPending(roundtable.tenantId, roundtable.id),
     ]);
-    const ids = new Set(stored.map((statement) => statement.id));
-    const missing = (found?.pending ?? []).filter((statement) => !ids.has(statement.id));
-    if (missing.length === 0) return stored;
-    return [...stored, ...missing].sort((a, b) => a.sequence - b.sequence);
+    const pending = found?.pending ?? [];
+    if (pending.length === 0) return stored;
+    const latest = new Map(stored.map((statement) => [statement.id, statement]));
+    for (const statement of pending) {
+      const known = latest.get(statement.id);
+      if (!known || (known.revision ?? 0) < (statement.revision ?? 0)) {
+        latest.set(statement.id, statement);
+      }
+    }
+    return [...latest.values()].sort((a, b) => a.sequence - b.sequence);
   }
 
   /** Writes the statements a crash left in round tables' documents; returns how many. */
@@ -96,30 +113,85 @@ export class StatementUseCases {
     return count;
   }
 
-  private async write(
+  private write(
     context: CommandContext,
     roundtableId: string,
     commands: readonly RecordStatement[],
     fieldPrefix: (index: number) => string,
   ): Promise<Statement[]> {
-    const { tenantId } = requireOrganizer(context.identity);
-    for (let attempt = 1; ; attempt += 1) {
-      const found = await this.roundtables.getWithPending(tenantId, roundtableId);
-      if (!found) throw notFound('roundtable', roundtableId);
+    return this.commit(context, roundtableId, (found) => {
       let state = found.state;
       const changes: RoundtableChange[] = [];
-      const recorded: Statement[] = [];
+      const written: Statement[] = [];
       commands.forEach((command, index) => {
         const decision = prefixed(fieldPrefix(index), () =>
           recordStatement(state, command, decisionContext(context)),
         );
         state = decision.state;
         changes.push(...decision.changes);
-        recorded.push(decision.statement);
+        written.push(decision.statement);
       });
+      return Promise.resolve({ state, changes, written });
+    });
+  }
+
+  /**
+   * Corrects a line of the minutes (see `correctStatement`): the round table's write carries the
+   * correction and its event, then the statement's own document takes the new revision.
+   */
+  async correct(
+    context: CommandContext,
+    roundtableId: string,
+    statementId: string,
+    command: CorrectStatement,
+  ): Promise<Statement> {
+    const [statement] = await this.commit(context, roundtableId, async (found) => {
+      const current = await this.current(found, statementId);
+      const decision = correctStatement(found.state, current, command, decisionContext(context));
+      return { ...decision, written: decision.changes.length > 0 ? [decision.statement] : [] };
+    });
+    return statement ?? (await this.current(await this.load(context, roundtableId), statementId));
+  }
+
+  /** The latest revision of a statement: pending in its round table's document, or stored. */
+  private async current(found: RoundtableWithPending, statementId: string): Promise<Statement> {
+    const pending = found.pending
+      .filter((statement) => statement.id === statementId)
+      .sort((a, b) => (b.revision ?? 0) - (a.revision ?? 0))[0];
+    const stored =
+      pending ?? (await this.statements.get(found.state.tenantId, found.state.id, statementId));
+    if (!stored) throw notFound('statement', statementId);
+    return stored;
+  }
+
+  private async load(context: CommandContext, roundtableId: string) {
+    const { tenantId } = requireOrganizer(context.identity);
+    const found = await this.roundtables.getWithPending(tenantId, roundtableId);
+    if (!found) throw notFound('roundtable', roundtableId);
+    return found;
+  }
+
+  /**
+   * The compare-and-set loop every statement write goes through: load the round table with its
+   * pending statements, decide, store the round table with the events and the statements written
+   * (write 1, the commit), retry when another change got in first, then write their documents.
+   */
+  private async commit(
+    context: CommandContext,
+    roundtableId: string,
+    decide: (found: RoundtableWithPending) => Promise<{
+      state: Roundtable;
+      changes: RoundtableChange[];
+      written: Statement[];
+    }>,
+  ): Promise<Statement[]> {
+    for (let attempt = 1; ; attempt += 1) {
+      const found = await this.load(context, roundtableId);
+      const { state, changes, written } = await decide(found);
+      if (changes.length === 0) return written;
       const expectedVersion = found.state.version;
       const next = { ...state, version: expectedVersion + 1 };
-      const pending = [...found.pending.filter((s) => !this.stored.has(s.id)), ...recorded];
+      const pending = [...found.pending.filter((s) => !this.stored.has(storedKey(s))), ...written];
       try {
         await this.roundtables.updateWithStatements(
           next,
@@ -134,31 +206,32 @@ export class StatementUseCases {
         }
         throw error;
       }
-      try {
-        await this.statements.store(recorded);
-        this.remember(recorded);
-      } catch (error) {
-        // Committed with the round table; the sweep writes the documents. The call succeeded.
-        this.logger.warn({ err: error, roundtableId }, 'statement documents deferred to the sweep');
-      }
-      return recorded;
+      await this.confirm(roundtableId, written);
+      return written;
+    }
+  }
+
+  /**
+   * Writes the documents of statements committed with their round table (in `pendingStatements`).
+   * A failure is left to the sweep: the statements are committed, the call succeeded. Says whether
+   * the documents were written.
+   */
+  async confirm(roundtableId: string, recorded: readonly Statement[]): Promise<boolean> {
+    try {
+      await this.statements.store(recorded);
+      this.remember(recorded);
+      return true;
+    } catch (error) {
+      this.logger.warn({ err: error, roundtableId }, 'statement documents deferred to the sweep');
+      return false;
     }
   }
 
   private remember(statements: readonly Statement[]): void {
     if (this.stored.size > REMEMBERED) this.stored.clear();
-    for (const statement of statements) this.stored.add(statement.id);
+    for (const statement of statements) this.stored.add(storedKey(statement));
   }
 }
 
-/** Runs a decision, naming the offending field of a batch entry (`statements[3].text`). */
-function prefixed<T>(prefix: string, decide: () => T): T {
-  try {
-    return decide();
-  } catch (error) {
-    if (!prefix || !(error instanceof DomainError) || error.details.field === undefined)
-      throw error;
-    const field = `${prefix}${error.details.field}`;
-    throw new DomainError(error.code, `${prefix}${error.message}`, { ...error.details, field });
-  }
-}
+/** A statement's revision as this process remembers storing it: a correction is stored anew. */
+const storedKey = (statement: Statement) => `${statement.id}@${statement.revision ?? 0}`;

@@ -29,12 +29,17 @@ export class RoundtablesUseCases {
   constructor(repos: RoundtablesRepositories, options: { logger: Logger; timeZone: string }) {
     this.members = new MemberUseCases(repos.directory);
     this.conferences = new ConferenceUseCases(repos.conferences, this.members);
-    this.roundtables = new RoundtableUseCases(repos.roundtables, repos.conferences, this.members);
+    this.statements = new StatementUseCases(repos.roundtables, repos.statements, options.logger);
+    this.roundtables = new RoundtableUseCases(
+      repos.roundtables,
+      repos.conferences,
+      this.members,
+      this.statements,
+    );
     this.parts = new RoundtablePartUseCases({
       roundtables: repos.roundtables,
       members: this.members,
     });
-    this.statements = new StatementUseCases(repos.roundtables, repos.statements, options.logger);
     this.documents = new DocumentUseCases({
       conferences: this.conferences,
       roundtables: this.roundtables,

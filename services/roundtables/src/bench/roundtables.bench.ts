@@ -14,8 +14,9 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
+import { renderHtml, renderMarkdown } from '@kollegia/documents';
 import { down, up } from '@kollegia/local-stack';
-import { devAuth } from '@kollegia/service-kit';
+import { devAuth, NameBook } from '@kollegia/service-kit';
 import {
   announceMembers,
   organizationAnnounced,
@@ -27,10 +28,7 @@ import mongoose from 'mongoose';
 
 import { createApp } from '../app';
 import { roundtablesConfigSchema } from '../config';
-import { renderHtml } from '../documents/html';
-import { renderMarkdown } from '../documents/markdown';
 import { roundtableMinutes } from '../documents/minutes';
-import { NameBook } from '../documents/names';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 300);
 const STATEMENTS = Number(process.env.BENCH_STATEMENTS ?? 5000);

@@ -36,6 +36,10 @@ const participantSchema = new Schema(
     organizationId: String,
     role: { type: String, required: true },
     attendance: { type: String, required: true },
+    delegation: new Schema(
+      { description: { type: String, required: true }, headCount: Number },
+      part,
+    ),
   },
   part,
 );
@@ -45,6 +49,9 @@ const agendaItemSchema = new Schema(
     id: { type: String, required: true },
     title: { type: String, required: true },
     status: { type: String, required: true },
+    result: String,
+    openedAt: Date,
+    closedAt: Date,
   },
   part,
 );
@@ -58,6 +65,8 @@ const resolutionSchema = new Schema(
     responsible: partySchema,
     dueDate: String,
     agendaItemId: String,
+    // No default: resolutions stored before the list have `agendaItemId` only (see questionsOf).
+    agendaItemIds: { type: [String], default: undefined },
     status: { type: String, required: true },
     withdrawReason: String,
   },
@@ -74,6 +83,9 @@ export const statementFields = {
   agendaItemId: String,
   text: { type: String, required: true },
   recordedAt: { type: Date, required: true },
+  // Absent from statements stored before it: those were said when recorded (see statementOf).
+  occurredAt: Date,
+  revision: Number,
 };
 
 const schema = new Schema<RoundtableDocument>(
@@ -90,14 +102,21 @@ const schema = new Schema<RoundtableDocument>(
     moderator: { type: partySchema, required: true },
     description: String,
     published: { type: Boolean, required: true },
+    source: new Schema(
+      { url: { type: String, required: true }, title: String, publisher: String },
+      part,
+    ),
+    workingGroupId: String,
     status: { type: String, required: true },
     participants: { type: [participantSchema], default: [] },
     agenda: { type: [agendaItemSchema], default: [] },
     resolutions: { type: [resolutionSchema], default: [] },
     statementCount: { type: Number, required: true },
     lastStatementSequence: { type: Number, required: true },
+    lastStatementAt: Date,
     startedAt: Date,
     concludedAt: Date,
+    minutesApprovedAt: Date,
     cancelledAt: Date,
     cancelReason: String,
     searchTokens: { type: [String], default: [] },
@@ -124,6 +143,8 @@ schema.index({ tenantId: 1, conferenceId: 1, startsAt: 1 });
 schema.index({ tenantId: 1, searchTokens: 1 });
 // roundtables(filter: { participantId }), Person.participations, Organization.roundtables
 schema.index({ tenantId: 1, partyIds: 1, startsAt: 1 });
+// roundtables(filter: { workingGroupId }): what a working group held, in the order it sat
+schema.index({ tenantId: 1, workingGroupId: 1, startsAt: 1 });
 // roundtables(filter: { organizerId }) for organisations organising a sitting themselves
 schema.index({ tenantId: 1, organizerIds: 1 });
 // the outbox relay's sweep: documents with pending events

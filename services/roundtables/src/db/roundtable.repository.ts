@@ -3,6 +3,7 @@ import {
   acrossTenants,
   countMatching,
   encodeCursor,
+  insertWithEvents,
   stateUpdate,
   TenantRepository,
   updateWithEvents,
@@ -16,6 +17,7 @@ import { searchTokens } from '@kollegia/service-kit/domain';
 import type { Roundtable } from '../domain/roundtable';
 import type { Statement } from '../domain/statement';
 import type { RoundtableDocument, RoundtableModel } from './roundtable.model';
+import { statementOf } from './statement.repository';
 
 export interface RoundtableFilter {
   statuses?: readonly RoundtableStatus[];
@@ -27,6 +29,8 @@ export interface RoundtableFilter {
   startsBefore?: Date | null;
   /** A person or organisation at the table (moderator or participant). */
   partyId?: string | null;
+  /** The working group that held it. */
+  workingGroupId?: string | null;
   /** An organisation organising it: as an ORGANIZER participant or through its conference. */
   organizer?: { id: string; conferenceIds: readonly string[] };
   text?: string | null;
@@ -38,8 +42,12 @@ const OPTIONAL = [
   'endsAt',
   'venue',
   'description',
+  'source',
+  'workingGroupId',
   'startedAt',
   'concludedAt',
+  'lastStatementAt',
+  'minutesApprovedAt',
   'cancelledAt',
   'cancelReason',
 ] as const;
@@ -174,7 +182,7 @@ export class RoundtableRepository extends TenantRepository<Roundtable, Roundtabl
       .findById(tenantId, id, { outbox: 0, searchTokens: 0, partyIds: 0, organizerIds: 0 })
       .lean<Record<string, unknown> & { pendingStatements?: Statement[] }>();
     if (!doc) return undefined;
-    return { state: this.toDomain(doc), pending: doc.pendingStatements ?? [] };
+    return { state: this.toDomain(doc), pending: (doc.pendingStatements ?? []).map(statementOf) };
   }
 
   /**
@@ -196,6 +204,24 @@ export class RoundtableRepository extends TenantRepository<Roundtable, Roundtabl
     );
   }
 
+  /**
+   * Stores a new round table with its events and its statements still to be confirmed (a sitting
+   * recorded from its minutes), in one write.
+   */
+  async insertWithStatements(
+    state: Roundtable,
+    events: CloudEventEnvelope[],
+    pending: Statement[],
+  ): Promise<void> {
+    const { id, ...rest } = state;
+    await insertWithEvents(
+      this.docs,
+      { _id: id, ...rest, ...derive(state), pendingStatements: pending },
+      events,
+      this.target,
+    );
+  }
+
   /** Round tables of any tenant whose documents hold statements (for the statement sweep). */
   async withPendingStatements(
     limit: number,
@@ -207,7 +233,9 @@ export class RoundtableRepository extends TenantRepository<Roundtable, Roundtabl
     return docs.map((doc) => ({
       tenantId: String(doc.tenantId),
       id: String(doc._id),
-      pending: (doc as { pendingStatements?: Statement[] }).pendingStatements ?? [],
+      pending: ((doc as { pendingStatements?: Statement[] }).pendingStatements ?? []).map(
+        statementOf,
+      ),
     }));
   }
 
@@ -245,6 +273,7 @@ function conditions(filter: RoundtableFilter): Record<string, unknown> {
     ...(filter.statuses ? { status: { $in: filter.statuses } } : {}),
     ...(filter.conferenceId ? { conferenceId: filter.conferenceId } : {}),
     ...(filter.partyId ? { partyIds: filter.partyId } : {}),
+    ...(filter.workingGroupId ? { workingGroupId: filter.workingGroupId } : {}),
     ...(filter.publishedOnly ? { published: true } : {}),
     ...(and.length > 0 ? { $and: and } : {}),
   };

@@ -26,6 +26,10 @@ const schema = new Schema<StatementDocument>(
     agendaItemId: String,
     text: { type: String, required: true },
     recordedAt: { type: Date, required: true },
+    // Absent from statements stored before it: those were said when recorded (see statementOf).
+    occurredAt: Date,
+    // Absent until the first correction.
+    revision: Number,
   },
   { versionKey: false, collection: 'statements' },
 );

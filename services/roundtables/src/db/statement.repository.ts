@@ -5,9 +5,19 @@ import { groupBy } from '@kollegia/service-kit/domain';
 import type { Statement } from '../domain/statement';
 import type { StatementDocument, StatementModel } from './statement.model';
 
+/**
+ * A statement as read: statements stored before `occurredAt` was kept were said when they were
+ * recorded (they could only be typed live).
+ */
+export function statementOf(
+  stored: Omit<Statement, 'occurredAt'> & { occurredAt?: Date },
+): Statement {
+  return { ...stored, occurredAt: stored.occurredAt ?? stored.recordedAt };
+}
+
 function toDomain(doc: Record<string, unknown>): Statement {
   const { _id, ...rest } = doc;
-  return { id: _id, ...rest } as Statement;
+  return statementOf({ id: _id, ...rest } as Statement);
 }
 
 /** Statements, tenant by tenant and round table by round table. */
@@ -20,16 +30,43 @@ export class StatementRepository {
 
   /**
    * Stores statements by their ids; those already stored are left as they are (a repeated write
-   * after a retry or by the sweep is a no-op).
+   * after a retry or by the sweep is a no-op), except that a correction (a higher `revision`)
+   * replaces an older revision, and never the other way round.
    */
   async store(statements: readonly Statement[]): Promise<void> {
     if (statements.length === 0) return;
     for (const [tenantId, ofTenant] of groupBy(statements, (statement) => statement.tenantId)) {
+      const latest = new Map<string, Statement>();
+      for (const statement of ofTenant) {
+        const known = latest.get(statement.id);
+        if (!known || (known.revision ?? 0) < (statement.revision ?? 0)) {
+          latest.set(statement.id, statement);
+        }
+      }
       await this.statements.insertIgnoringDuplicates(
         tenantId,
-        ofTenant.map(({ id, ...rest }) => ({ _id: id, ...rest })),
+        [...latest.values()].map(({ id, ...rest }) => ({ _id: id, ...rest })),
       );
+      for (const { id, ...corrected } of latest.values()) {
+        if (!corrected.revision) continue;
+        await this.statements.updateOne(
+          tenantId,
+          {
+            _id: id,
+            $or: [{ revision: { $exists: false } }, { revision: { $lt: corrected.revision } }],
+          },
+          { $set: corrected },
+        );
+      }
     }
+  }
+
+  /** One statement of a round table, or undefined. */
+  async get(tenantId: string, roundtableId: string, id: string): Promise<Statement | undefined> {
+    const doc = await this.statements
+      .findOne(tenantId, { _id: id, roundtableId })
+      .lean<Record<string, unknown>>();
+    return doc ? toDomain(doc) : undefined;
   }
 
   /** A keyset page of a round table's statements by sequence. */

@@ -1,17 +1,20 @@
-import type { Conference } from '../domain/conference';
-import type { Roundtable } from '../domain/roundtable';
 import {
   type Block,
+  formatDateRange,
+  formatDay,
   heading,
   type Line,
   orderedList,
   paragraph,
   strong,
   type TextDocument,
-} from './document';
-import { CONFERENCE_KIND_GENITIVE, FORMAT, formatDateRange, formatDay } from './labels';
+} from '@kollegia/documents';
+import type { NameBook } from '@kollegia/service-kit';
+
+import type { Conference } from '../domain/conference';
+import type { Roundtable } from '../domain/roundtable';
+import { CONFERENCE_KIND_GENITIVE, FORMAT } from './labels';
 import { resolutionLines } from './minutes';
-import type { NameBook } from './names';
 
 export interface ConferenceResolutionsInput {
   conference: Conference;

@@ -1,9 +1,10 @@
+import { renderMarkdown } from '@kollegia/documents';
+import { NameBook } from '@kollegia/service-kit';
+
 import { aLiveRoundtable } from '../domain/roundtable.fixture';
 import type { Statement } from '../domain/statement';
 import { conferenceResolutions } from './conference-resolutions';
-import { renderMarkdown } from './markdown';
 import { roundtableMinutes } from './minutes';
-import { NameBook } from './names';
 import { aConference } from '../domain/roundtable.fixture';
 
 const names = new NameBook([
@@ -22,6 +23,7 @@ function statement(sequence: number, agendaItemId: string | undefined, text: str
     ...(agendaItemId ? { agendaItemId } : {}),
     text,
     recordedAt: new Date(`2016-11-10T08:1${sequence}:00.000Z`),
+    occurredAt: new Date(`2016-11-10T08:1${sequence}:00.000Z`),
   };
 }
 
@@ -67,9 +69,9 @@ describe('roundtableMinutes', () => {
     }),
   );
 
-  it('should open with the sitting’s title, conference, time, place, format and moderator', () => {
+  it('should open with the sitting’s title, conference, time it began, place, format and moderator', () => {
     expect(markdown).toMatch(
-      /^# Протокол круглого стола «Индустрия 4\.0 в ТЭК и ОПК: кластеры как точки роста»\n\n\*\*Мероприятие:\*\* Промышленная Россия 4\.0: механизмы опережающего развития, Москва\\\n\*\*Дата:\*\* 10 ноября 2016 г\., 11:00–13:00\\\n\*\*Место:\*\* Малый зал\\\n\*\*Формат:\*\* круглый стол\\\n\*\*Модератор:\*\* Петров Алексей Николаевич\n/,
+      /^# Протокол круглого стола «Индустрия 4\.0 в ТЭК и ОПК: кластеры как точки роста»\n\n\*\*Мероприятие:\*\* Промышленная Россия 4\.0: механизмы опережающего развития, Москва\\\n\*\*Дата:\*\* 10 ноября 2016 г\., 11:05–13:00\\\n\*\*Место:\*\* Малый зал\\\n\*\*Формат:\*\* круглый стол\\\n\*\*Модератор:\*\* Петров Алексей Николаевич\n/,
     );
   });
 
@@ -99,7 +101,62 @@ describe('roundtableMinutes', () => {
     expect(markdown).toContain(
       '## Решения\n\n1. **Рекомендация.** Продолжить работу в регионах\\\n   *Адресаты:* организация org-minprom\\\n   *Ответственный:* АКИТ РФ\\\n   *Срок:* 30 июня 2017 г.\n\n### Отозванные предложения\n\n- Снято\\\n  *Причина:* Дубль',
     );
-    expect(markdown.trimEnd().endsWith('*Всего выступлений: 3.*')).toBe(true);
+    expect(
+      markdown.trimEnd().endsWith('*Всего выступлений: 3.*\n\n*Проект протокола: не утверждён.*'),
+    ).toBe(true);
+  });
+});
+
+describe('roundtableMinutes typed up after the sitting', () => {
+  const said = (sequence: number, time: string, text: string): Statement => ({
+    ...statement(sequence, 'item-1', text),
+    // Typed in on 14 November; said on 10 November.
+    recordedAt: new Date('2016-11-14T09:00:00.000Z'),
+    occurredAt: new Date(`2016-11-10T${time}:00.000Z`),
+  });
+  const markdown = renderMarkdown(
+    roundtableMinutes({
+      roundtable: {
+        ...concluded,
+        startedAt: new Date('2016-11-10T08:00:00.000Z'),
+        concludedAt: new Date('2016-11-10T10:00:00.000Z'),
+        minutesApprovedAt: new Date('2016-11-14T13:00:00.000Z'),
+        participants: [
+          {
+            id: 'part-3',
+            organizationId: 'org-akit',
+            role: 'PARTICIPANT',
+            attendance: 'ATTENDED',
+            delegation: { description: 'руководство и специалисты', headCount: 3 },
+          },
+        ],
+        agenda: [{ ...concluded.agenda[0]!, result: 'Учесть опыт Германии' }, concluded.agenda[1]!],
+        resolutions: [
+          {
+            ...concluded.resolutions[0]!,
+            agendaItemId: 'item-1',
+            agendaItemIds: ['item-1', 'item-2'],
+          },
+        ],
+      },
+      statements: [said(1, '08:30', 'Второе по времени.'), said(2, '08:10', 'Первое по времени.')],
+      names,
+      timeZone: 'Europe/Moscow',
+    }),
+  );
+
+  it('should print when it sat and each statement at the time said, in the order said', () => {
+    expect(markdown).toContain('**Дата:** 10 ноября 2016 г., 11:00–13:00');
+    expect(markdown.indexOf('**11:10 ')).toBeGreaterThan(0);
+    expect(markdown.indexOf('**11:10 ')).toBeLessThan(markdown.indexOf('**11:30 '));
+    expect(markdown).not.toContain('12:00 ');
+  });
+
+  it('should print the delegation, the result, the questions of a resolution and the approval', () => {
+    expect(markdown).toContain('1. АКИТ РФ: руководство и специалисты (3 чел.) — участник');
+    expect(markdown).toContain('*Итог:* Учесть опыт Германии');
+    expect(markdown).toContain('*По вопросам повестки:* 1, 2');
+    expect(markdown.trimEnd().endsWith('*Протокол утверждён 14 ноября 2016 г.*')).toBe(true);
   });
 });
 

@@ -1,28 +1,28 @@
-import type { Conference } from '../domain/conference';
-import type { Participant, Resolution, Roundtable } from '../domain/roundtable';
-import type { Statement } from '../domain/statement';
 import {
   type Block,
   bulletList,
   emphasis,
+  formatCalendarDate,
+  formatDay,
+  formatTime,
   heading,
   type Line,
   orderedList,
   paragraph,
   strong,
   type TextDocument,
-} from './document';
+} from '@kollegia/documents';
+import type { NameBook } from '@kollegia/service-kit';
+
+import type { Conference } from '../domain/conference';
 import {
-  AGENDA_STATUS,
-  FORMAT,
-  FORMAT_GENITIVE,
-  formatCalendarDate,
-  formatDay,
-  formatTime,
-  RESOLUTION_KIND,
-  ROLE,
-} from './labels';
-import type { NameBook } from './names';
+  type Participant,
+  questionsOf,
+  type Resolution,
+  type Roundtable,
+} from '../domain/roundtable';
+import type { Statement } from '../domain/statement';
+import { AGENDA_STATUS, FORMAT, FORMAT_GENITIVE, RESOLUTION_KIND, ROLE } from './labels';
 
 export interface MinutesInput {
   roundtable: Roundtable;
@@ -33,9 +33,17 @@ export interface MinutesInput {
   timeZone: string;
 }
 
-/** «Иванова Мария Сергеевна (АКИТ РФ)»: a participant with the organisation they speak for. */
+/**
+ * «Иванова Мария Сергеевна (АКИТ РФ)»: a participant with the organisation they speak for; an
+ * unnamed delegation as the minutes describe it, «Минпромторг России: руководство и специалисты
+ * министерства (5 чел.)».
+ */
 export function participantName(participant: Participant, names: NameBook): string {
-  const { personId, organizationId } = participant;
+  const { personId, organizationId, delegation } = participant;
+  if (delegation) {
+    const count = delegation.headCount === undefined ? '' : ` (${delegation.headCount} чел.)`;
+    return `${names.organization(organizationId!)}: ${delegation.description}${count}`;
+  }
   if (personId === undefined) return names.organization(organizationId!);
   const person = names.person(personId);
   return organizationId === undefined || names.omitsOrganization(organizationId)
@@ -71,17 +79,23 @@ export function resolutionLines(resolution: Resolution, names: NameBook): Line[]
 
 function header(input: MinutesInput): Block[] {
   const { roundtable, conference, names, timeZone } = input;
-  const time = `${formatTime(roundtable.startsAt, timeZone)}${
-    roundtable.endsAt ? `–${formatTime(roundtable.endsAt, timeZone)}` : ''
-  }`;
+  // When it sat, as it happened; the schedule when the moments are not on record.
+  const began = roundtable.startedAt ?? roundtable.startsAt;
+  const ended = roundtable.concludedAt ?? roundtable.endsAt;
+  const time = `${formatTime(began, timeZone)}${ended ? `–${formatTime(ended, timeZone)}` : ''}`;
   const lines: Line[] = [];
   if (conference) {
     lines.push([strong('Мероприятие:'), ` ${conference.title}, ${conference.city}`]);
   }
-  lines.push([strong('Дата:'), ` ${formatDay(roundtable.startsAt, timeZone)}, ${time}`]);
+  lines.push([strong('Дата:'), ` ${formatDay(began, timeZone)}, ${time}`]);
   if (roundtable.venue) lines.push([strong('Место:'), ` ${roundtable.venue}`]);
   lines.push([strong('Формат:'), ` ${FORMAT[roundtable.format]}`]);
   lines.push([strong('Модератор:'), ` ${names.party(roundtable.moderator)}`]);
+  if (roundtable.source) {
+    const { url, title, publisher } = roundtable.source;
+    const named = [title, publisher].filter(Boolean).join(', ');
+    lines.push([strong('Источник:'), ` ${named ? `${named}, ` : ''}${url}`]);
+  }
   return [paragraph(...lines)];
 }
 
@@ -113,7 +127,11 @@ function discussion(input: MinutesInput): { blocks: Block[]; count: number } {
   const blocks: Block[] = [heading(2, 'Ход обсуждения')];
   let current: string | undefined | null = null;
   let count = 0;
-  for (const statement of input.statements) {
+  // In the order said: lines typed up after the sitting take their place among the live ones.
+  const said = [...input.statements].sort(
+    (a, b) => a.occurredAt.getTime() - b.occurredAt.getTime() || a.sequence - b.sequence,
+  );
+  for (const statement of said) {
     count += 1;
     // A new sub-heading whenever the question spoken to changes.
     if (statement.agendaItemId !== current) {
@@ -130,7 +148,7 @@ function discussion(input: MinutesInput): { blocks: Block[]; count: number } {
     blocks.push(
       paragraph([
         strong(
-          `${formatTime(statement.recordedAt, timeZone)} ${speakerName(statement, roundtable, names)}:`,
+          `${formatTime(statement.occurredAt, timeZone)} ${speakerName(statement, roundtable, names)}:`,
         ),
         ` ${statement.text}`,
       ]),
@@ -140,13 +158,28 @@ function discussion(input: MinutesInput): { blocks: Block[]; count: number } {
   return { blocks, count };
 }
 
+/** «По вопросам повестки: 1, 3.» — the places of the questions a resolution resolves. */
+function questionLine(roundtable: Roundtable, resolution: Resolution): Line[] {
+  const places = questionsOf(resolution)
+    .map((id) => roundtable.agenda.findIndex((item) => item.id === id) + 1)
+    .filter((place) => place > 0);
+  if (places.length === 0) return [];
+  const label = places.length === 1 ? 'По вопросу повестки:' : 'По вопросам повестки:';
+  return [[emphasis(label), ` ${places.join(', ')}`]];
+}
+
 function resolutions(roundtable: Roundtable, names: NameBook): Block[] {
   const adopted = roundtable.resolutions.filter((r) => r.status === 'ADOPTED');
   const withdrawn = roundtable.resolutions.filter((r) => r.status === 'WITHDRAWN');
   const blocks: Block[] = [heading(2, 'Решения')];
   blocks.push(
     adopted.length > 0
-      ? orderedList(adopted.map((resolution) => resolutionLines(resolution, names)))
+      ? orderedList(
+          adopted.map((resolution) => [
+            ...resolutionLines(resolution, names),
+            ...questionLine(roundtable, resolution),
+          ]),
+        )
       : paragraph(['Решения не приняты.']),
   );
   if (withdrawn.length > 0) {
@@ -173,7 +206,10 @@ export function roundtableMinutes(input: MinutesInput): TextDocument {
   const agenda =
     roundtable.agenda.length > 0
       ? orderedList(
-          roundtable.agenda.map((item) => [[`${item.title} — ${AGENDA_STATUS[item.status]}`]]),
+          roundtable.agenda.map((item) => [
+            [`${item.title} — ${AGENDA_STATUS[item.status]}`],
+            ...(item.result ? [[emphasis('Итог:'), ` ${item.result}`]] : []),
+          ]),
         )
       : paragraph(['Повестка не утверждалась.']);
   return {
@@ -187,6 +223,13 @@ export function roundtableMinutes(input: MinutesInput): TextDocument {
       ...spoken,
       ...resolutions(roundtable, names),
       paragraph([emphasis(`Всего выступлений: ${count}.`)]),
+      paragraph([
+        emphasis(
+          roundtable.minutesApprovedAt
+            ? `Протокол утверждён ${formatDay(roundtable.minutesApprovedAt, input.timeZone)}`
+            : 'Проект протокола: не утверждён.',
+        ),
+      ]),
     ],
   };
 }

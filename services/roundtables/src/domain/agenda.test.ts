@@ -1,4 +1,10 @@
-import { closeAgendaItem, deferAgendaItem, openAgendaItem, setAgenda } from './agenda';
+import {
+  closeAgendaItem,
+  deferAgendaItem,
+  openAgendaItem,
+  recordAgendaResult,
+  setAgenda,
+} from './agenda';
 import { aLiveRoundtable, aRoundtable, contextAt, refusal } from './roundtable.fixture';
 
 describe('setAgenda', () => {
@@ -166,19 +172,71 @@ describe('openAgendaItem', () => {
   it.each([
     ['item-3', 'PENDING'],
     ['item-2', 'DEFERRED'],
+    ['item-1', 'DISCUSSED'],
   ])('should take up %s when it is %s and nothing else is in discussion', (id) => {
     const { state, changes } = openAgendaItem(betweenQuestions, { agendaItemId: id }, context);
 
     const item = {
       ...betweenQuestions.agenda.find((candidate) => candidate.id === id),
       status: 'IN_DISCUSSION',
+      openedAt: context.now,
     };
     expect(state).toEqual({
       ...betweenQuestions,
       agenda: betweenQuestions.agenda.map((candidate) => (candidate.id === id ? item : candidate)),
       updatedAt: context.now,
     });
-    expect(changes).toEqual([{ kind: 'agenda-item-opened', item }]);
+    expect(changes).toEqual([{ kind: 'agenda-item-opened', item, occurredAt: context.now }]);
+  });
+
+  it('should take up the question at the moment given when the minutes are typed up later', () => {
+    const at = new Date('2016-11-10T08:40:00.000Z');
+
+    const { state, changes } = openAgendaItem(
+      betweenQuestions,
+      { agendaItemId: 'item-3', occurredAt: at },
+      contextAt('2026-12-07T10:00:00.000Z'),
+    );
+
+    expect(state.agenda[2]).toMatchObject({ status: 'IN_DISCUSSION', openedAt: at });
+    expect(changes).toMatchObject([{ kind: 'agenda-item-opened', occurredAt: at }]);
+  });
+
+  it.each([
+    ['2016-11-10T08:00:00.000Z', "the round table's start"],
+    ['2016-11-10T09:11:00.000Z', 'in the future'],
+  ])('should refuse a moment of %s (%s)', (iso, what) => {
+    const error = refusal(() =>
+      openAgendaItem(
+        betweenQuestions,
+        { agendaItemId: 'item-3', occurredAt: new Date(iso) },
+        contextAt('2016-11-10T09:05:00.000Z'),
+      ),
+    );
+
+    expect(error).toMatchObject({ code: 'BAD_USER_INPUT', details: { field: 'occurredAt' } });
+    expect(error.message).toContain(what);
+  });
+
+  it('should refuse to take a question up again before its last discussion ended', () => {
+    const closed = {
+      ...betweenQuestions,
+      agenda: [
+        { ...betweenQuestions.agenda[0]!, closedAt: new Date('2016-11-10T08:30:00.000Z') },
+        ...betweenQuestions.agenda.slice(1),
+      ],
+    };
+
+    const error = refusal(() =>
+      openAgendaItem(
+        closed,
+        { agendaItemId: 'item-1', occurredAt: new Date('2016-11-10T08:20:00.000Z') },
+        context,
+      ),
+    );
+
+    expect(error).toMatchObject({ code: 'BAD_USER_INPUT', details: { field: 'occurredAt' } });
+    expect(error.message).toContain('the end of its last discussion');
   });
 
   it('should refuse when another question is still in discussion', () => {
@@ -193,10 +251,7 @@ describe('openAgendaItem', () => {
     });
   });
 
-  it.each([
-    ['item-1', 'DISCUSSED'],
-    ['item-2', 'IN_DISCUSSION'],
-  ])('should refuse to open %s when it is %s', (id, status) => {
+  it.each([['item-2', 'IN_DISCUSSION']])('should refuse to open %s when it is %s', (id, status) => {
     const error = refusal(() => openAgendaItem(aLiveRoundtable(), { agendaItemId: id }, context));
 
     expect(error).toMatchObject({
@@ -244,13 +299,43 @@ describe('closeAgendaItem', () => {
       id: 'item-2',
       title: '«Мягкая ловушка» зарубежных технологий',
       status: 'DISCUSSED',
+      closedAt: context.now,
     };
     expect(state).toEqual({
       ...roundtable,
       agenda: [roundtable.agenda[0], item, roundtable.agenda[2]],
       updatedAt: context.now,
     });
-    expect(changes).toEqual([{ kind: 'agenda-item-closed', item }]);
+    expect(changes).toEqual([{ kind: 'agenda-item-closed', item, occurredAt: context.now }]);
+  });
+
+  it('should keep the result the discussion came to when one is given', () => {
+    const { state } = closeAgendaItem(
+      aLiveRoundtable(),
+      { agendaItemId: 'item-2', result: ' Подготовить обращение в Минпромторг ' },
+      context,
+    );
+
+    expect(state.agenda[1]).toMatchObject({ result: 'Подготовить обращение в Минпромторг' });
+  });
+
+  it('should refuse to close a question before it was taken up', () => {
+    const opened = aLiveRoundtable();
+    opened.agenda[1] = { ...opened.agenda[1]!, openedAt: new Date('2016-11-10T09:00:00.000Z') };
+
+    const error = refusal(() =>
+      closeAgendaItem(
+        opened,
+        { agendaItemId: 'item-2', occurredAt: new Date('2016-11-10T08:59:00.000Z') },
+        context,
+      ),
+    );
+
+    expect(error).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      message:
+        'occurredAt: must not be before the moment it was taken up (2016-11-10T09:00:00.000Z)',
+    });
   });
 
   it.each([
@@ -310,7 +395,12 @@ describe('deferAgendaItem', () => {
     expect(state.agenda).toEqual([roundtable.agenda[0], item, roundtable.agenda[2]]);
     expect(state.updatedAt).toBe(context.now);
     expect(changes).toEqual([
-      { kind: 'agenda-item-deferred', item, reason: 'Нужны данные реестра кластеров' },
+      {
+        kind: 'agenda-item-deferred',
+        item,
+        occurredAt: context.now,
+        reason: 'Нужны данные реестра кластеров',
+      },
     ]);
   });
 
@@ -321,6 +411,7 @@ describe('deferAgendaItem', () => {
       {
         kind: 'agenda-item-deferred',
         item: { id: 'item-3', title: 'Кластеры и диверсификация ОПК', status: 'DEFERRED' },
+        occurredAt: context.now,
       },
     ]);
   });
@@ -349,5 +440,67 @@ describe('deferAgendaItem', () => {
       code: 'CONFLICT',
       message: 'a SCHEDULED round table cannot defer agenda items (status SCHEDULED)',
     });
+  });
+});
+
+describe('recordAgendaResult', () => {
+  const context = contextAt('2016-11-14T12:00:00.000Z');
+  const concluded = aLiveRoundtable({
+    status: 'CONCLUDED',
+    concludedAt: new Date('2016-11-10T10:10:00.000Z'),
+  });
+
+  it('should record the result of a question when the minutes of a concluded round table are typed up', () => {
+    const { state, changes } = recordAgendaResult(
+      concluded,
+      { agendaItemId: 'item-1', result: 'Опыт Германии учесть в дорожных картах НТИ' },
+      context,
+    );
+
+    expect(state.agenda[0]).toEqual({
+      id: 'item-1',
+      title: 'Опыт Германии и Китая',
+      status: 'DISCUSSED',
+      result: 'Опыт Германии учесть в дорожных картах НТИ',
+    });
+    expect(changes).toEqual([{ kind: 'agenda-set' }]);
+  });
+
+  it('should clear the result when given null', () => {
+    const withResult = {
+      ...concluded,
+      agenda: [{ ...concluded.agenda[0]!, result: 'Учесть' }, ...concluded.agenda.slice(1)],
+    };
+
+    const { state } = recordAgendaResult(
+      withResult,
+      { agendaItemId: 'item-1', result: null },
+      context,
+    );
+
+    expect(state.agenda[0]).not.toHaveProperty('result');
+  });
+
+  it('should refuse once the minutes are approved, naming the state', () => {
+    const approved = { ...concluded, minutesApprovedAt: new Date('2016-11-14T10:00:00.000Z') };
+
+    const error = refusal(() =>
+      recordAgendaResult(approved, { agendaItemId: 'item-1', result: 'Учесть' }, context),
+    );
+
+    expect(error).toMatchObject({
+      code: 'CONFLICT',
+      message:
+        'the minutes of round table rt-1 are APPROVED and cannot record results (status APPROVED)',
+      details: { currentState: 'APPROVED' },
+    });
+  });
+
+  it('should refuse before the round table sits', () => {
+    const error = refusal(() =>
+      recordAgendaResult(aRoundtable(), { agendaItemId: 'item-1', result: 'Учесть' }, context),
+    );
+
+    expect(error).toMatchObject({ code: 'CONFLICT', details: { currentState: 'SCHEDULED' } });
   });
 });

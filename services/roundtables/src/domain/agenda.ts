@@ -3,14 +3,18 @@ import {
   badInput,
   conflict,
   notFound,
+  occurredAt,
   optionalText,
   requiredText,
   sameValue,
+  withoutUndefined,
   type DecisionContext,
 } from '@kollegia/service-kit/domain';
 
 import {
   type AgendaItem,
+  type Happened,
+  requireMinutesEditable,
   requireStatus,
   type Roundtable,
   type RoundtableDecision,
@@ -84,17 +88,25 @@ export function setAgenda(
   };
 }
 
-/** Takes up a pending or deferred question; one question is in discussion at a time. */
+// When the sitting began: nothing on its agenda happens before.
+const sittingStart = (state: Roundtable) => ({
+  at: state.startedAt!,
+  what: "the round table's start",
+});
+
+/**
+ * Takes up a pending, deferred or discussed question (minutes typed up afterwards return to a
+ * question), at the moment given (default now; not before the sitting began nor before the
+ * question was last closed); one question is in discussion at a time.
+ */
 export function openAgendaItem(
   state: Roundtable,
-  command: { agendaItemId: string },
+  command: { agendaItemId: string } & Happened,
   context: DecisionContext,
 ): RoundtableDecision {
   requireStatus(state, ['LIVE'], 'open agenda items');
   const current = findItem(state, command.agendaItemId);
-  if (current.status !== 'PENDING' && current.status !== 'DEFERRED') {
-    refuseItem(current, 'be opened');
-  }
+  if (current.status === 'IN_DISCUSSION') refuseItem(current, 'be opened');
   const inDiscussion = state.agenda.find((item) => item.status === 'IN_DISCUSSION');
   if (inDiscussion) {
     throw conflict(
@@ -102,33 +114,57 @@ export function openAgendaItem(
       inDiscussion.status,
     );
   }
-  const item: AgendaItem = { ...current, status: 'IN_DISCUSSION' };
+  const at = occurredAt(
+    'occurredAt',
+    command.occurredAt,
+    context.now,
+    current.closedAt && current.closedAt > state.startedAt!
+      ? { at: current.closedAt, what: `the end of its last discussion` }
+      : sittingStart(state),
+  );
+  const item: AgendaItem = { ...current, status: 'IN_DISCUSSION', openedAt: at };
   return {
     state: withItem(state, item, context.now),
-    changes: [{ kind: 'agenda-item-opened', item }],
+    changes: [{ kind: 'agenda-item-opened', item, occurredAt: at }],
   };
 }
 
-/** Ends the discussion of the question in discussion. */
+/**
+ * Ends the discussion of the question in discussion, at the moment given (default now; not
+ * before it was taken up), with its result when given.
+ */
 export function closeAgendaItem(
   state: Roundtable,
-  command: { agendaItemId: string },
+  command: { agendaItemId: string; result?: string | null } & Happened,
   context: DecisionContext,
 ): RoundtableDecision {
   requireStatus(state, ['LIVE'], 'close agenda items');
   const current = findItem(state, command.agendaItemId);
   if (current.status !== 'IN_DISCUSSION') refuseItem(current, 'be closed');
-  const item: AgendaItem = { ...current, status: 'DISCUSSED' };
+  const at = occurredAt('occurredAt', command.occurredAt, context.now, {
+    at: current.openedAt ?? state.startedAt!,
+    what: 'the moment it was taken up',
+  });
+  const result = optionalText('result', command.result, LIMITS.resolution) ?? current.result;
+  const item: AgendaItem = withoutUndefined({
+    ...current,
+    status: 'DISCUSSED',
+    closedAt: at,
+    result,
+  });
   return {
     state: withItem(state, item, context.now),
-    changes: [{ kind: 'agenda-item-closed', item }],
+    changes: [{ kind: 'agenda-item-closed', item, occurredAt: at }],
   };
 }
 
-/** Puts off a question not yet discussed or in discussion; it may be taken up again. */
+/**
+ * Puts off a question not yet discussed or in discussion, at the moment given (default now; not
+ * before the sitting began); it may be taken up again.
+ */
 export function deferAgendaItem(
   state: Roundtable,
-  command: { agendaItemId: string; reason?: string | null },
+  command: { agendaItemId: string; reason?: string | null } & Happened,
   context: DecisionContext,
 ): RoundtableDecision {
   requireStatus(state, ['LIVE'], 'defer agenda items');
@@ -137,9 +173,37 @@ export function deferAgendaItem(
     refuseItem(current, 'be deferred');
   }
   const reason = optionalText('reason', command.reason, LIMITS.text);
+  const at = occurredAt('occurredAt', command.occurredAt, context.now, sittingStart(state));
   const item: AgendaItem = { ...current, status: 'DEFERRED' };
   return {
     state: withItem(state, item, context.now),
-    changes: [{ kind: 'agenda-item-deferred', item, ...(reason === undefined ? {} : { reason }) }],
+    changes: [
+      {
+        kind: 'agenda-item-deferred',
+        item,
+        occurredAt: at,
+        ...(reason === undefined ? {} : { reason }),
+      },
+    ],
+  };
+}
+
+/**
+ * Records (or, with null, clears) what the discussion of a question came to: while the round
+ * table sits, and after it concluded until its minutes are approved.
+ */
+export function recordAgendaResult(
+  state: Roundtable,
+  command: { agendaItemId: string; result: string | null },
+  context: DecisionContext,
+): RoundtableDecision {
+  requireMinutesEditable(state, 'record results');
+  const current = findItem(state, command.agendaItemId);
+  const result = optionalText('result', command.result, LIMITS.resolution);
+  if (result === current.result) return { state, changes: [] };
+  const item: AgendaItem = withoutUndefined({ ...current, result });
+  return {
+    state: withItem(state, item, context.now),
+    changes: [{ kind: 'agenda-set' }],
   };
 }

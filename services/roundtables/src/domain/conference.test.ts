@@ -162,7 +162,7 @@ describe('openConference', () => {
   it('should open a planned conference when asked', () => {
     const context = contextAt('2016-11-10T07:00:00.000Z');
 
-    const { state, changes } = openConference(aConference(), context);
+    const { state, changes } = openConference(aConference(), {}, context);
 
     expect(state).toEqual(
       aConference({ status: 'OPEN', openedAt: context.now, updatedAt: context.now }),
@@ -172,7 +172,7 @@ describe('openConference', () => {
 
   it.each(['OPEN', 'CLOSED'] as const)('should refuse when the conference is %s', (status) => {
     const error = refusal(() =>
-      openConference(aConference({ status }), contextAt('2016-11-10T07:00:00Z')),
+      openConference(aConference({ status }), {}, contextAt('2016-11-10T07:00:00Z')),
     );
 
     expect(error).toMatchObject({
@@ -188,7 +188,11 @@ describe('closeConference', () => {
     const context = contextAt('2016-11-10T15:30:00.000Z');
     const openedAt = new Date('2016-11-10T07:00:00.000Z');
 
-    const { state, changes } = closeConference(aConference({ status: 'OPEN', openedAt }), context);
+    const { state, changes } = closeConference(
+      aConference({ status: 'OPEN', openedAt }),
+      {},
+      context,
+    );
 
     expect(state).toEqual(
       aConference({ status: 'CLOSED', openedAt, closedAt: context.now, updatedAt: context.now }),
@@ -198,7 +202,7 @@ describe('closeConference', () => {
 
   it.each(['PLANNED', 'CLOSED'] as const)('should refuse when the conference is %s', (status) => {
     const error = refusal(() =>
-      closeConference(aConference({ status }), contextAt('2016-11-10T15:30:00Z')),
+      closeConference(aConference({ status }), {}, contextAt('2016-11-10T15:30:00Z')),
     );
 
     expect(error).toMatchObject({
@@ -206,5 +210,40 @@ describe('closeConference', () => {
       message: `a ${status} conference cannot be closed (status ${status})`,
       details: { currentState: status },
     });
+  });
+});
+
+describe('when a conference opened and closed', () => {
+  const context = contextAt('2026-12-07T10:00:00.000Z');
+
+  it('should keep the moments given', () => {
+    const openedAt = new Date('2016-11-10T06:30:00.000Z');
+    const closedAt = new Date('2016-11-10T15:30:00.000Z');
+
+    const opened = openConference(aConference(), { occurredAt: openedAt }, context).state;
+    const { state } = closeConference(opened, { occurredAt: closedAt }, context);
+
+    expect(state).toMatchObject({ status: 'CLOSED', openedAt, closedAt, updatedAt: context.now });
+  });
+
+  it('should refuse a closing before the opening', () => {
+    const opened = aConference({ status: 'OPEN', openedAt: new Date('2016-11-10T06:30:00.000Z') });
+
+    const error = refusal(() =>
+      closeConference(opened, { occurredAt: new Date('2016-11-10T06:00:00.000Z') }, context),
+    );
+
+    expect(error).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      message: 'closedAt: must not be before the conference opening (2016-11-10T06:30:00.000Z)',
+    });
+  });
+
+  it('should refuse an opening in the future', () => {
+    const error = refusal(() =>
+      openConference(aConference(), { occurredAt: new Date('2027-01-01T00:00:00.000Z') }, context),
+    );
+
+    expect(error).toMatchObject({ code: 'BAD_USER_INPUT', details: { field: 'openedAt' } });
   });
 });

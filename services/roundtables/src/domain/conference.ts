@@ -8,6 +8,7 @@ import {
   badInput,
   calendarDate,
   conflict,
+  occurredAt,
   optionalText,
   requiredText,
   sameValue,
@@ -145,18 +146,38 @@ export function updateConference(
   };
 }
 
-export function openConference(state: Conference, context: DecisionContext): ConferenceDecision {
+/** When a conference opened or closed, as the command gives it: absent or null means now. */
+export interface ConferenceMoment {
+  occurredAt?: Date | null;
+}
+
+/** Opens the conference at the moment it opened (default now). */
+export function openConference(
+  state: Conference,
+  command: ConferenceMoment,
+  context: DecisionContext,
+): ConferenceDecision {
   requireStatus(state, ['PLANNED'], 'be opened');
+  const openedAt = occurredAt('openedAt', command.occurredAt, context.now);
   return {
-    state: { ...state, status: 'OPEN', openedAt: context.now, updatedAt: context.now },
+    state: { ...state, status: 'OPEN', openedAt, updatedAt: context.now },
     changes: [{ kind: 'opened' }],
   };
 }
 
-export function closeConference(state: Conference, context: DecisionContext): ConferenceDecision {
+/** Closes the conference at the moment it closed (default now; not before it opened). */
+export function closeConference(
+  state: Conference,
+  command: ConferenceMoment,
+  context: DecisionContext,
+): ConferenceDecision {
   requireStatus(state, ['OPEN'], 'be closed');
+  const closedAt = occurredAt('closedAt', command.occurredAt, context.now, {
+    at: state.openedAt!,
+    what: 'the conference opening',
+  });
   return {
-    state: { ...state, status: 'CLOSED', closedAt: context.now, updatedAt: context.now },
+    state: { ...state, status: 'CLOSED', closedAt, updatedAt: context.now },
     changes: [{ kind: 'closed' }],
   };
 }

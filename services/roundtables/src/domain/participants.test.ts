@@ -120,24 +120,21 @@ describe('registerParticipant', () => {
     });
   });
 
-  it.each(['CONCLUDED', 'CANCELLED'] as const)(
-    'should refuse when the round table is %s',
-    (status) => {
-      const error = refusal(() =>
-        registerParticipant(
-          aRoundtable({ status }),
-          { personId: 'person-x', role: 'OBSERVER' },
-          context,
-        ),
-      );
+  it.each(['CANCELLED'] as const)('should refuse when the round table is %s', (status) => {
+    const error = refusal(() =>
+      registerParticipant(
+        aRoundtable({ status }),
+        { personId: 'person-x', role: 'OBSERVER' },
+        context,
+      ),
+    );
 
-      expect(error).toMatchObject({
-        code: 'CONFLICT',
-        message: `a ${status} round table cannot register participants (status ${status})`,
-        details: { currentState: status },
-      });
-    },
-  );
+    expect(error).toMatchObject({
+      code: 'CONFLICT',
+      message: `a ${status} round table cannot register participants (status ${status})`,
+      details: { currentState: status },
+    });
+  });
 });
 
 describe('markAttendance', () => {
@@ -263,18 +260,136 @@ describe('removeParticipant', () => {
     });
   });
 
-  it.each(['CONCLUDED', 'CANCELLED'] as const)(
-    'should refuse when the round table is %s',
-    (status) => {
-      const error = refusal(() =>
-        removeParticipant(aLiveRoundtable({ status }), { participantId: 'part-1' }, context),
-      );
+  it.each(['CANCELLED'] as const)('should refuse when the round table is %s', (status) => {
+    const error = refusal(() =>
+      removeParticipant(aLiveRoundtable({ status }), { participantId: 'part-1' }, context),
+    );
 
-      expect(error).toMatchObject({
-        code: 'CONFLICT',
-        message: `a ${status} round table cannot remove participants (status ${status})`,
-        details: { currentState: status },
-      });
-    },
-  );
+    expect(error).toMatchObject({
+      code: 'CONFLICT',
+      message: `a ${status} round table cannot remove participants (status ${status})`,
+      details: { currentState: status },
+    });
+  });
+});
+
+describe('delegations and corrections after the sitting', () => {
+  const concluded = aLiveRoundtable({
+    status: 'CONCLUDED',
+    concludedAt: new Date('2016-11-10T10:10:00.000Z'),
+  });
+  const approved = { ...concluded, minutesApprovedAt: new Date('2016-11-14T10:00:00.000Z') };
+  const delegation = {
+    description: ' руководство и специалисты министерства ',
+    headCount: 5,
+  };
+
+  it('should seat an unnamed delegation of an organisation when the minutes are typed up', () => {
+    const context = contextAt('2016-11-14T09:00:00.000Z', 'part-9');
+
+    const { state, changes } = registerParticipant(
+      concluded,
+      { organizationId: 'org-nti', role: 'PARTICIPANT', attendance: 'ATTENDED', delegation },
+      context,
+    );
+
+    const participant: Participant = {
+      id: 'part-9',
+      organizationId: 'org-nti',
+      role: 'PARTICIPANT',
+      attendance: 'ATTENDED',
+      delegation: { description: 'руководство и специалисты министерства', headCount: 5 },
+    };
+    expect(state.participants).toEqual([...concluded.participants, participant]);
+    expect(changes).toEqual([{ kind: 'participant-registered', participant }]);
+  });
+
+  it('should seat a delegation without a head count', () => {
+    const { state } = registerParticipant(
+      concluded,
+      {
+        organizationId: 'org-nti',
+        role: 'PARTICIPANT',
+        delegation: { description: 'специалисты' },
+      },
+      contextAt('2016-11-14T09:00:00.000Z', 'part-9'),
+    );
+
+    expect(state.participants.at(-1)?.delegation).toEqual({ description: 'специалисты' });
+  });
+
+  it.each([
+    [{ personId: 'person-x', organizationId: 'org-nti' }, 'delegation'],
+    [{ personId: 'person-x' }, 'delegation'],
+  ])('should refuse a delegation that names a person (%o)', (seat, field) => {
+    const error = refusal(() =>
+      registerParticipant(
+        concluded,
+        { ...seat, role: 'PARTICIPANT', delegation },
+        contextAt('2016-11-14T09:00:00.000Z', 'part-9'),
+      ),
+    );
+
+    expect(error).toMatchObject({ code: 'BAD_USER_INPUT', details: { field } });
+  });
+
+  it.each([
+    [{ description: '  ' }, 'delegation.description'],
+    [{ description: 'специалисты', headCount: 0 }, 'delegation.headCount'],
+    [{ description: 'специалисты', headCount: 2.5 }, 'delegation.headCount'],
+  ])('should refuse the delegation %o', (bad, field) => {
+    const error = refusal(() =>
+      registerParticipant(
+        concluded,
+        { organizationId: 'org-nti', role: 'PARTICIPANT', delegation: bad },
+        contextAt('2016-11-14T09:00:00.000Z', 'part-9'),
+      ),
+    );
+
+    expect(error).toMatchObject({ code: 'BAD_USER_INPUT', details: { field } });
+  });
+
+  it('should take a participant off the minutes of a concluded round table', () => {
+    const { state } = removeParticipant(
+      concluded,
+      { participantId: 'part-2' },
+      contextAt('2016-11-14T09:00:00.000Z'),
+    );
+
+    expect(state.participants.map((p) => p.id)).toEqual(['part-1']);
+  });
+
+  it.each([
+    [
+      'register participants',
+      () =>
+        registerParticipant(
+          approved,
+          { organizationId: 'org-nti', role: 'PARTICIPANT' },
+          contextAt('2016-11-15T09:00:00.000Z', 'part-9'),
+        ),
+    ],
+    [
+      'remove participants',
+      () =>
+        removeParticipant(approved, { participantId: 'part-2' }, contextAt('2016-11-15T09:00:00Z')),
+    ],
+    [
+      'mark attendance',
+      () =>
+        markAttendance(
+          approved,
+          { participantId: 'part-2', attendance: 'ABSENT' },
+          contextAt('2016-11-15T09:00:00Z'),
+        ),
+    ],
+  ])('should refuse to %s once the minutes are approved, naming the state', (action, decide) => {
+    const error = refusal(decide);
+
+    expect(error).toMatchObject({
+      code: 'CONFLICT',
+      message: `the minutes of round table rt-1 are APPROVED and cannot ${action} (status APPROVED)`,
+      details: { currentState: 'APPROVED' },
+    });
+  });
 });

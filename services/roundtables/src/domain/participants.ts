@@ -1,14 +1,16 @@
-import type { Attendance, ParticipantRole } from '@kollegia/events';
+import type { Attendance, Delegation, ParticipantRole } from '@kollegia/events';
 import {
   badInput,
   conflict,
   notFound,
   optionalText,
+  requiredText,
   type DecisionContext,
 } from '@kollegia/service-kit/domain';
 
 import {
   type Participant,
+  requireMinutesOpen,
   requireStatus,
   type Roundtable,
   type RoundtableDecision,
@@ -22,6 +24,45 @@ export interface RegisterParticipant {
   role: ParticipantRole;
   /** Defaults to `REGISTERED`. */
   attendance?: Attendance | null;
+  /** An organisation's people without their names; only with an organisation and no person. */
+  delegation?: { description: string; headCount?: number | null } | null;
+}
+
+/** The most people one delegation may count. */
+const MAX_HEAD_COUNT = 10_000;
+
+function validDelegation(
+  delegation: RegisterParticipant['delegation'],
+  personId: string | undefined,
+  organizationId: string | undefined,
+): Delegation | undefined {
+  if (!delegation) return undefined;
+  if (personId !== undefined || organizationId === undefined) {
+    throw badInput(
+      'delegation',
+      "a delegation is an organisation's people without names: give an organizationId and no personId",
+    );
+  }
+  const headCount = delegation.headCount ?? undefined;
+  if (
+    headCount !== undefined &&
+    (!Number.isInteger(headCount) || headCount < 1 || headCount > MAX_HEAD_COUNT)
+  ) {
+    throw badInput('delegation.headCount', `must be a whole number from 1 to ${MAX_HEAD_COUNT}`);
+  }
+  return {
+    description: requiredText('delegation.description', delegation.description, LIMITS.text),
+    ...(headCount === undefined ? {} : { headCount }),
+  };
+}
+
+/**
+ * Seats change while the round table is scheduled or sits, and after it concluded until its
+ * minutes are approved (who came is often known only from the sign-in sheet or the minutes).
+ */
+function requireSeatsOpen(state: Roundtable, action: string): void {
+  requireStatus(state, ['SCHEDULED', 'LIVE', 'CONCLUDED'], action);
+  requireMinutesOpen(state, action);
 }
 
 // A person takes one seat whichever organisation they speak for; an organisation on its own takes
@@ -48,17 +89,19 @@ export function registerParticipant(
   command: RegisterParticipant,
   context: DecisionContext,
 ): RoundtableDecision {
-  requireStatus(state, ['SCHEDULED', 'LIVE'], 'register participants');
+  requireSeatsOpen(state, 'register participants');
   const personId = optionalText('personId', command.personId, LIMITS.name);
   const organizationId = optionalText('organizationId', command.organizationId, LIMITS.name);
   if (personId === undefined && organizationId === undefined) {
     throw badInput('personId', 'a participant needs a personId, an organizationId or both');
   }
+  const delegation = validDelegation(command.delegation, personId, organizationId);
   const seat = {
     ...(personId === undefined ? {} : { personId }),
     ...(organizationId === undefined ? {} : { organizationId }),
     role: command.role,
     attendance: command.attendance ?? 'REGISTERED',
+    ...(delegation === undefined ? {} : { delegation }),
   };
   const taken = state.participants.find((participant) => sameSeat(participant, seat));
   if (taken) {
@@ -80,14 +123,15 @@ export function registerParticipant(
 
 /**
  * Records whether a participant came. Allowed after conclusion too, because attendance is often
- * taken from the sign-in sheet once the sitting is over; never once cancelled.
+ * taken from the sign-in sheet once the sitting is over, until the minutes are approved; never
+ * once cancelled.
  */
 export function markAttendance(
   state: Roundtable,
   command: { participantId: string; attendance: Attendance },
   context: DecisionContext,
 ): RoundtableDecision {
-  requireStatus(state, ['SCHEDULED', 'LIVE', 'CONCLUDED'], 'mark attendance');
+  requireSeatsOpen(state, 'mark attendance');
   const current = findParticipant(state, command.participantId);
   if (current.attendance === command.attendance) return { state, changes: [] };
   const participant: Participant = { ...current, attendance: command.attendance };
@@ -101,13 +145,16 @@ export function markAttendance(
   };
 }
 
-/** Takes a participant off; statements they made stay in the minutes. */
+/**
+ * Takes a participant off (after conclusion too, correcting the minutes until they are approved);
+ * statements they made stay in the minutes.
+ */
 export function removeParticipant(
   state: Roundtable,
   command: { participantId: string; reason?: string | null },
   context: DecisionContext,
 ): RoundtableDecision {
-  requireStatus(state, ['SCHEDULED', 'LIVE'], 'remove participants');
+  requireSeatsOpen(state, 'remove participants');
   const participant = findParticipant(state, command.participantId);
   const reason = optionalText('reason', command.reason, LIMITS.text);
   return {

@@ -28,6 +28,7 @@ const proposed: Resolution = {
   responsible: { kind: 'ORGANIZATION', id: 'org-akit' },
   dueDate: '2017-06-30',
   agendaItemId: 'item-2',
+  agendaItemIds: ['item-2'],
   status: 'PROPOSED',
 };
 
@@ -318,4 +319,83 @@ describe('withdrawResolution', () => {
       });
     },
   );
+});
+
+describe('resolutions over several questions', () => {
+  const roundtable = aLiveRoundtable();
+
+  it('should keep the questions in agenda order, the first as agendaItemId', () => {
+    const { state } = proposeResolution(
+      roundtable,
+      { kind: 'CONTROL_ITEM', text: 'Взять на контроль', agendaItemIds: ['item-3', 'item-1'] },
+      contextAt('2016-11-10T09:50:00.000Z', 'res-2'),
+    );
+
+    expect(state.resolutions.at(-1)).toMatchObject({
+      agendaItemId: 'item-1',
+      agendaItemIds: ['item-1', 'item-3'],
+    });
+  });
+
+  it('should leave both out when the resolution resolves no question', () => {
+    const { state } = proposeResolution(
+      roundtable,
+      { kind: 'DECISION', text: 'Провести следующее заседание в марте', agendaItemIds: [] },
+      contextAt('2016-11-10T09:50:00.000Z', 'res-2'),
+    );
+
+    expect(state.resolutions.at(-1)).not.toHaveProperty('agendaItemId');
+    expect(state.resolutions.at(-1)).not.toHaveProperty('agendaItemIds');
+  });
+
+  it.each([
+    [
+      { agendaItemIds: ['item-1', 'item-404'] },
+      'agendaItemIds',
+      'agenda item item-404 does not exist',
+    ],
+    [
+      { agendaItemId: 'item-2', agendaItemIds: ['item-1'] },
+      'agendaItemId',
+      'must be one of agendaItemIds',
+    ],
+  ])('should refuse the questions %o', (questions, field, message) => {
+    const error = refusal(() =>
+      proposeResolution(
+        roundtable,
+        { kind: 'DECISION', text: 'Решение', ...questions },
+        contextAt('2016-11-10T09:50:00.000Z', 'res-2'),
+      ),
+    );
+
+    expect(error).toMatchObject({ code: 'BAD_USER_INPUT', message: `${field}: ${message}` });
+  });
+
+  it('should report agendaItemId as changed when the questions change', () => {
+    const { state, changes } = amendResolution(
+      aLiveRoundtable({ resolutions: [proposed] }),
+      { resolutionId: 'res-2', agendaItemIds: ['item-2', 'item-3'] },
+      contextAt('2016-11-10T10:00:00.000Z'),
+    );
+
+    expect(state.resolutions[0]).toMatchObject({
+      agendaItemId: 'item-2',
+      agendaItemIds: ['item-2', 'item-3'],
+    });
+    expect(changes).toMatchObject([
+      { kind: 'resolution-amended', changedFields: ['agendaItemId'] },
+    ]);
+  });
+
+  it('should change nothing when a resolution stored with one question is amended to the same', () => {
+    const { agendaItemIds: _list, ...stored } = proposed;
+
+    const { changes } = amendResolution(
+      aLiveRoundtable({ resolutions: [stored] }),
+      { resolutionId: 'res-2', agendaItemIds: ['item-2'] },
+      contextAt('2016-11-10T10:00:00.000Z'),
+    );
+
+    expect(changes).toEqual([]);
+  });
 });

@@ -17,6 +17,7 @@ import {
 } from '@kollegia/service-kit/domain';
 
 import {
+  questionsOf,
   requireStatus,
   type Resolution,
   type Roundtable,
@@ -33,8 +34,24 @@ export interface ResolutionDraft {
   responsible?: PartyRef | null;
   /** `YYYY-MM-DD`. */
   dueDate?: string | null;
-  /** The question it resolves. */
+  /** The question it resolves (one). */
   agendaItemId?: string | null;
+  /** The questions it resolves (one or more); with `agendaItemId` too, it must be among them. */
+  agendaItemIds?: readonly string[] | null;
+}
+
+/** The questions of a draft, in agenda order: each on the agenda, none twice. */
+function draftQuestions(state: Roundtable, draft: ResolutionDraft): string[] {
+  const one = optionalText('agendaItemId', draft.agendaItemId, LIMITS.name);
+  const field = draft.agendaItemIds ? 'agendaItemIds' : 'agendaItemId';
+  const given = draft.agendaItemIds ? idList('agendaItemIds', draft.agendaItemIds) : [];
+  if (one !== undefined && draft.agendaItemIds && !given.includes(one)) {
+    throw badInput('agendaItemId', `must be one of agendaItemIds`);
+  }
+  const ids = draft.agendaItemIds ? given : one === undefined ? [] : [one];
+  const missing = ids.find((id) => !state.agenda.some((item) => item.id === id));
+  if (missing !== undefined) throw badInput(field, `agenda item ${missing} does not exist`);
+  return state.agenda.filter((item) => ids.includes(item.id)).map((item) => item.id);
 }
 
 function validDraft(state: Roundtable, draft: ResolutionDraft) {
@@ -43,17 +60,15 @@ function validDraft(state: Roundtable, draft: ResolutionDraft) {
   if (draft.kind === 'QUESTION_TO_REGULATOR' && addresseeIds.length === 0) {
     throw badInput('addresseeIds', 'a QUESTION_TO_REGULATOR needs at least one addressee');
   }
-  const agendaItemId = optionalText('agendaItemId', draft.agendaItemId, LIMITS.name);
-  if (agendaItemId !== undefined && !state.agenda.some((item) => item.id === agendaItemId)) {
-    throw badInput('agendaItemId', `agenda item ${agendaItemId} does not exist`);
-  }
+  const questions = draftQuestions(state, draft);
   return {
     kind: draft.kind,
     text: requiredText(TEXT_FIELD, draft.text, LIMITS.resolution),
     addresseeIds,
     responsible: draft.responsible ? partyRef('responsible', draft.responsible) : undefined,
     dueDate: optionalCalendarDate('dueDate', draft.dueDate),
-    agendaItemId,
+    agendaItemId: questions[0],
+    agendaItemIds: questions.length > 0 ? questions : undefined,
   };
 }
 
@@ -119,9 +134,16 @@ export function amendResolution(
     addresseeIds: command.addresseeIds === undefined ? current.addresseeIds : command.addresseeIds,
     responsible: command.responsible === undefined ? current.responsible : command.responsible,
     dueDate: command.dueDate === undefined ? current.dueDate : command.dueDate,
-    agendaItemId: command.agendaItemId === undefined ? current.agendaItemId : command.agendaItemId,
+    ...(command.agendaItemId === undefined && command.agendaItemIds === undefined
+      ? { agendaItemIds: questionsOf(current) }
+      : { agendaItemId: command.agendaItemId, agendaItemIds: command.agendaItemIds }),
   });
-  const changedFields = AMENDABLE.filter((field) => !sameValue(current[field], draft[field]));
+  // `agendaItemId` stands for the questions: the contract's list of fields has no other name.
+  const changedFields = AMENDABLE.filter((field) =>
+    field === 'agendaItemId'
+      ? !sameValue(questionsOf(current), draft.agendaItemIds ?? [])
+      : !sameValue(current[field], draft[field]),
+  );
   if (changedFields.length === 0) return { state, changes: [] };
   const resolution: Resolution = withoutUndefined({ ...current, ...draft });
   return {

@@ -7,6 +7,7 @@ import {
   refusal,
 } from './roundtable.fixture';
 import {
+  approveMinutes,
   cancelRoundtable,
   concludeRoundtable,
   rescheduleRoundtable,
@@ -298,7 +299,7 @@ describe('startRoundtable', () => {
   it('should go live when the round table is scheduled', () => {
     const context = contextAt('2016-11-10T08:05:00.000Z');
 
-    const { state, changes } = startRoundtable(aRoundtable(), context);
+    const { state, changes } = startRoundtable(aRoundtable(), {}, context);
 
     expect(state).toEqual(
       aRoundtable({ status: 'LIVE', startedAt: context.now, updatedAt: context.now }),
@@ -310,7 +311,7 @@ describe('startRoundtable', () => {
     'should refuse when the round table is %s',
     (status) => {
       const error = refusal(() =>
-        startRoundtable(aRoundtable({ status }), contextAt('2016-11-10T08:05:00Z')),
+        startRoundtable(aRoundtable({ status }), {}, contextAt('2016-11-10T08:05:00Z')),
       );
 
       expect(error).toMatchObject({
@@ -337,6 +338,7 @@ describe('concludeRoundtable', () => {
 
     const { state, changes } = concludeRoundtable(
       { ...live, resolutions: [...live.resolutions, withdrawn] },
+      {},
       context,
     );
 
@@ -356,7 +358,11 @@ describe('concludeRoundtable', () => {
   });
 
   it('should conclude with nothing resolved when the round table took no resolutions', () => {
-    const { state } = concludeRoundtable(aLiveRoundtable({ resolutions: [], agenda: [] }), context);
+    const { state } = concludeRoundtable(
+      aLiveRoundtable({ resolutions: [], agenda: [] }),
+      {},
+      context,
+    );
 
     expect(state).toMatchObject({ status: 'CONCLUDED', resolutions: [], agenda: [] });
   });
@@ -364,7 +370,7 @@ describe('concludeRoundtable', () => {
   it.each(['SCHEDULED', 'CONCLUDED', 'CANCELLED'] as const)(
     'should refuse when the round table is %s',
     (status) => {
-      const error = refusal(() => concludeRoundtable(aRoundtable({ status }), context));
+      const error = refusal(() => concludeRoundtable(aRoundtable({ status }), {}, context));
 
       expect(error).toMatchObject({
         code: 'CONFLICT',
@@ -431,4 +437,159 @@ describe('cancelRoundtable', () => {
       });
     },
   );
+});
+
+describe('when it happened', () => {
+  const now = contextAt('2026-12-07T10:00:00.000Z');
+  const began = new Date('2016-11-10T08:05:00.000Z');
+
+  it('should start at the moment given and keep the clock for updatedAt', () => {
+    const { state } = startRoundtable(aRoundtable(), { occurredAt: began }, now);
+
+    expect(state).toMatchObject({ status: 'LIVE', startedAt: began, updatedAt: now.now });
+  });
+
+  it('should refuse a start in the future', () => {
+    const error = refusal(() =>
+      startRoundtable(aRoundtable(), { occurredAt: new Date('2026-12-08T10:00:00.000Z') }, now),
+    );
+
+    expect(error).toMatchObject({ code: 'BAD_USER_INPUT', details: { field: 'startedAt' } });
+  });
+
+  it('should conclude at the moment given when it is after everything on record', () => {
+    const live = aLiveRoundtable({ lastStatementAt: new Date('2016-11-10T09:55:00.000Z') });
+    const ended = new Date('2016-11-10T10:00:00.000Z');
+
+    const { state } = concludeRoundtable(live, { occurredAt: ended }, now);
+
+    expect(state).toMatchObject({ status: 'CONCLUDED', concludedAt: ended, updatedAt: now.now });
+    expect(state.agenda[1]).toMatchObject({ status: 'DISCUSSED', closedAt: ended });
+  });
+
+  it.each([
+    ['its start', {}, '2016-11-10T08:00:00.000Z', '2016-11-10T08:05:00.000Z'],
+    [
+      'the last statement',
+      { lastStatementAt: new Date('2016-11-10T09:55:00.000Z') },
+      '2016-11-10T09:50:00.000Z',
+      '2016-11-10T09:55:00.000Z',
+    ],
+  ])('should refuse a conclusion before %s', (_what, overrides, iso, latest) => {
+    const error = refusal(() =>
+      concludeRoundtable(aLiveRoundtable(overrides), { occurredAt: new Date(iso) }, now),
+    );
+
+    expect(error).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      message: `concludedAt: must not be before the last moment on record of the round table (${latest})`,
+    });
+  });
+});
+
+describe('approveMinutes', () => {
+  const concluded = aLiveRoundtable({
+    status: 'CONCLUDED',
+    concludedAt: new Date('2016-11-10T10:10:00.000Z'),
+  });
+  const context = contextAt('2026-12-07T10:00:00.000Z');
+
+  it('should approve the minutes at the moment given', () => {
+    const at = new Date('2016-11-14T13:00:00.000Z');
+
+    const { state, changes } = approveMinutes(concluded, { occurredAt: at }, context);
+
+    expect(state).toEqual({ ...concluded, minutesApprovedAt: at, updatedAt: context.now });
+    expect(changes).toEqual([{ kind: 'minutes-approved' }]);
+  });
+
+  it('should refuse an approval before the round table concluded', () => {
+    const error = refusal(() =>
+      approveMinutes(concluded, { occurredAt: new Date('2016-11-10T10:00:00.000Z') }, context),
+    );
+
+    expect(error).toMatchObject({ code: 'BAD_USER_INPUT', details: { field: 'approvedAt' } });
+  });
+
+  it('should refuse approved minutes, naming the state', () => {
+    const approved = { ...concluded, minutesApprovedAt: new Date('2016-11-14T13:00:00.000Z') };
+
+    const error = refusal(() => approveMinutes(approved, {}, context));
+
+    expect(error).toMatchObject({
+      code: 'CONFLICT',
+      message:
+        'the minutes of round table rt-1 are APPROVED and cannot be approved again (status APPROVED)',
+      details: { currentState: 'APPROVED' },
+    });
+  });
+
+  it.each(['SCHEDULED', 'LIVE', 'CANCELLED'] as const)(
+    'should refuse when the round table is %s',
+    (status) => {
+      const error = refusal(() => approveMinutes(aLiveRoundtable({ status }), {}, context));
+
+      expect(error).toMatchObject({ code: 'CONFLICT', details: { currentState: status } });
+    },
+  );
+});
+
+describe('source and working group', () => {
+  const source = {
+    url: ' https://akitrf.ru/news/promyshlennaya-rossiya ',
+    title: 'Итоги конференции',
+    publisher: null,
+  };
+
+  it('should keep where the record was published and the working group that held it', () => {
+    const { state } = scheduleRoundtable(
+      { ...command, source, workingGroupId: ' wg-1 ' },
+      contextAt('2016-10-01T09:00:00.000Z', 'rt-1'),
+      aConference(),
+    );
+
+    expect(state).toMatchObject({
+      source: { url: 'https://akitrf.ru/news/promyshlennaya-rossiya', title: 'Итоги конференции' },
+      workingGroupId: 'wg-1',
+    });
+    expect(state.source).not.toHaveProperty('publisher');
+  });
+
+  it('should report the source as changed when added to a concluded round table', () => {
+    const concluded = aLiveRoundtable({ status: 'CONCLUDED' });
+
+    const { state, changes } = updateRoundtable(
+      concluded,
+      { source: { url: 'https://minpromtorg.gov.ru/press' } },
+      contextAt('2016-11-20T09:00:00.000Z'),
+    );
+
+    expect(state.source).toEqual({ url: 'https://minpromtorg.gov.ru/press' });
+    expect(changes).toEqual([{ kind: 'links-updated' }]);
+  });
+
+  it('should report card fields and links apart when both change', () => {
+    const { changes } = updateRoundtable(
+      aRoundtable(),
+      { title: 'Новое название', workingGroupId: 'wg-2' },
+      contextAt('2016-11-01T09:00:00.000Z'),
+    );
+
+    expect(changes).toEqual([
+      { kind: 'updated', changedFields: ['title'] },
+      { kind: 'links-updated' },
+    ]);
+  });
+
+  it('should refuse a source that is not an http(s) address', () => {
+    const error = refusal(() =>
+      scheduleRoundtable(
+        { ...command, source: { url: 'file:///etc/passwd' } },
+        contextAt('2016-10-01T09:00:00.000Z', 'rt-1'),
+        aConference(),
+      ),
+    );
+
+    expect(error).toMatchObject({ code: 'BAD_USER_INPUT', details: { field: 'source.url' } });
+  });
 });

@@ -1,5 +1,5 @@
 import type { PartyRef } from '@kollegia/events';
-import { badInput } from '@kollegia/service-kit/domain';
+import { badInput, DomainError } from '@kollegia/service-kit/domain';
 
 // Generic checks (requiredText, calendarDate, instant, …) are in @kollegia/service-kit/domain.
 
@@ -46,3 +46,15 @@ export function partyRef(field: string, value: PartyRef): PartyRef {
  * as a text index, which FerretDB lacks.
  */
 export const TEXT_FIELD = 'text' as const;
+
+/** Runs a decision, naming the offending field of a batch entry (`statements[3].text`). */
+export function prefixed<T>(prefix: string, decide: () => T): T {
+  try {
+    return decide();
+  } catch (error) {
+    if (!prefix || !(error instanceof DomainError) || error.details.field === undefined)
+      throw error;
+    const field = `${prefix}${error.details.field}`;
+    throw new DomainError(error.code, `${prefix}${error.message}`, { ...error.details, field });
+  }
+}

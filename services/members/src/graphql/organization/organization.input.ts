@@ -1,4 +1,4 @@
-import { SearchText } from '@kollegia/service-kit';
+import { LongText, SearchText } from '@kollegia/service-kit';
 import { Field, ID, InputType } from 'type-graphql';
 
 import { OrganizationKind, OrganizationStatus } from '../shared/enums';
@@ -14,8 +14,25 @@ export class RegisterOrganizationInput {
   @Field(() => OrganizationKind)
   kind: keyof typeof OrganizationKind;
 
-  @Field({ description: 'ISO 3166-2 code of the subject of the federation, e.g. RU-MOW.' })
-  region: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'ISO 3166-1 alpha-2 code of its country, e.g. RU, BY (default RU).',
+  })
+  country?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'ISO 3166-2 code of the subdivision of its country where it sits, e.g. RU-MOW, BY-HM. Required (or region).',
+  })
+  subdivision?: string | null;
+
+  @Field(() => String, { nullable: true, deprecationReason: 'Use subdivision (the same code).' })
+  region?: string | null;
+
+  @LongText()
+  @Field(() => String, { nullable: true, description: 'What it does, its role.' })
+  description?: string | null;
 
   @Field(() => [String], { nullable: true })
   industries?: string[] | null;
@@ -49,8 +66,25 @@ export class UpdateOrganizationInput {
   @Field(() => OrganizationKind, { nullable: true })
   kind?: keyof typeof OrganizationKind | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'ISO 3166-1 alpha-2 code of its country, e.g. RU, BY.',
+  })
+  country?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'ISO 3166-2 code of the subdivision of its country where it sits, e.g. RU-MOW, BY-HM.',
+  })
+  subdivision?: string | null;
+
+  @Field(() => String, { nullable: true, deprecationReason: 'Use subdivision (the same code).' })
   region?: string | null;
+
+  @LongText()
+  @Field(() => String, { nullable: true, description: 'What it does, its role.' })
+  description?: string | null;
 
   @Field(() => [String], { nullable: true })
   industries?: string[] | null;
@@ -84,7 +118,13 @@ export class OrganizationFilterInput {
   @Field(() => OrganizationKind, { nullable: true })
   kind?: keyof typeof OrganizationKind | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2, e.g. BY.' })
+  country?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'ISO 3166-2, e.g. BY-HM.' })
+  subdivision?: string | null;
+
+  @Field(() => String, { nullable: true, deprecationReason: 'Use subdivision (the same code).' })
   region?: string | null;
 
   @Field(() => String, { nullable: true })

@@ -39,8 +39,13 @@ export class OrganizationResolver {
     filter: OrganizationFilterInput | null,
     @Ctx() ctx: MembersContext,
   ) {
+    const { region, ...rest } = filter ?? {};
     return toConnection(
-      await ctx.useCases.organizations.search(ctx.command, filter ?? {}, pageRequest(page)),
+      await ctx.useCases.organizations.search(
+        ctx.command,
+        { ...rest, subdivision: rest.subdivision ?? region },
+        pageRequest(page),
+      ),
     );
   }
 
@@ -68,6 +73,14 @@ export class OrganizationResolver {
     @Ctx() ctx: MembersContext,
   ) {
     return ctx.useCases.organizations.archive(ctx.command, id, expectedVersion, reason);
+  }
+
+  @FieldResolver(() => String, {
+    description: 'ISO 3166-2 code of the subdivision where it sits.',
+    deprecationReason: 'Use subdivision (the same code).',
+  })
+  region(@Root() organization: Organization): string {
+    return organization.subdivision;
   }
 
   @FieldResolver(() => OrganizationType, { nullable: true })

@@ -22,8 +22,17 @@ export class OrganizationType {
   @Field(() => OrganizationKind)
   kind: keyof typeof OrganizationKind;
 
-  @Field({ description: 'Subject of the federation, ISO 3166-2 (e.g. RU-MOW).' })
-  region: string;
+  @Field({ description: 'Its jurisdiction: an ISO 3166-1 alpha-2 country code, e.g. RU, BY.' })
+  country: string;
+
+  @Field({
+    description:
+      'Where it sits: an ISO 3166-2 code of a subdivision of its country, e.g. RU-MOW, BY-HM.',
+  })
+  subdivision: string;
+
+  @Field(() => String, { nullable: true, description: 'What it does, its role.' })
+  description?: string;
 
   @Field(() => [String])
   industries: string[];

@@ -1,5 +1,11 @@
-import { ConnectionArgs, pageRequest, toConnection } from '@kollegia/service-kit';
-import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import {
+  ConnectionArgs,
+  GeneratedDocumentType,
+  pageRequest,
+  toConnection,
+} from '@kollegia/service-kit';
+import { badInput } from '@kollegia/service-kit/domain';
+import { Arg, Args, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 
 import type { StatusCounts } from '../../application/queries';
 import type { RecommendationsContext } from '../context';
@@ -42,6 +48,24 @@ export class ConferenceRecommendationsResolver {
     @Ctx() ctx: RecommendationsContext,
   ): Promise<RecommendationCountsType> {
     return toCounts(await ctx.useCases.queries.conferenceCounts(ctx.command, conference.id));
+  }
+
+  @Directive('@requires(fields: "title")')
+  @FieldResolver(() => GeneratedDocumentType, {
+    description:
+      '«Ход исполнения рекомендаций по итогам …»: where each of its recommendations you may see stands now — what, who, by when, status, days overdue (drafts left out).',
+  })
+  async recommendationProgress(
+    @Root() conference: ConferenceRef,
+    @Ctx() ctx: RecommendationsContext,
+  ): Promise<GeneratedDocumentType> {
+    const { id, title } = conference;
+    // The gateway always sends it; a client calling `_entities` itself must too.
+    if (title === undefined)
+      throw badInput('title', 'the reference must carry the conference title');
+    return new GeneratedDocumentType(
+      await ctx.useCases.documents.progressReport(ctx.command, { id, title }),
+    );
   }
 }
 

@@ -55,11 +55,12 @@ export class RecommendationFieldsResolver {
 
   @FieldResolver(() => RecommendationSourceType)
   source(@Root() recommendation: Recommendation): RecommendationSourceType {
-    const { conferenceId, roundtableId, resolutionId } = recommendation.source;
+    const { conferenceId, roundtableId, resolutionId, meetingDate } = recommendation.source;
     return {
       conference: conferenceId ? { id: conferenceId } : null,
       roundtable: roundtableId ? { id: roundtableId } : null,
       resolutionId: resolutionId ?? null,
+      meetingDate: meetingDate ?? null,
     };
   }
 

@@ -2,6 +2,7 @@ import { LongText } from '@kollegia/service-kit';
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 
 import type { RecommendationsContext } from '../context';
+import { OCCURRED_AT } from '@kollegia/service-kit';
 import { RecommendationPartyInput } from '../shared/party';
 import {
   AdoptRecommendationInput,
@@ -30,13 +31,14 @@ export class RecommendationMutationsResolver {
     @Arg('input') input: DraftRecommendationInput,
     @Ctx() ctx: RecommendationsContext,
   ) {
-    const { conferenceId, roundtableId, resolutionId, ...card } = plain(input);
+    const { conferenceId, roundtableId, resolutionId, meetingDate, ...card } = plain(input);
     return ctx.useCases.lifecycle.draft(ctx.command, {
       ...card,
       source: {
         ...(conferenceId ? { conferenceId } : {}),
         ...(roundtableId ? { roundtableId } : {}),
         ...(resolutionId ? { resolutionId } : {}),
+        ...(meetingDate ? { meetingDate } : {}),
       },
     });
   }
@@ -55,9 +57,11 @@ export class RecommendationMutationsResolver {
   proposeRecommendation(
     @Arg('id', () => ID) id: string,
     @Arg('expectedVersion', version) expectedVersion: number,
+    @Arg('proposedAt', () => Date, { nullable: true, description: OCCURRED_AT })
+    proposedAt: Date | null,
     @Ctx() ctx: RecommendationsContext,
   ) {
-    return ctx.useCases.lifecycle.propose(ctx.command, id, expectedVersion);
+    return ctx.useCases.lifecycle.propose(ctx.command, id, expectedVersion, proposedAt);
   }
 
   @Mutation(() => RecommendationType, {
@@ -72,6 +76,7 @@ export class RecommendationMutationsResolver {
     return ctx.useCases.lifecycle.adopt(ctx.command, id, expectedVersion, {
       decidedBy: { ...input.decidedBy },
       decidedText: input.decidedText,
+      decidedAt: input.decidedAt,
     });
   }
 
@@ -85,6 +90,7 @@ export class RecommendationMutationsResolver {
     return ctx.useCases.lifecycle.reject(ctx.command, id, expectedVersion, {
       reason: input.reason,
       decidedBy: { ...input.decidedBy },
+      decidedAt: input.decidedAt,
     });
   }
 
@@ -96,9 +102,11 @@ export class RecommendationMutationsResolver {
     @Arg('id', () => ID) id: string,
     @Arg('expectedVersion', version) expectedVersion: number,
     @Arg('reason', () => String, { nullable: true }) reason: string | null,
+    @Arg('withdrawnAt', () => Date, { nullable: true, description: OCCURRED_AT })
+    withdrawnAt: Date | null,
     @Ctx() ctx: RecommendationsContext,
   ) {
-    return ctx.useCases.lifecycle.withdraw(ctx.command, id, expectedVersion, reason);
+    return ctx.useCases.lifecycle.withdraw(ctx.command, id, expectedVersion, reason, withdrawnAt);
   }
 
   @LongText('reason')
@@ -110,11 +118,14 @@ export class RecommendationMutationsResolver {
     @Arg('expectedVersion', version) expectedVersion: number,
     @Arg('supersededBy', () => ID) supersededBy: string,
     @Arg('reason', () => String, { nullable: true }) reason: string | null,
+    @Arg('supersededAt', () => Date, { nullable: true, description: OCCURRED_AT })
+    supersededAt: Date | null,
     @Ctx() ctx: RecommendationsContext,
   ) {
     return ctx.useCases.lifecycle.supersede(ctx.command, id, expectedVersion, {
       supersededBy,
       reason,
+      supersededAt,
     });
   }
 
@@ -129,11 +140,14 @@ export class RecommendationMutationsResolver {
     @Arg('party', () => RecommendationPartyInput, { nullable: true })
     party: RecommendationPartyInput | null,
     @Arg('comment', () => String, { nullable: true }) comment: string | null,
+    @Arg('endorsedAt', () => Date, { nullable: true, description: OCCURRED_AT })
+    endorsedAt: Date | null,
     @Ctx() ctx: RecommendationsContext,
   ) {
     return ctx.useCases.engagement.endorse(ctx.command, id, expectedVersion, {
       party: party ? { ...party } : null,
       comment,
+      endorsedAt,
     });
   }
 
@@ -143,10 +157,13 @@ export class RecommendationMutationsResolver {
     @Arg('expectedVersion', version) expectedVersion: number,
     @Arg('party', () => RecommendationPartyInput, { nullable: true })
     party: RecommendationPartyInput | null,
+    @Arg('withdrawnAt', () => Date, { nullable: true, description: OCCURRED_AT })
+    withdrawnAt: Date | null,
     @Ctx() ctx: RecommendationsContext,
   ) {
     return ctx.useCases.engagement.withdrawEndorsement(ctx.command, id, expectedVersion, {
       party: party ? { ...party } : null,
+      withdrawnAt,
     });
   }
 
@@ -164,6 +181,7 @@ export class RecommendationMutationsResolver {
       text: input.text,
       percent: input.percent,
       author: input.author ? { ...input.author } : null,
+      reportedAt: input.reportedAt,
     });
   }
 
@@ -173,9 +191,17 @@ export class RecommendationMutationsResolver {
     @Arg('id', () => ID) id: string,
     @Arg('expectedVersion', version) expectedVersion: number,
     @Arg('note', () => String, { nullable: true }) note: string | null,
+    @Arg('implementedAt', () => Date, { nullable: true, description: OCCURRED_AT })
+    implementedAt: Date | null,
     @Ctx() ctx: RecommendationsContext,
   ) {
-    return ctx.useCases.engagement.markImplemented(ctx.command, id, expectedVersion, note);
+    return ctx.useCases.engagement.markImplemented(
+      ctx.command,
+      id,
+      expectedVersion,
+      note,
+      implementedAt,
+    );
   }
 
   @LongText('note')
@@ -186,8 +212,16 @@ export class RecommendationMutationsResolver {
     @Arg('id', () => ID) id: string,
     @Arg('expectedVersion', version) expectedVersion: number,
     @Arg('note') note: string,
+    @Arg('implementedAt', () => Date, { nullable: true, description: OCCURRED_AT })
+    implementedAt: Date | null,
     @Ctx() ctx: RecommendationsContext,
   ) {
-    return ctx.useCases.engagement.markPartlyImplemented(ctx.command, id, expectedVersion, note);
+    return ctx.useCases.engagement.markPartlyImplemented(
+      ctx.command,
+      id,
+      expectedVersion,
+      note,
+      implementedAt,
+    );
   }
 }

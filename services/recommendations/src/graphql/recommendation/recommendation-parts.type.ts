@@ -19,6 +19,13 @@ export class RecommendationSourceType {
 
   @Field(() => ID, { nullable: true, description: 'The round table resolution it was made from.' })
   resolutionId: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The day the meeting it came from was held (YYYY-MM-DD, the workspace’s calendar); its code takes that year. Null when not known.',
+  })
+  meetingDate: string | null;
 }
 
 @ObjectType('RecommendationDecision', {

@@ -6,6 +6,7 @@ import {
   RecommendationPriority,
   RecommendationStatus,
 } from '../shared/enums';
+import { OCCURRED_AT } from '@kollegia/service-kit';
 import { RecommendationPartyInput } from '../shared/party';
 
 @InputType({ description: 'A recommendation drafted by hand.' })
@@ -56,6 +57,13 @@ export class DraftRecommendationInput {
 
   @Field(() => ID, { nullable: true })
   resolutionId?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The day the meeting it comes from was held (YYYY-MM-DD, not in the future): the code takes its year. By default the day it is recorded.',
+  })
+  meetingDate?: string | null;
 }
 
 @InputType({
@@ -108,6 +116,9 @@ export class AdoptRecommendationInput {
     description: 'What was decided, when it differs from what was recommended.',
   })
   decidedText?: string | null;
+
+  @Field(() => Date, { nullable: true, description: OCCURRED_AT })
+  decidedAt?: Date | null;
 }
 
 @InputType()
@@ -118,6 +129,9 @@ export class RejectRecommendationInput {
 
   @Field(() => RecommendationPartyInput)
   decidedBy: RecommendationPartyInput;
+
+  @Field(() => Date, { nullable: true, description: OCCURRED_AT })
+  decidedAt?: Date | null;
 }
 
 @InputType({ description: 'A progress report.' })
@@ -135,6 +149,9 @@ export class ReportRecommendationProgressInput {
       'Who reports; by default the organisation you speak for (a secretary may name another).',
   })
   author?: RecommendationPartyInput | null;
+
+  @Field(() => Date, { nullable: true, description: OCCURRED_AT })
+  reportedAt?: Date | null;
 }
 
 @InputType({ description: 'Narrows the recommendations; all given conditions must hold.' })

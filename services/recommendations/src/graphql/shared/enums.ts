@@ -24,6 +24,7 @@ export const TimelineEntryTypes = {
   REJECTED: 'REJECTED',
   WITHDRAWN: 'WITHDRAWN',
   SUPERSEDED: 'SUPERSEDED',
+  RENUMBERED: 'RENUMBERED',
   ENDORSED: 'ENDORSED',
   ENDORSEMENT_WITHDRAWN: 'ENDORSEMENT_WITHDRAWN',
   PROGRESS_REPORTED: 'PROGRESS_REPORTED',
@@ -44,7 +45,7 @@ registerEnumType(RecommendationStatus, {
 registerEnumType(RecommendationActionType, {
   name: 'RecommendationActionType',
   description:
-    'What a recommendation asks for; APPEAL, PROPOSAL and LEGISLATIVE_INITIATIVE become requests to the addressees once adopted.',
+    'What a recommendation asks for; APPEAL, PROPOSAL, QUESTION (a question to a regulator) and LEGISLATIVE_INITIATIVE become requests to the addressees once adopted.',
 });
 registerEnumType(RecommendationPriority, { name: 'RecommendationPriority' });
 registerEnumType(AddresseePositionStatus, {

@@ -21,8 +21,11 @@ export class RecommendationTimelineEntryType {
   @Field(() => TimelineEntryTypes)
   type: keyof typeof TimelineEntryTypes;
 
-  @Field()
+  @Field({ description: 'When it happened (as given by the user, or by the event it reacts to).' })
   occurredAt: Date;
+
+  @Field({ description: 'When it was recorded (the server clock; the CloudEvents `time`).' })
+  recordedAt: Date;
 
   @Field({ description: 'Who did it: a user (token subject) or system:<service>.' })
   actor: string;
@@ -43,6 +46,7 @@ export function toTimelineEntry(entry: TimelineEntryDocument): RecommendationTim
     sequence: entry.sequence,
     type: timelineEntryType(entry.type),
     occurredAt: entry.occurredAt,
+    recordedAt: entry.recordedAt ?? entry.occurredAt,
     actor: entry.actor,
     status: entry.status,
     data: entry.data,

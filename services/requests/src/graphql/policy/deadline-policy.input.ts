@@ -4,7 +4,7 @@ import { RequestDeadlineDayCount } from '../shared/enums';
 
 @InputType({
   description:
-    'A deadline policy: what is given replaces what was set before; what is left out is inherited (the kind from the workspace default, the default from 59-FZ).',
+    'A deadline policy: what is given replaces what was set before; what is left out is inherited (the kind from the workspace default, the default from the law on appeals of the addressee’s jurisdiction).',
 })
 export class RequestDeadlinePolicyInput {
   @Field(() => Int, { nullable: true })

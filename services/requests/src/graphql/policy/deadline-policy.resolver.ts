@@ -2,7 +2,9 @@ import { withoutUndefined } from '@kollegia/service-kit/domain';
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 
 import type { EffectivePolicy } from '../../application/deadline-policies';
+import { jurisdictionOf } from '../../domain/calendars/production-calendar';
 import type { DeadlinePolicy } from '../../domain/deadline';
+import { DEADLINE_PROCEDURES } from '../../domain/procedures';
 import type { RequestsContext } from '../context';
 import { OrganizationKind } from '../shared/enums';
 import { RequestDeadlinePolicyInput } from './deadline-policy.input';
@@ -12,6 +14,7 @@ function toType({ addresseeKind, policy, stored }: EffectivePolicy): RequestDead
   return {
     ...(addresseeKind ? { addresseeKind } : {}),
     ...policy,
+    law: DEADLINE_PROCEDURES[policy.jurisdiction].law,
     holidays: [...policy.holidays],
     workingWeekendDays: [...policy.workingWeekendDays],
     customized: stored !== undefined,
@@ -31,14 +34,27 @@ function settingsOf(input: RequestDeadlinePolicyInput): Partial<DeadlinePolicy> 
 @Resolver(() => RequestDeadlinePolicyType)
 export class DeadlinePolicyResolver {
   @Query(() => RequestDeadlinePolicyType, {
-    description: 'The deadline policy in force for a kind of addressee (or the workspace default).',
+    description:
+      'The deadline policy in force for a kind of addressee (or the workspace default) of a country.',
   })
   async deadlinePolicy(
     @Arg('addresseeKind', () => OrganizationKind, { nullable: true })
     addresseeKind: keyof typeof OrganizationKind | null,
+    @Arg('country', () => String, {
+      nullable: true,
+      description:
+        'The addressees’ country (ISO 3166-1 alpha-2); its procedure if one ships (BY), else Russia’s.',
+    })
+    country: string | null,
     @Ctx() ctx: RequestsContext,
   ) {
-    return toType(await ctx.useCases.policies.get(ctx.command, addresseeKind ?? undefined));
+    return toType(
+      await ctx.useCases.policies.get(
+        ctx.command,
+        addresseeKind ?? undefined,
+        jurisdictionOf(country),
+      ),
+    );
   }
 
   @Mutation(() => RequestDeadlinePolicyType, {

@@ -4,9 +4,18 @@ import { OrganizationKind, RequestDeadlineDayCount } from '../shared/enums';
 
 @ObjectType('RequestDeadlinePolicy', {
   description:
-    'How long addressees have to register and to answer requests: the law on appeals (59-FZ) unless the workspace set otherwise, for all addressees or for one kind.',
+    'How long addressees have to register and to answer requests: the law on appeals of the addressee’s jurisdiction (59-FZ in Russia, 300-З in Belarus) unless the workspace set otherwise, for all addressees or for one kind.',
 })
 export class RequestDeadlinePolicyType {
+  @Field({
+    description:
+      'Whose law and official working-day calendar apply (ISO 3166-1 alpha-2: RU, BY); chosen by the addressee’s country.',
+  })
+  jurisdiction: string;
+
+  @Field({ description: 'The law on appeals whose terms are the defaults.' })
+  law: string;
+
   @Field(() => OrganizationKind, {
     nullable: true,
     description: 'The kind of addressee it is for; null for the workspace default.',
@@ -25,10 +34,15 @@ export class RequestDeadlinePolicyType {
   @Field(() => RequestDeadlineDayCount)
   dayCount: keyof typeof RequestDeadlineDayCount;
 
-  @Field(() => [String], { description: 'Non-working days besides weekends (YYYY-MM-DD).' })
+  @Field(() => [String], {
+    description:
+      'The workspace’s own non-working days besides weekends (YYYY-MM-DD); empty with workingWeekendDays: the jurisdiction’s official calendar.',
+  })
   holidays: string[];
 
-  @Field(() => [String], { description: 'Weekend days made working days (YYYY-MM-DD).' })
+  @Field(() => [String], {
+    description: 'The workspace’s own weekend days made working days (YYYY-MM-DD).',
+  })
   workingWeekendDays: string[];
 
   @Field({ description: 'A calendar-day deadline on a day off moves to the next working day.' })

@@ -50,7 +50,7 @@ export class RequestFieldsResolver {
   @FieldResolver(() => Int, {
     nullable: true,
     description:
-      'Calendar days left to the running deadline in the addressee’s calendar: 0 on its last day, negative after.',
+      'Days left to the running deadline, counted as its procedure counts terms (calendar days, or working days of the addressee’s calendar): 0 on its last day, negative after.',
   })
   daysRemaining(@Root() request: Request, @Ctx() ctx: RequestsContext) {
     return daysRemaining(request, ctx.command.now) ?? null;

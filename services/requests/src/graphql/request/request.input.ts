@@ -49,7 +49,10 @@ export class RegisterRequestInput {
   @Field({ description: 'The addressee’s incoming number.' })
   incomingNumber: string;
 
-  @Field({ description: 'The date of registration (YYYY-MM-DD), in the addressee’s calendar.' })
+  @Field({
+    description:
+      'The date of registration (YYYY-MM-DD), in the addressee’s calendar: not before the day it was sent, not in the future.',
+  })
   registeredOn: string;
 }
 
@@ -89,7 +92,8 @@ export class AnswerRequestInput {
 
   @Field(() => Date, {
     nullable: true,
-    description: 'When the answer arrived, if earlier than now (an answer on paper).',
+    description:
+      'When the answer arrived, if earlier than now (an answer on paper): not before the request was sent.',
   })
   answeredAt?: Date | null;
 }

@@ -72,14 +72,21 @@ export class RequestResolver {
   }
 
   @Mutation(() => RequestType, {
-    description: 'Sends a draft under the next outgoing number; the registration deadline runs.',
+    description:
+      'Sends a draft under the next outgoing number of the year it was sent; the registration deadline runs from then.',
   })
   submitRequest(
     @Arg('id', () => ID) id: string,
     @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Arg('sentAt', () => Date, {
+      nullable: true,
+      description:
+        'When the letter was sent, if before now (a request entered as it happened); not in the future.',
+    })
+    sentAt: Date | null,
     @Ctx() ctx: RequestsContext,
   ) {
-    return ctx.useCases.requests.submit(ctx.command, id, expectedVersion);
+    return ctx.useCases.requests.submit(ctx.command, id, expectedVersion, sentAt);
   }
 
   @Mutation(() => RequestType, {

@@ -14,6 +14,7 @@ import {
 
 import type { Conference } from '../../domain/conference';
 import type { RoundtablesContext } from '../context';
+import { OCCURRED_AT } from '@kollegia/service-kit';
 import { organizationRef, OrganizationRef } from '../foreign/organization.ref';
 import { shownMembers } from '../foreign/shown-members';
 import { RoundtableConnection } from '../roundtable/roundtable.connection';
@@ -64,18 +65,25 @@ export class ConferenceResolver {
   openConference(
     @Arg('id', () => ID) id: string,
     @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Arg('openedAt', () => Date, { nullable: true, description: OCCURRED_AT })
+    occurredAt: Date | null,
     @Ctx() ctx: RoundtablesContext,
   ) {
-    return ctx.useCases.conferences.open(ctx.command, id, expectedVersion);
+    return ctx.useCases.conferences.open(ctx.command, id, expectedVersion, { occurredAt });
   }
 
   @Mutation(() => ConferenceType, { description: 'OPEN → CLOSED.' })
   closeConference(
     @Arg('id', () => ID) id: string,
     @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Arg('closedAt', () => Date, {
+      nullable: true,
+      description: `${OCCURRED_AT} Not before it opened.`,
+    })
+    occurredAt: Date | null,
     @Ctx() ctx: RoundtablesContext,
   ) {
-    return ctx.useCases.conferences.close(ctx.command, id, expectedVersion);
+    return ctx.useCases.conferences.close(ctx.command, id, expectedVersion, { occurredAt });
   }
 
   @FieldResolver(() => [OrganizationRef], {

@@ -1,7 +1,7 @@
+import { GeneratedDocumentType } from '@kollegia/service-kit';
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 
 import type { RoundtablesContext } from '../context';
-import { GeneratedDocumentType } from './document.type';
 
 @Resolver()
 export class DocumentResolver {
@@ -9,15 +9,17 @@ export class DocumentResolver {
     description:
       'The minutes (протокол) of a CONCLUDED round table: participants, agenda, every statement, resolutions.',
   })
-  roundtableMinutes(@Arg('id', () => ID) id: string, @Ctx() ctx: RoundtablesContext) {
-    return ctx.useCases.documents.minutes(ctx.command, id);
+  async roundtableMinutes(@Arg('id', () => ID) id: string, @Ctx() ctx: RoundtablesContext) {
+    return new GeneratedDocumentType(await ctx.useCases.documents.minutes(ctx.command, id));
   }
 
   @Query(() => GeneratedDocumentType, {
     description:
       '«Рекомендации по итогам …»: the adopted resolutions of a conference’s concluded round tables, with addressees.',
   })
-  conferenceResolutions(@Arg('id', () => ID) id: string, @Ctx() ctx: RoundtablesContext) {
-    return ctx.useCases.documents.conferenceResolutions(ctx.command, id);
+  async conferenceResolutions(@Arg('id', () => ID) id: string, @Ctx() ctx: RoundtablesContext) {
+    return new GeneratedDocumentType(
+      await ctx.useCases.documents.conferenceResolutions(ctx.command, id),
+    );
   }
 }

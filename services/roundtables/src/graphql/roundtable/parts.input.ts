@@ -1,8 +1,17 @@
 import { LongText } from '@kollegia/service-kit';
-import { Field, ID, InputType } from 'type-graphql';
+import { Field, ID, InputType, Int } from 'type-graphql';
 
 import { Attendance, ParticipantRole, ResolutionKind } from '../shared/enums';
 import { PartyInput } from '../shared/party';
+
+@InputType({ description: "An organisation's people at the table without their names." })
+export class DelegationInput {
+  @Field({ description: 'Who came, e.g. «руководство и специалисты министерства».' })
+  description: string;
+
+  @Field(() => Int, { nullable: true, description: 'How many came, when known.' })
+  headCount?: number | null;
+}
 
 @InputType({ description: 'A person, an organisation, or a person speaking for an organisation.' })
 export class RegisterParticipantInput {
@@ -20,6 +29,13 @@ export class RegisterParticipantInput {
 
   @Field(() => Attendance, { nullable: true, description: 'Default REGISTERED.' })
   attendance?: keyof typeof Attendance | null;
+
+  @Field(() => DelegationInput, {
+    nullable: true,
+    description:
+      "An organisation's people without their names: with organizationId and no personId.",
+  })
+  delegation?: DelegationInput | null;
 }
 
 @InputType({
@@ -55,8 +71,15 @@ export class ProposeResolutionInput {
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD.' })
   dueDate?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The question it resolves.' })
+  @Field(() => ID, { nullable: true, description: 'The question it resolves (one).' })
   agendaItemId?: string | null;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      'The questions it resolves (one or more); agendaItemId, if given too, must be one.',
+  })
+  agendaItemIds?: string[] | null;
 }
 
 @InputType({ description: 'Changes to a proposed resolution: absent fields stay, null clears.' })
@@ -79,4 +102,7 @@ export class AmendResolutionInput {
 
   @Field(() => ID, { nullable: true })
   agendaItemId?: string | null;
+
+  @Field(() => [ID], { nullable: true })
+  agendaItemIds?: string[] | null;
 }

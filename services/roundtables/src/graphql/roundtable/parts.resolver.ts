@@ -2,8 +2,9 @@ import { LongText } from '@kollegia/service-kit';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 
 import type { ResolutionDraft } from '../../domain/resolutions';
-import type { Participant, Resolution } from '../../domain/roundtable';
+import { type Participant, questionsOf, type Resolution } from '../../domain/roundtable';
 import type { RoundtablesContext } from '../context';
+import { OCCURRED_AT } from '@kollegia/service-kit';
 import { organizationRef, OrganizationRef } from '../foreign/organization.ref';
 import { personRef, PersonRef } from '../foreign/person.ref';
 import { shownMember, shownMembers } from '../foreign/shown-members';
@@ -66,24 +67,44 @@ export class RoundtablePartsResolver {
     return ctx.useCases.parts.setAgenda(ctx.command, id, v, items);
   }
 
-  @Mutation(() => RoundtableType, { description: 'PENDING or DEFERRED → IN_DISCUSSION.' })
+  @Mutation(() => RoundtableType, {
+    description:
+      'PENDING, DEFERRED or DISCUSSED → IN_DISCUSSION (a question may be taken up again).',
+  })
   openAgendaItem(
     @Arg('roundtableId', () => ID) id: string,
     @Arg('expectedVersion', () => Int) v: number,
     @Arg('agendaItemId', () => ID) agendaItemId: string,
+    @Arg('occurredAt', () => Date, {
+      nullable: true,
+      description: `${OCCURRED_AT} Not before the sitting began.`,
+    })
+    occurredAt: Date | null,
     @Ctx() ctx: RoundtablesContext,
   ) {
-    return ctx.useCases.parts.openAgendaItem(ctx.command, id, v, agendaItemId);
+    return ctx.useCases.parts.openAgendaItem(ctx.command, id, v, { agendaItemId, occurredAt });
   }
 
-  @Mutation(() => RoundtableType, { description: 'IN_DISCUSSION → DISCUSSED.' })
+  @LongText('result')
+  @Mutation(() => RoundtableType, { description: 'IN_DISCUSSION → DISCUSSED, with its result.' })
   closeAgendaItem(
     @Arg('roundtableId', () => ID) id: string,
     @Arg('expectedVersion', () => Int) v: number,
     @Arg('agendaItemId', () => ID) agendaItemId: string,
+    @Arg('result', () => String, { nullable: true, description: 'What the discussion came to.' })
+    result: string | null,
+    @Arg('occurredAt', () => Date, {
+      nullable: true,
+      description: `${OCCURRED_AT} Not before it was taken up.`,
+    })
+    occurredAt: Date | null,
     @Ctx() ctx: RoundtablesContext,
   ) {
-    return ctx.useCases.parts.closeAgendaItem(ctx.command, id, v, agendaItemId);
+    return ctx.useCases.parts.closeAgendaItem(ctx.command, id, v, {
+      agendaItemId,
+      result,
+      occurredAt,
+    });
   }
 
   @LongText('reason')
@@ -93,9 +114,33 @@ export class RoundtablePartsResolver {
     @Arg('expectedVersion', () => Int) v: number,
     @Arg('agendaItemId', () => ID) agendaItemId: string,
     @Arg('reason', () => String, { nullable: true }) reason: string | null,
+    @Arg('occurredAt', () => Date, {
+      nullable: true,
+      description: `${OCCURRED_AT} Not before the sitting began.`,
+    })
+    occurredAt: Date | null,
     @Ctx() ctx: RoundtablesContext,
   ) {
-    return ctx.useCases.parts.deferAgendaItem(ctx.command, id, v, { agendaItemId, reason });
+    return ctx.useCases.parts.deferAgendaItem(ctx.command, id, v, {
+      agendaItemId,
+      reason,
+      occurredAt,
+    });
+  }
+
+  @LongText('result')
+  @Mutation(() => RoundtableType, {
+    description:
+      'Records (null clears) what the discussion of a question came to: while LIVE, and once CONCLUDED until the minutes are approved.',
+  })
+  recordAgendaResult(
+    @Arg('roundtableId', () => ID) id: string,
+    @Arg('expectedVersion', () => Int) v: number,
+    @Arg('agendaItemId', () => ID) agendaItemId: string,
+    @Arg('result', () => String, { nullable: true }) result: string | null,
+    @Ctx() ctx: RoundtablesContext,
+  ) {
+    return ctx.useCases.parts.recordAgendaResult(ctx.command, id, v, { agendaItemId, result });
   }
 
   @Mutation(() => RoundtableType, { description: 'Puts a resolution to a LIVE round table.' })
@@ -159,6 +204,11 @@ export class ParticipantResolver {
 
 @Resolver(() => ResolutionType)
 export class ResolutionResolver {
+  @FieldResolver(() => [ID], { description: 'Every question it resolves, in agenda order.' })
+  agendaItemIds(@Root() resolution: Resolution): string[] {
+    return questionsOf(resolution);
+  }
+
   @FieldResolver(() => [OrganizationRef], {
     description: 'The organisations it is addressed to (those you may see).',
   })

@@ -9,6 +9,18 @@ import {
   ResolutionStatus,
 } from '../shared/enums';
 
+@ObjectType('Delegation', {
+  description:
+    "An organisation's people at the table without their names, as the minutes record them.",
+})
+export class DelegationType {
+  @Field({ description: 'Who came, e.g. «руководство и специалисты министерства».' })
+  description: string;
+
+  @Field(() => Int, { nullable: true, description: 'How many came, when known.' })
+  headCount?: number;
+}
+
 @ObjectType('Participant', {
   description:
     'A person, an organisation, or a person speaking for an organisation, at a round table.',
@@ -25,6 +37,12 @@ export class ParticipantType {
 
   @Field(() => Attendance)
   attendance: keyof typeof Attendance;
+
+  @Field(() => DelegationType, {
+    nullable: true,
+    description: "An organisation's people at the table, unnamed.",
+  })
+  delegation?: DelegationType;
 }
 
 @ObjectType('AgendaItem', { description: 'A question of the agenda.' })
@@ -40,6 +58,15 @@ export class AgendaItemType {
 
   @Field(() => AgendaItemStatus)
   status: keyof typeof AgendaItemStatus;
+
+  @Field(() => String, { nullable: true, description: 'What its discussion came to.' })
+  result?: string;
+
+  @Field(() => Date, { nullable: true, description: 'When it was last taken up.' })
+  openedAt?: Date;
+
+  @Field(() => Date, { nullable: true, description: 'When its discussion last ended.' })
+  closedAt?: Date;
 }
 
 @ObjectType('Resolution', {
@@ -61,8 +88,13 @@ export class ResolutionType {
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD.' })
   dueDate?: string;
 
-  @Field(() => ID, { nullable: true, description: 'The question it resolves.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The question it resolves; the first of agendaItemIds when it resolves several.',
+  })
   agendaItemId?: string;
+
+  agendaItemIds?: string[];
 
   @Field(() => ResolutionStatus)
   status: keyof typeof ResolutionStatus;

@@ -4,6 +4,18 @@ import { Field, ID, InputType } from 'type-graphql';
 import { PartyInput } from '../shared/party';
 import { RoundtableFormat, RoundtableStatus } from '../shared/enums';
 
+@InputType({ description: 'Where a meeting’s record was published.' })
+export class MeetingSourceInput {
+  @Field({ description: 'The published report: an http(s) address.' })
+  url: string;
+
+  @Field(() => String, { nullable: true, description: 'Its title as published.' })
+  title?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Who published it.' })
+  publisher?: string | null;
+}
+
 @InputType({ description: 'A new round table, inside a conference or on its own.' })
 export class ScheduleRoundtableInput {
   @Field(() => ID, { nullable: true, description: 'The conference it sits in.' })
@@ -36,6 +48,18 @@ export class ScheduleRoundtableInput {
     description: 'Visible to partners once concluded (default false).',
   })
   published?: boolean | null;
+
+  @Field(() => MeetingSourceInput, {
+    nullable: true,
+    description: 'Where its record was published.',
+  })
+  source?: MeetingSourceInput | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The community (a working group, from members) that held it.',
+  })
+  workingGroupId?: string | null;
 }
 
 @InputType({
@@ -58,6 +82,18 @@ export class UpdateRoundtableInput {
 
   @Field(() => Boolean, { nullable: true })
   published?: boolean | null;
+
+  @Field(() => MeetingSourceInput, {
+    nullable: true,
+    description: 'Where its record was published; null clears it.',
+  })
+  source?: MeetingSourceInput | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The community (a working group, from members) that held it.',
+  })
+  workingGroupId?: string | null;
 }
 
 @InputType({ description: 'A new time or place: absent fields stay, null clears endsAt or venue.' })
@@ -100,6 +136,9 @@ export class RoundtableFilterInput {
     description: 'A person or organisation at the table (moderator or participant).',
   })
   participantId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The working group that held it.' })
+  workingGroupId?: string | null;
 
   @SearchText()
   @Field(() => String, {

@@ -15,11 +15,14 @@ import {
 import type { Roundtable } from '../../domain/roundtable';
 import { ConferenceType } from '../conference/conference.type';
 import type { RoundtablesContext } from '../context';
+import { OCCURRED_AT } from '@kollegia/service-kit';
+import { CommunityRef } from '../foreign/community.ref';
 import { shownMember } from '../foreign/shown-members';
 import { ResolutionStatus } from '../shared/enums';
 import { PartyUnion, toParty } from '../shared/party';
 import { StatementConnection } from '../statement/statement.connection';
 import { AgendaItemType, ParticipantType, ResolutionType } from './parts.type';
+import { RecordSittingInput } from './record-sitting.input';
 import { RoundtableConnection } from './roundtable.connection';
 import {
   RescheduleRoundtableInput,
@@ -53,6 +56,14 @@ export class RoundtableResolver {
     return ctx.useCases.roundtables.schedule(ctx.command, input);
   }
 
+  @Mutation(() => RoundtableType, {
+    description:
+      'Records a concluded sitting from its minutes in one go — participants, agenda with results, statements with their times, resolutions — announcing the events a live sitting would have (every time as it happened). Its minutes take corrections until approveMinutes.',
+  })
+  recordSitting(@Arg('input') input: RecordSittingInput, @Ctx() ctx: RoundtablesContext) {
+    return ctx.useCases.roundtables.recordSitting(ctx.command, input);
+  }
+
   @Mutation(() => RoundtableType, { description: 'Changes anything but the time and place.' })
   updateRoundtable(
     @Arg('id', () => ID) id: string,
@@ -77,20 +88,47 @@ export class RoundtableResolver {
   startRoundtable(
     @Arg('id', () => ID) id: string,
     @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Arg('startedAt', () => Date, { nullable: true, description: OCCURRED_AT })
+    occurredAt: Date | null,
     @Ctx() ctx: RoundtablesContext,
   ) {
-    return ctx.useCases.roundtables.start(ctx.command, id, expectedVersion);
+    return ctx.useCases.roundtables.start(ctx.command, id, expectedVersion, { occurredAt });
   }
 
   @Mutation(() => RoundtableType, {
-    description: 'LIVE → CONCLUDED: proposed resolutions are adopted, frozen and announced.',
+    description:
+      'LIVE → CONCLUDED: proposed resolutions are adopted, frozen and announced. The minutes take corrections until approveMinutes.',
   })
   concludeRoundtable(
     @Arg('id', () => ID) id: string,
     @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Arg('concludedAt', () => Date, {
+      nullable: true,
+      description: `${OCCURRED_AT} Not before anything on record of the sitting.`,
+    })
+    occurredAt: Date | null,
     @Ctx() ctx: RoundtablesContext,
   ) {
-    return ctx.useCases.roundtables.conclude(ctx.command, id, expectedVersion);
+    return ctx.useCases.roundtables.conclude(ctx.command, id, expectedVersion, { occurredAt });
+  }
+
+  @Mutation(() => RoundtableType, {
+    description:
+      'Approves the minutes of a CONCLUDED round table: from then on statements, results and participants refuse corrections (CONFLICT, status APPROVED).',
+  })
+  approveMinutes(
+    @Arg('id', () => ID) id: string,
+    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Arg('approvedAt', () => Date, {
+      nullable: true,
+      description: `${OCCURRED_AT} Not before the round table concluded.`,
+    })
+    occurredAt: Date | null,
+    @Ctx() ctx: RoundtablesContext,
+  ) {
+    return ctx.useCases.roundtables.approveMinutes(ctx.command, id, expectedVersion, {
+      occurredAt,
+    });
   }
 
   @LongText('reason')
@@ -107,6 +145,14 @@ export class RoundtableResolver {
   @FieldResolver(() => ConferenceType, { nullable: true })
   conference(@Root() roundtable: Roundtable, @Ctx() ctx: RoundtablesContext) {
     return roundtable.conferenceId ? ctx.loaders.conferences.load(roundtable.conferenceId) : null;
+  }
+
+  @FieldResolver(() => CommunityRef, {
+    nullable: true,
+    description: 'The working group (a community of members) that held it.',
+  })
+  workingGroup(@Root() roundtable: Roundtable): CommunityRef | null {
+    return roundtable.workingGroupId ? { id: roundtable.workingGroupId } : null;
   }
 
   @FieldResolver(() => PartyUnion, {

@@ -4,6 +4,18 @@ import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import type { AgendaItem, Participant, Resolution } from '../../domain/roundtable';
 import { RoundtableFormat, RoundtableStatus } from '../shared/enums';
 
+@ObjectType('MeetingSource', { description: 'Where a meeting’s record was published.' })
+export class MeetingSourceType {
+  @Field({ description: 'The published report (http or https).' })
+  url: string;
+
+  @Field(() => String, { nullable: true })
+  title?: string;
+
+  @Field(() => String, { nullable: true })
+  publisher?: string;
+}
+
 @Directive('@key(fields: "id")')
 @ObjectType('Roundtable', {
   description:
@@ -44,6 +56,14 @@ export class RoundtableType {
   @Field({ description: 'Visible to partners once concluded; internal otherwise.' })
   published: boolean;
 
+  @Field(() => MeetingSourceType, {
+    nullable: true,
+    description: 'Where its record was published (a report on an organiser’s site).',
+  })
+  source?: MeetingSourceType;
+
+  workingGroupId?: string;
+
   @Field(() => RoundtableStatus)
   status: keyof typeof RoundtableStatus;
 
@@ -54,11 +74,18 @@ export class RoundtableType {
   @Field(() => Int, { description: 'How many lines the minutes have.' })
   statementCount: number;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it began to sit (when it happened).' })
   startedAt?: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it concluded (when it happened).' })
   concludedAt?: Date;
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'When its minutes were approved; until then a CONCLUDED round table takes corrections to its minutes.',
+  })
+  minutesApprovedAt?: Date;
 
   @Field(() => Date, { nullable: true })
   cancelledAt?: Date;

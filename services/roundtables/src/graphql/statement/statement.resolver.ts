@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 
 import type { Statement } from '../../domain/statement';
 import type { RoundtablesContext } from '../context';
@@ -6,14 +6,14 @@ import { shownMember } from '../foreign/shown-members';
 import { AgendaItemType } from '../roundtable/parts.type';
 import { RoundtableType } from '../roundtable/roundtable.type';
 import { PartyUnion, toParty } from '../shared/party';
-import { RecordStatementInput } from './statement.input';
+import { CorrectStatementInput, RecordStatementInput } from './statement.input';
 import { StatementType } from './statement.type';
 
 @Resolver(() => StatementType)
 export class StatementResolver {
   @Mutation(() => StatementType, {
     description:
-      'Adds a line to the minutes of a LIVE round table. Takes no expectedVersion: lines are recorded one after another and never lost to a concurrent change.',
+      'Adds a line to the minutes of a LIVE round table, or of a CONCLUDED one until its minutes are approved (typing them up). Takes no expectedVersion: lines are recorded one after another and never lost to a concurrent change.',
   })
   recordStatement(
     @Arg('roundtableId', () => ID) roundtableId: string,
@@ -32,6 +32,24 @@ export class StatementResolver {
     @Ctx() ctx: RoundtablesContext,
   ) {
     return ctx.useCases.statements.recordMany(ctx.command, roundtableId, statements);
+  }
+
+  @Mutation(() => StatementType, {
+    description:
+      'Corrects a line of the minutes — speaker, question, text, when said — while LIVE, or once CONCLUDED until the minutes are approved (then CONFLICT, status APPROVED). Like recordStatement, takes no expectedVersion.',
+  })
+  correctStatement(
+    @Arg('roundtableId', () => ID) roundtableId: string,
+    @Arg('statementId', () => ID) statementId: string,
+    @Arg('input') input: CorrectStatementInput,
+    @Ctx() ctx: RoundtablesContext,
+  ) {
+    return ctx.useCases.statements.correct(ctx.command, roundtableId, statementId, input);
+  }
+
+  @FieldResolver(() => Int, { description: 'How often it was corrected: 0 as first recorded.' })
+  revision(@Root() statement: Statement): number {
+    return statement.revision ?? 0;
   }
 
   @FieldResolver(() => PartyUnion, {

@@ -19,6 +19,9 @@ export class StatementType {
   @Field()
   text: string;
 
-  @Field()
+  @Field({ description: 'When it was entered (the server clock).' })
   recordedAt: Date;
+
+  @Field({ description: 'When it was said (recordedAt when typed live).' })
+  occurredAt: Date;
 }

@@ -3,6 +3,7 @@ import {
   type Inline,
   type Line,
   linesOf,
+  plainLines,
   renderLine,
   type TextDocument,
 } from './document';
@@ -33,24 +34,27 @@ function escapeHeading(text: string): string {
 }
 
 function renderInline(inline: Inline): string[] {
-  if (typeof inline === 'string') {
-    // Keep the spaces around a run: they separate it from its neighbours on the line.
-    const lead = /^\s/.test(inline) ? ' ' : '';
-    const trail = /\s$/.test(inline) ? ' ' : '';
-    const lines = linesOf(inline).map(escapeMarkdown);
-    if (lines.length === 0) return lead || trail ? [' '] : [];
-    lines[0] = `${lead}${lines[0]}`;
-    lines[lines.length - 1] = `${lines.at(-1)}${trail}`;
-    return lines;
-  }
+  if (typeof inline === 'string') return plainLines(inline, escapeMarkdown);
   const [text, mark] = 'strong' in inline ? [inline.strong, '**'] : [inline.emphasis, '*'];
   return linesOf(text).map((line) => `${mark}${escapeMarkdown(line)}${mark}`);
 }
 
+/** A line's output lines, trimmed, empty ones dropped. */
+function outputLines(lines: Line[]): string[] {
+  return lines
+    .flatMap((line) => renderLine(line, renderInline))
+    .map((parts) => parts.join('').trim())
+    .filter((l) => l.length > 0);
+}
+
 /** Lines joined by hard line breaks (a backslash at the end of a line), indented for lists. */
 function renderLines(lines: Line[], indent = ''): string {
-  const rendered = lines.flatMap((line) => renderLine(line, renderInline)).map((l) => l.trim());
-  return rendered.filter((l) => l.length > 0).join(`\\\n${indent}`);
+  return outputLines(lines).join(`\\\n${indent}`);
+}
+
+/** One row of a GFM table; a cell's lines are joined by `<br>` (a table cell holds one line). */
+function tableRow(cells: string[]): string {
+  return `| ${cells.map((cell) => cell || ' ').join(' | ')} |`;
 }
 
 function renderBlock(block: Block): string {
@@ -66,10 +70,16 @@ function renderBlock(block: Block): string {
           return `${marker}${renderLines(item, ' '.repeat(marker.length))}`;
         })
         .join('\n');
+    case 'table':
+      return [
+        tableRow(block.header.map((text) => escapeInline(linesOf(text).join(' ')))),
+        tableRow(block.header.map(() => '---')),
+        ...block.rows.map((row) => tableRow(row.map((cell) => outputLines(cell).join('<br>')))),
+      ].join('\n');
   }
 }
 
-/** CommonMark: blocks separated by blank lines, ending with a newline. */
+/** CommonMark (tables as in GitHub Flavored Markdown): blocks separated by blank lines, ending with a newline. */
 export function renderMarkdown(document: TextDocument): string {
   return `${document.blocks
     .map(renderBlock)

@@ -3,6 +3,7 @@ import {
   type Inline,
   type Line,
   linesOf,
+  plainLines,
   renderLine,
   type TextDocument,
 } from './document';
@@ -21,22 +22,17 @@ export function escapeHtml(text: string): string {
 }
 
 function renderInline(inline: Inline): string[] {
-  if (typeof inline === 'string') {
-    const lead = /^\s/.test(inline) ? ' ' : '';
-    const trail = /\s$/.test(inline) ? ' ' : '';
-    const lines = linesOf(inline).map(escapeHtml);
-    if (lines.length === 0) return lead || trail ? [' '] : [];
-    lines[0] = `${lead}${lines[0]}`;
-    lines[lines.length - 1] = `${lines.at(-1)}${trail}`;
-    return lines;
-  }
+  if (typeof inline === 'string') return plainLines(inline, escapeHtml);
   const [text, tag] = 'strong' in inline ? [inline.strong, 'strong'] : [inline.emphasis, 'em'];
   return linesOf(text).map((line) => `<${tag}>${escapeHtml(line)}</${tag}>`);
 }
 
 function renderLines(lines: Line[]): string {
-  const rendered = lines.flatMap((line) => renderLine(line, renderInline)).map((l) => l.trim());
-  return rendered.filter((l) => l.length > 0).join('<br>\n');
+  return lines
+    .flatMap((line) => renderLine(line, renderInline))
+    .map((parts) => parts.join('').trim())
+    .filter((l) => l.length > 0)
+    .join('<br>\n');
 }
 
 function renderBlock(block: Block): string {
@@ -44,13 +40,29 @@ function renderBlock(block: Block): string {
     case 'heading':
       return `<h${block.level}>${escapeHtml(linesOf(block.text).join(' '))}</h${block.level}>`;
     case 'paragraph':
-      return `<p>${renderLines(block.lines)}</p>`;
+      return `<p${block.align ? ` style="text-align: ${block.align}"` : ''}>${renderLines(block.lines)}</p>`;
     case 'list': {
       const open = block.ordered
         ? `<ol${block.start === 1 ? '' : ` start="${block.start}"`}>`
         : '<ul>';
       const items = block.items.map((item) => `<li>${renderLines(item)}</li>`).join('\n');
       return `${open}\n${items}\n${block.ordered ? '</ol>' : '</ul>'}`;
+    }
+    case 'table': {
+      const head = block.header
+        .map((text) => `<th>${escapeHtml(linesOf(text).join(' '))}</th>`)
+        .join('');
+      const rows = block.rows.map(
+        (row) => `<tr>${row.map((cell) => `<td>${renderLines(cell)}</td>`).join('')}</tr>`,
+      );
+      return [
+        '<table>',
+        `<thead><tr>${head}</tr></thead>`,
+        '<tbody>',
+        ...rows,
+        '</tbody>',
+        '</table>',
+      ].join('\n');
     }
   }
 }

@@ -1,9 +1,11 @@
 import type { MemberRef } from '@kollegia/events';
-import { isPublic, memberKey, type DirectoryEntry } from '@kollegia/service-kit';
+
+import { type DirectoryEntry, memberKey } from './directory';
+import { isPublic } from './references';
 
 /**
- * The names a document prints. This service keeps no names of its own: they come from members'
- * events (the directory read model). For readers of internal material an id whose name has not
+ * The names a generated document prints. Services keep no names of their own: they come from
+ * members' events (the directory read model). For readers of internal material an id whose name has not
  * arrived yet is printed as such rather than left out. A reader who sees published material only
  * (partners, addressees) is printed no name the directory does not show it: an organisation that
  * is not published, or a member the directory does not know, is «организация» / «участник», and
@@ -23,9 +25,20 @@ export class NameBook {
     );
   }
 
+  /** An organisation by its short name, where it has one («Минпромторг России»). */
   organization(id: string): string {
     const known = this.byKey.get(memberKey({ kind: 'ORGANIZATION', id }));
-    if (known) return known.shortName ?? known.name;
+    return known ? (known.shortName ?? known.name) : this.unknownOrganization(id);
+  }
+
+  /** An organisation by its full name, as a letter is addressed to it. */
+  organizationFullName(id: string): string {
+    return (
+      this.byKey.get(memberKey({ kind: 'ORGANIZATION', id }))?.name ?? this.unknownOrganization(id)
+    );
+  }
+
+  private unknownOrganization(id: string): string {
     return this.publishedOnly ? 'организация' : `организация ${id}`;
   }
 

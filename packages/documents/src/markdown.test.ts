@@ -1,4 +1,4 @@
-import { bulletList, heading, orderedList, paragraph, strong } from './document';
+import { bulletList, heading, orderedList, paragraph, strong, table } from './document';
 import { escapeMarkdown, renderMarkdown } from './markdown';
 
 describe('escapeMarkdown', () => {
@@ -54,5 +54,35 @@ describe('headings', () => {
     expect(
       renderMarkdown({ title: 't', blocks: [heading(3, '1. Вопрос №1 # и ## ещё <b>')] }),
     ).toBe('### 1. Вопрос №1 \\# и \\#\\# ещё \\<b\\>\n');
+  });
+});
+
+describe('tables', () => {
+  it('should write a GFM table with escaped cells and a cell’s line breaks as <br>', () => {
+    const markdown = renderMarkdown({
+      title: 't',
+      blocks: [
+        table(
+          ['Код', 'Что | как'],
+          [
+            [[['R-2016-01']], [[strong('просрочен'), ' a | b\nвторая'], ['третья']]],
+            [[['']], [['<b>']]],
+          ],
+        ),
+      ],
+    });
+    expect(markdown).toBe(
+      [
+        '| Код | Что \\| как |',
+        '| --- | --- |',
+        '| R-2016-01 | **просрочен** a \\| b<br>вторая<br>третья |',
+        '|   | \\<b\\> |',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('should refuse a row that does not match the header', () => {
+    expect(() => table(['a', 'b'], [[[['1']]]])).toThrow('a table row has 1 cells, its header 2');
   });
 });

@@ -1,4 +1,4 @@
-import { heading, orderedList, paragraph, strong } from './document';
+import { alignedParagraph, heading, orderedList, paragraph, strong, table } from './document';
 import { escapeHtml, renderHtml } from './html';
 
 describe('renderHtml', () => {
@@ -34,5 +34,36 @@ describe('renderHtml', () => {
         '',
       ].join('\n'),
     );
+  });
+});
+
+describe('tables', () => {
+  it('should write a table with a header row and escaped cells', () => {
+    const html = renderHtml({
+      title: 't',
+      blocks: [
+        table(
+          ['Код', 'Статус <i>'],
+          [[[['R-2016-01']], [[strong('просрочен'), ' с 1 июля\n<b>']]]],
+        ),
+      ],
+    });
+    expect(html).toContain(
+      [
+        '<table>',
+        '<thead><tr><th>Код</th><th>Статус &lt;i&gt;</th></tr></thead>',
+        '<tbody>',
+        '<tr><td>R-2016-01</td><td><strong>просрочен</strong> с 1 июля<br>\n&lt;b&gt;</td></tr>',
+        '</tbody>',
+        '</table>',
+      ].join('\n'),
+    );
+  });
+});
+
+describe('alignment', () => {
+  it('should set an aligned paragraph’s alignment as its style', () => {
+    const html = renderHtml({ title: 't', blocks: [alignedParagraph('right', ['Министерство'])] });
+    expect(html).toContain('<p style="text-align: right">Министерство</p>');
   });
 });

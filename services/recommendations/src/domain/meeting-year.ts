@@ -1,0 +1,71 @@
+import { badInput, localDate, optionalCalendarDate } from '@kollegia/service-kit/domain';
+import type { DecisionContext } from '@kollegia/service-kit/domain';
+
+import { decided, type Recommendation, type RecommendationDecision } from './recommendation';
+
+// Codes are R-<year of the meeting>-NN (DESIGN.md section 3, the record as it happened): a 2016
+// meeting entered in 2026 gives R-2016-NN, not R-2026-NN.
+
+const CODE = /^R-(\d{4})-\d+$/;
+
+/** The day a meeting was held, as the workspace's calendar reads the instant it happened. */
+export function meetingDateOf(heldAt: Date, timeZone: string): string {
+  return localDate(heldAt, timeZone);
+}
+
+/**
+ * A meeting day given by a user: a real date, not after today in the workspace's calendar (a
+ * meeting being recorded has happened).
+ */
+export function givenMeetingDate(
+  field: string,
+  value: string | undefined | null,
+  today: string,
+): string | undefined {
+  const date = optionalCalendarDate(field, value);
+  if (date !== undefined && date > today) {
+    throw badInput(field, `must not be in the future (today is ${today})`);
+  }
+  return date;
+}
+
+/**
+ * The year a recommendation's code takes: its meeting's, or — meeting day unknown (drafted by
+ * hand without one, or recorded before the day was kept) — the year it was recorded in.
+ */
+export function codeYear(
+  state: Pick<Recommendation, 'source' | 'createdAt'>,
+  timeZone: string,
+): string {
+  return (state.source.meetingDate ?? localDate(state.createdAt, timeZone)).slice(0, 4);
+}
+
+/** The year a generated code names (`R-2016-04` → `2016`); none for a code given by hand. */
+export function yearInCode(code: string): string | undefined {
+  return CODE.exec(code)?.[1];
+}
+
+/**
+ * Whether a recommendation's generated code names another year than its meeting's (drawn before
+ * codes followed the meeting). Codes given by hand in another form are the caller's and stay.
+ */
+export function needsRenumbering(
+  state: Pick<Recommendation, 'code' | 'source' | 'createdAt'>,
+  timeZone: string,
+): boolean {
+  const year = yearInCode(state.code);
+  return year !== undefined && year !== codeYear(state, timeZone);
+}
+
+/** Gives a recommendation a new code (its meeting's year), in any status; nothing else changes. */
+export function renumberRecommendation(
+  state: Recommendation,
+  code: string,
+  context: DecisionContext,
+): RecommendationDecision {
+  return decided(
+    { ...state, code, updatedAt: context.now },
+    [{ kind: 'renumbered', previousCode: state.code }],
+    context,
+  );
+}
