@@ -159,6 +159,42 @@ describe('recommendations from a concluded round table', () => {
     );
   });
 
+  it('should keep a long first sentence whole as the title and derive a short title from it', async () => {
+    const sentence =
+      'Рекомендовать Министерству промышленности и торговли Российской Федерации совместно с Проектным офисом Национальной технологической инициативы и органами исполнительной власти субъектов провести отбор совместных проектов';
+    const text = `${sentence}. Итоги отбора представить на следующем заседании.`;
+    const event = concluded({
+      conferenceId: uniqueId('conf'),
+      resolutions: [resolution({ text })],
+    });
+    await service.publish([event]);
+
+    const id = deterministicId(event.subject, event.data.resolutions[0]!.id);
+    const found = await expectEventually(async () => {
+      const data = dataOf(
+        await service.gql(
+          `query($id: ID!) { recommendation(id: $id) { title shortTitle recommendedText } }`,
+          { id },
+        ),
+      );
+      expect(data.recommendation).not.toBeNull();
+      return data.recommendation;
+    });
+    expect(found).toEqual({
+      title: sentence,
+      shortTitle:
+        'Рекомендовать Министерству промышленности и торговли Российской Федерации совместно с Проектным офисом Национальной…',
+      recommendedText: text,
+    });
+    expect(found.shortTitle.length).toBeLessThanOrEqual(120);
+    const [proposed] = await expectEventually(() => {
+      const events = eventsOf(published.messages, id);
+      expect(events).toHaveLength(1);
+      return events;
+    });
+    expect(proposed!.data).toMatchObject({ title: sentence });
+  });
+
   it('should create nothing more when the same event arrives three times', async () => {
     const conferenceId = uniqueId('conf');
     const event = concluded({

@@ -109,6 +109,16 @@ describe('progressReport', () => {
     );
   });
 
+  it('should give the short title in the table and the whole one among the overdue', () => {
+    const title =
+      'Рекомендовать Министерству промышленности и торговли Российской Федерации совместно с Проектным офисом Национальной технологической инициативы провести отбор проектов';
+    const markdown = report([anAdoptedRecommendation({ title })]);
+    expect(markdown).toContain(
+      '| R-2016-04 | Рекомендовать Министерству промышленности и торговли Российской Федерации совместно с Проектным офисом Национальной… |',
+    );
+    expect(markdown).toContain(`1. **R-2016-04** ${title}\\\n`);
+  });
+
   it('should not call a recommendation overdue on its due date, nor list the overdue when none is', () => {
     const onTheDay = renderMarkdown(
       progressReport({

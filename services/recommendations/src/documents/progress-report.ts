@@ -19,6 +19,7 @@ import { daysBetween, localDate } from '@kollegia/service-kit/domain';
 import { controlItemOverdue, type ControlItem } from '../domain/control-item';
 import { overdue } from '../domain/follow-ups';
 import type { Recommendation } from '../domain/recommendation';
+import { shortTitle } from '../domain/recommendation-lifecycle';
 
 /** The Russian word for a recommendation's status («рекомендация исполнена»). */
 export const STATUS: Record<RecommendationStatus, string> = {
@@ -93,9 +94,10 @@ function who(recommendation: Recommendation, names: NameBook): Line[] {
 
 /**
  * «Ход исполнения рекомендаций по итогам …»: where each of a conference's recommendations stands
- * at a given moment — what (code and title), who (addressees, responsible), by when, its status
- * with the progress last reported, and how many days it is overdue — with a summary by status and
- * the overdue ones listed apart; then the items taken under control at its sittings, the same way.
+ * at a given moment — what (code, and the short title in the table, the whole one among the
+ * overdue), who (addressees, responsible), by when, its status with the progress last reported,
+ * and how many days it is overdue — with a summary by status and the overdue ones listed apart;
+ * then the items taken under control at its sittings, the same way.
  */
 export function progressReport(input: ProgressReportInput): TextDocument {
   const { conference, recommendations, controlItems, names, now, timeZone } = input;
@@ -151,7 +153,7 @@ function recommendationBlocks(
         }
         return [
           [[recommendation.code]],
-          [[recommendation.title]],
+          [[shortTitle(recommendation.title)]],
           acting.length > 0 ? acting : [['—']],
           [[recommendation.dueDate ? formatCalendarDate(recommendation.dueDate) : '—']],
           status,

@@ -21,6 +21,7 @@ import {
   proposeRecommendation,
   rejectRecommendation,
   reviseRecommendation,
+  shortTitle,
   supersedeRecommendation,
   titleFromText,
   withdrawRecommendation,
@@ -157,9 +158,10 @@ describe('createFromResolution', () => {
       reviewDate: _reviewDate,
       ...expected
     } = aRecommendation({
+      // The whole first sentence, longer than a short title.
       title:
         'Предложить Минпромторгу России и Проектному офису НТИ провести отбор совместных ' +
-        'проектов участников промышленных…',
+        'проектов участников промышленных кластеров',
       recommendedText: resolutionText,
       actionType: 'PROPOSAL',
       priority: 'NORMAL',
@@ -241,6 +243,9 @@ describe('defaultActionType', () => {
   });
 });
 
+const LONG_SENTENCE =
+  'Рекомендовать Министерству промышленности и торговли Российской Федерации совместно с Проектным офисом Национальной технологической инициативы и органами исполнительной власти субъектов провести отбор совместных проектов';
+
 describe('titleFromText', () => {
   it('should take the first sentence when it is short', () => {
     expect(titleFromText(' Создать экспертный совет.  Второе предложение. ')).toBe(
@@ -254,11 +259,37 @@ describe('titleFromText', () => {
     );
   });
 
-  it('should cut at a word and end with an ellipsis when the sentence is too long', () => {
-    const title = titleFromText(`${'слово '.repeat(30)}конец.`);
+  it('should keep a long first sentence whole', () => {
+    const sentence = `${LONG_SENTENCE}, ${'слово '.repeat(5)}конец`;
 
-    expect(title).toBe(`${'слово '.repeat(19)}слово…`);
-    expect(title.length).toBeLessThanOrEqual(120);
+    expect(sentence.length).toBeGreaterThan(200);
+    expect(titleFromText(`${sentence}. Второе предложение.`)).toBe(sentence);
+  });
+
+  it('should cut a first sentence longer than a title may be at a word, with an ellipsis', () => {
+    const title = titleFromText(`${'слово '.repeat(60)}конец.`);
+
+    expect(title).toBe(`${'слово '.repeat(49)}слово…`);
+    expect(title.length).toBeLessThanOrEqual(300);
+  });
+});
+
+describe('shortTitle', () => {
+  it('should cut a long title at a word and end it with an ellipsis', () => {
+    const short = shortTitle(LONG_SENTENCE);
+
+    expect(short).toBe(
+      'Рекомендовать Министерству промышленности и торговли Российской Федерации совместно с Проектным офисом Национальной…',
+    );
+    expect(short.length).toBeLessThanOrEqual(120);
+  });
+
+  it('should leave a title that fits unchanged', () => {
+    const fits = `${'слово '.repeat(19)}конец`;
+
+    expect(fits).toHaveLength(119);
+    expect(shortTitle(fits)).toBe(fits);
+    expect(shortTitle('Создать экспертный совет')).toBe('Создать экспертный совет');
   });
 });
 

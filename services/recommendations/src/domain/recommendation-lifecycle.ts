@@ -87,7 +87,8 @@ const ADDRESSED_ACTIONS: readonly RecommendationActionType[] = [
 const REVISABLE: readonly RecommendationRevisableField[] =
   recommendationRevisableFieldSchema.options;
 
-const TITLE_FROM_TEXT = 120;
+// What fits a table cell or a list line; the title itself is kept whole (`shortTitle`).
+const SHORT_TITLE = 120;
 
 function validCard(card: RecommendationCard) {
   return {
@@ -167,16 +168,33 @@ export function defaultActionType(resolution: SourceResolution): RecommendationA
   return 'CONTINUE_WORK';
 }
 
-/** The first sentence of a text, cut at a word to fit a title. */
+/**
+ * The first sentence of a text, whole. Only a first sentence longer than a title may be (a
+ * resolution written as one long sentence) is cut, at a word with "…": the whole text stays in
+ * `recommendedText`.
+ */
 export function titleFromText(text: string): string {
   const trimmed = text.trim();
   const sentence = /^(.+?[.!?])(\s|$)/s.exec(trimmed)?.[1] ?? trimmed;
-  const flat = sentence.replace(/\s+/g, ' ').replace(/[.!]$/, '');
-  if (flat.length <= TITLE_FROM_TEXT) return flat;
-  const cut = flat.slice(0, TITLE_FROM_TEXT - 1);
-  const space = cut.lastIndexOf(' ');
-  const endsAtWord = flat.charAt(cut.length) === ' ' || space <= 0;
-  const atWord = endsAtWord ? cut : cut.slice(0, space);
+  return cutAtWord(sentence.replace(/\s+/g, ' ').replace(/[.!]$/, ''), LIMITS.title);
+}
+
+/**
+ * A recommendation's title shortened for a table cell or a list line: the title itself when it
+ * fits, else cut at a word with "…". Derived on read, never stored.
+ */
+export function shortTitle(title: string): string {
+  return cutAtWord(title, SHORT_TITLE);
+}
+
+/** `text` when it has at most `max` characters, else its words that fit followed by "…". */
+function cutAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const lastSpace = cut.search(/\s\S*$/);
+  // A single word longer than `max` is cut inside it.
+  const endsAtWord = /\s/.test(text.charAt(cut.length)) || lastSpace <= 0;
+  const atWord = endsAtWord ? cut : cut.slice(0, lastSpace);
   return `${atWord.replace(/[\s,;:–-]+$/, '')}…`;
 }
 

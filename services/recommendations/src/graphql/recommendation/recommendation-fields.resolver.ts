@@ -3,6 +3,7 @@ import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 
 import { overdue } from '../../domain/follow-ups';
 import type { Recommendation } from '../../domain/recommendation';
+import { shortTitle } from '../../domain/recommendation-lifecycle';
 import type { RecommendationsContext } from '../context';
 import { OrganizationRef } from '../foreign/organization.ref';
 import { shownActors, shownMember, shownMembers } from '../foreign/shown-members';
@@ -28,6 +29,14 @@ const organization = (id: string) => ({ kind: 'ORGANIZATION' as const, id });
 /** The fields of a recommendation that are not plain values. */
 @Resolver(() => RecommendationType)
 export class RecommendationFieldsResolver {
+  @FieldResolver(() => String, {
+    description:
+      'The title for a table or a list: at most 120 characters, cut at a word with “…” only when the title is longer.',
+  })
+  shortTitle(@Root() recommendation: Recommendation): string {
+    return shortTitle(recommendation.title);
+  }
+
   @FieldResolver(() => Boolean, {
     description: 'The due date passed (in the workspace’s calendar) and it is not finished.',
   })

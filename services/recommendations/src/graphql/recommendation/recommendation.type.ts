@@ -26,7 +26,7 @@ export class RecommendationType {
   @Field({ description: 'Unique in the workspace, e.g. R-2016-04.' })
   code: string;
 
-  @Field()
+  @Field({ description: 'Whole, up to 300 characters; shortTitle is the one for tables.' })
   title: string;
 
   @Field({ description: 'What was recommended; never changes once adopted.' })
