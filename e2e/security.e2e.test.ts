@@ -124,6 +124,11 @@ afterAll(async () => {
         .map((p) => p.name)
     : [];
   process.stdout.write(`\nSecurity tier (fuzz seed ${FUZZ_SEED})\n${ledger.table(crashed)}\n`);
+  // What a crashed process wrote last: the one clue a CI log keeps of why it died.
+  for (const name of crashed)
+    process.stdout.write(
+      `\n${name} died; its last lines:\n${system.logs(name).slice(-40).join('\n')}\n`,
+    );
   ledger.write(REPORT, crashed);
   await system?.stop();
 });

@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 
-import { graphql, type ExecutionResult } from 'graphql';
+import { buildSchema, graphql, type ExecutionResult, type GraphQLFieldResolver } from 'graphql';
 import { Arg, Field, ID, InputType, Int, Mutation, Query, Resolver } from 'type-graphql';
 
 import { DomainError } from '../domain';
 import { buildSubgraph } from './federation';
-import { INPUT_TEXT_LIMITS, LongText, SearchText } from './input-text';
+import { guardInputText, INPUT_TEXT_LIMITS, LongText, SearchText } from './input-text';
 
 /** What the resolvers below were called with: a refused input must never reach them. */
 const received: unknown[] = [];
@@ -256,5 +256,26 @@ describe('markers', () => {
     await expect(buildSubgraph({ resolvers: [CountResolver], validate: false })).rejects.toThrow(
       'CountInput.count is marked long but is not a String',
     );
+  });
+});
+
+describe('a refusal', () => {
+  it('should come as a rejected promise, never a throw, so that no sibling field is left unhandled', async () => {
+    // graphql-js 16 stops resolving an object's fields when a non-null one throws; a sibling that
+    // rejects afterwards has no handler and ends the process. A refusal must not throw.
+    const schema = buildSchema('type Query { notes(after: String): Int! }');
+    const guarded = guardInputText(schema, { Query: { notes: () => 1 } });
+    const notes = (guarded['Query'] as Record<string, GraphQLFieldResolver<unknown, unknown>>)[
+      'notes'
+    ]!;
+    let outcome: unknown;
+
+    expect(() => {
+      outcome = notes({}, { after: 'x'.repeat(INPUT_TEXT_LIMITS.default + 1) }, {}, {} as never);
+    }).not.toThrow();
+    await expect(outcome).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { field: 'after' },
+    });
   });
 });

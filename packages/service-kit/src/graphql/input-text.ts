@@ -198,9 +198,17 @@ export function guardInputText(
         context,
         info,
       ) => {
-        for (const { arg, name, check } of checks) {
-          const value = args[arg];
-          if (value !== undefined && value !== null) check(value, name);
+        try {
+          for (const { arg, name, check } of checks) {
+            const value = args[arg];
+            if (value !== undefined && value !== null) check(value, name);
+          }
+        } catch (error) {
+          // Refused as a rejected promise, never thrown: graphql-js 16 gives up on an object's
+          // remaining fields when a non-null field throws, and a sibling's promise that rejects
+          // afterwards has no handler, which ends the process (found by the security tier's
+          // fuzzer: `people { nodes { a: communities(after: <long>) b: communities(…) } }`).
+          return Promise.reject(error instanceof Error ? error : new Error(String(error)));
         }
         return (resolve as GraphQLFieldResolver<unknown, unknown>)(source, args, context, info);
       };
