@@ -15,7 +15,8 @@ let system: System;
 beforeAll(async () => {
   // The scheduler runs often, so that a notice it wrongly thought due would show up at once.
   system = await System.start('past-meeting', {
-    env: { requests: { SCHEDULER_INTERVAL_MS: '1000' } },
+    // Debug: each scheduler run is logged, which step 7 waits for.
+    env: { requests: { SCHEDULER_INTERVAL_MS: '1000', LOG_LEVEL: 'debug' } },
   });
 }, 180_000);
 
@@ -451,8 +452,13 @@ describe('a past working meeting with a Belarusian ministry, entered as it happe
     expect(letter.letter.pdf.mimeType).toBe('application/pdf');
     expect(letter.letter.pdf.size).toBeGreaterThan(0);
 
-    // 7. Overdue, but history: the scheduler (every second here) announces nothing about them.
-    await new Promise((resolve) => setTimeout(resolve, 4_000));
+    // 7. Overdue, but history: two scheduler runs (every second here) announce nothing about them.
+    const since = Date.now();
+    await expectEventually(
+      () =>
+        expect(system.loggedSince('requests', 'due-notice run', since)).toBeGreaterThanOrEqual(2),
+      { timeoutMs: 30_000, intervalMs: 250 },
+    );
     const inbox = (
       await system.data(
         `query { inbox(first: 10) { nodes { ${REQUEST_FIELDS} } } }`,

@@ -135,19 +135,8 @@ async function everyNode<T>(field: string, args: string, selection: string): Pro
 }
 
 /** Scheduler runs a requests replica logged (at debug) since a moment. */
-function schedulerRunsSince(name: Instance, since: number): number {
-  return system
-    .logs(name)
-    .flatMap((line) => {
-      try {
-        return [JSON.parse(line) as { msg?: string; time?: string }];
-      } catch {
-        return [];
-      }
-    })
-    .filter((entry) => entry.msg === 'due-notice run' && Date.parse(entry.time ?? '') > since)
-    .length;
-}
+const schedulerRunsSince = (name: Instance, since: number) =>
+  system.loggedSince(name, 'due-notice run', since);
 
 const topic = (aggregate: Parameters<typeof topicName>[0]) =>
   topicName(aggregate, system.ns.topicPrefix);

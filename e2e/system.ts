@@ -183,6 +183,19 @@ export class System {
     return [...this.proc(name).log];
   }
 
+  /** How many lines with this `msg` a service logged after a moment (its pino JSON lines). */
+  loggedSince(name: Instance, msg: string, since: number): number {
+    return this.logs(name)
+      .flatMap((line) => {
+        try {
+          return [JSON.parse(line) as { msg?: string; time?: string }];
+        } catch {
+          return [];
+        }
+      })
+      .filter((entry) => entry.msg === msg && Date.parse(entry.time ?? '') > since).length;
+  }
+
   /** Sends a signal to a service and waits until its process has exited. */
   async kill(name: Instance, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
     const proc = this.proc(name);

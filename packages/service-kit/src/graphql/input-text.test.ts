@@ -1,6 +1,12 @@
 import 'reflect-metadata';
 
-import { buildSchema, graphql, type ExecutionResult, type GraphQLFieldResolver } from 'graphql';
+import {
+  buildSchema,
+  graphql,
+  type ExecutionResult,
+  type GraphQLFieldResolver,
+  type GraphQLResolveInfo,
+} from 'graphql';
 import { Arg, Field, ID, InputType, Int, Mutation, Query, Resolver } from 'type-graphql';
 
 import { DomainError } from '../domain';
@@ -271,7 +277,12 @@ describe('a refusal', () => {
     let outcome: unknown;
 
     expect(() => {
-      outcome = notes({}, { after: 'x'.repeat(INPUT_TEXT_LIMITS.default + 1) }, {}, {} as never);
+      outcome = notes(
+        {},
+        { after: 'x'.repeat(INPUT_TEXT_LIMITS.default + 1) },
+        {},
+        {} as GraphQLResolveInfo,
+      );
     }).not.toThrow();
     await expect(outcome).rejects.toMatchObject({
       code: 'BAD_USER_INPUT',

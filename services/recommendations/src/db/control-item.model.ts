@@ -6,6 +6,7 @@ import {
 import { Schema, type Connection, type Model } from 'mongoose';
 
 import type { ControlItem } from '../domain/control-item';
+import { MIXED_LIST } from './recommendation.model';
 
 /** How an item under control is stored: the domain state plus derived keys and the outbox. */
 export type ControlItemDocument = StoredAggregate<ControlItem> & {
@@ -18,8 +19,6 @@ export type ControlItemDocument = StoredAggregate<ControlItem> & {
 };
 
 const { Mixed } = Schema.Types;
-// Lists of plain objects the domain checks; mongoose need not know their shape.
-const MIXED_LIST = { type: [Mixed], default: [] } as never;
 
 const schema = new Schema<ControlItemDocument>(
   {

@@ -24,8 +24,8 @@ export type RecommendationDocument = StoredAggregate<Recommendation> & {
 const { Mixed } = Schema.Types;
 
 // Lists of plain objects (positions, endorsements, facts, projections) kept as they are written;
-// mongoose's typings do not take an array of Mixed for a typed field.
-const MIXED_LIST = { type: [Mixed], default: [] } as never;
+// mongoose's typings do not take an array of Mixed for a typed field (control items use it too).
+export const MIXED_LIST = { type: [Mixed], default: [] } as never;
 
 const schema = new Schema<RecommendationDocument>(
   {
