@@ -1,6 +1,10 @@
-import { expectEventually } from '@kollegia/testing';
+import { demoResolutions, demoWorkspace } from '@kollegia/demo';
+import { createEvent, encodeEvent, roundtableConcludedV1, topicName } from '@kollegia/events';
+import { DEFAULT_TIME_ZONE, localDate } from '@kollegia/service-kit/domain';
+import { expectEventually, sendRaw, uniqueId } from '@kollegia/testing';
+import { MongoClient } from 'mongodb';
 
-import { System } from './system';
+import { System, TENANT } from './system';
 
 /**
  * The held-out kind of meeting (issue #17), entered through the gateway as a new user would, after
@@ -8,7 +12,8 @@ import { System } from './system';
  * industry in April 2025 — questions with results, a delegation without names, a recommendation,
  * a question to the regulator and an item the ministry took under control — typed up from its
  * minutes, approved, followed up, with letters sent and registered in 2025 under Belarus's law on
- * appeals and its official calendar.
+ * appeals and its official calendar. Then one of the demo's 2016 round tables as the API stored it
+ * before #17 (typed up "now"), moved onto its schedule by the next start of roundtables (ADR 0019).
  */
 let system: System;
 
@@ -476,5 +481,235 @@ describe('a past working meeting with a Belarusian ministry, entered as it happe
         'REGISTERED',
       ]);
     }
+  });
+});
+
+/** A round table through the gateway: when it sat, its statements and its recommendations. */
+async function sittingOf(id: string) {
+  return (
+    await system.data(
+      `query($id: ID!) { roundtable(id: $id) { startedAt concludedAt
+        statements(first: 10) { nodes { occurredAt } }
+        recommendations { nodes { id version code source { meetingDate resolutionId } } } } }`,
+      { id },
+    )
+  ).roundtable as Record<string, any>;
+}
+
+describe('a 2016 round table typed up before #17, on the first start of the build that redates', () => {
+  it('should move it, its statements and its recommendations onto its schedule: R-2016-NN, adoptable on 24 November 2016', async () => {
+    // 1. The demo's 2016 energy round table, its parties registered through the gateway.
+    const energy = demoWorkspace.conferences
+      .flatMap((conference) => conference.roundtables)
+      .find((roundtable) => roundtable.key === 'energyRoundtable')!;
+    const ids = new Map<string, string>();
+    for (const org of demoWorkspace.organizations.filter((o) =>
+      ['association', 'minpromtorg', 'ntiOffice'].includes(o.key),
+    )) {
+      const { name, shortName, kind, region, industries, inn, ogrn } = org;
+      const input = { name, shortName, kind, subdivision: region, industries, inn, ogrn };
+      ids.set(org.key, (await registerOrganization({ ...input, published: true })).id);
+    }
+    for (const person of demoWorkspace.people.filter((p) => ['orlova', 'sedov'].includes(p.key))) {
+      const { fullName, position, organization } = person;
+      ids.set(
+        person.key,
+        await registerPerson({ fullName, position, organizationId: ids.get(organization) }),
+      );
+    }
+    const party = (ref: typeof energy.moderator): Party =>
+      'org' in ref
+        ? { kind: 'ORGANIZATION', id: ids.get(ref.org)! }
+        : { kind: 'PERSON', id: ids.get(ref.person)! };
+    const questionId = (index: number) => `q-${index + 1}`;
+    // Its last two questions: their statements, and its resolutions addressed to someone — № 3 to
+    // the ministry, № 4 to the ministry and the NTI office.
+    const said = energy.agenda.flatMap((item, index) =>
+      index < 2 ? [] : item.statements.map((s) => ({ ...s, agendaItemId: questionId(index) })),
+    );
+    const resolutions = energy.agenda.flatMap((item, index) =>
+      item.resolutions
+        .filter((r) => r.addressees.length > 0)
+        .map((r) => ({
+          id: `res-${r.number}`,
+          kind: r.kind,
+          text: r.text,
+          addresseeIds: r.addressees.map((key) => ids.get(key)!),
+          responsible: party(r.responsible!),
+          ...(r.dueDate ? { dueDate: r.dueDate } : {}),
+          agendaItemId: questionId(index),
+          status: 'ADOPTED' as const,
+        })),
+    );
+    expect(resolutions.map((r) => [r.id, r.kind])).toEqual([
+      ['res-3', 'RECOMMENDATION'],
+      ['res-4', 'QUESTION_TO_REGULATOR'],
+    ]);
+    const participants = energy.participants
+      .filter(({ party: ref }) => ids.has('org' in ref ? ref.org : ref.person))
+      .map(({ party: ref, for: onBehalfOf, role }, index) => ({
+        id: `p-${index + 1}`,
+        ...('person' in ref
+          ? { personId: ids.get(ref.person)!, organizationId: ids.get(onBehalfOf!)! }
+          : { organizationId: ids.get(ref.org)! }),
+        role,
+        attendance: 'ATTENDED',
+      }));
+
+    // As the old API stored it, typed up twelve minutes ago: every moment the server's, each
+    // statement said when it was typed (two minutes apart), and nothing #17 added.
+    const typedFrom = Date.now() - 12 * 60 * 1000;
+    const minute = (n: number) => new Date(typedFrom + n * 60 * 1000);
+    const concludedAt = minute(2 * said.length + 2);
+    const id = uniqueId('rt-energy-2016');
+    const client = await MongoClient.connect(system.ns.mongoUrl);
+    try {
+      const db = client.db(system.database('roundtables'));
+      await db.collection<{ _id: string; [field: string]: unknown }>('roundtables').insertOne({
+        _id: id,
+        tenantId: TENANT,
+        version: 9,
+        title: energy.title,
+        format: energy.format,
+        startsAt: new Date(energy.startsAt),
+        endsAt: new Date(energy.endsAt),
+        description: energy.description,
+        moderator: party(energy.moderator),
+        published: true,
+        status: 'CONCLUDED',
+        participants,
+        agenda: energy.agenda.map((item, index) => ({
+          id: questionId(index),
+          title: item.title,
+          status: 'DISCUSSED',
+        })),
+        resolutions,
+        statementCount: said.length,
+        lastStatementSequence: said.length,
+        startedAt: minute(0),
+        concludedAt,
+        searchTokens: [],
+        // The moderator (the association) and every participant: all it registered.
+        partyIds: [...ids.values()],
+        organizerIds: [],
+        pendingStatements: [],
+        createdAt: minute(-1),
+        updatedAt: concludedAt,
+        outbox: [],
+      });
+      await db.collection<{ _id: string; [field: string]: unknown }>('statements').insertMany(
+        said.map((statement, index) => ({
+          _id: `${id}-s${index + 1}`,
+          tenantId: TENANT,
+          roundtableId: id,
+          sequence: index + 1,
+          speaker: party(statement.speaker),
+          agendaItemId: statement.agendaItemId,
+          text: statement.text,
+          recordedAt: minute(2 * index + 2),
+        })),
+      );
+      // What the old service announced on concluding it, then.
+      const concluded = createEvent(
+        roundtableConcludedV1,
+        {
+          subject: id,
+          tenantId: TENANT,
+          aggregateVersion: 9,
+          correlationId: id,
+          actor: 'e2e-secretary',
+          time: concludedAt,
+        },
+        {
+          id,
+          published: true,
+          title: energy.title,
+          format: energy.format,
+          concludedAt: concludedAt.toISOString(),
+          agenda: energy.agenda.map((item, index) => ({
+            id: questionId(index),
+            position: index + 1,
+            title: item.title,
+            status: 'DISCUSSED' as const,
+          })),
+          resolutions,
+          statementCount: said.length,
+        },
+      );
+      await sendRaw(system.ns.kafkaBrokers, topicName('roundtable', system.ns.topicPrefix), [
+        encodeEvent(concluded),
+      ]);
+
+      // 2. Drafted as back then: the typing day, and codes of its year.
+      const typedOn = localDate(concludedAt, DEFAULT_TIME_ZONE);
+      const drafted = await expectEventually(async () => {
+        const nodes = (await sittingOf(id)).recommendations.nodes as Record<string, any>[];
+        expect(nodes).toHaveLength(2);
+        return nodes;
+      });
+      for (const recommendation of drafted) {
+        expect(recommendation).toMatchObject({
+          code: expect.stringMatching(new RegExp(`^R-${typedOn.slice(0, 4)}-\\d{2}$`)),
+          source: { meetingDate: typedOn },
+        });
+      }
+
+      // 3. The new build's first start on these data: this system's first start ran the migration
+      // on an empty database, so its claim goes, as if it never had.
+      const claims = await db
+        .collection('roundtable_migrations')
+        .deleteMany({ claimKey: 'migration:sittings-dated-by-schedule' });
+      expect(claims.deletedCount).toBeGreaterThan(0);
+    } finally {
+      await client.close();
+    }
+    await system.restart('roundtables');
+
+    // 4. It sat on 10 November 2016 on its schedule; the statements keep their order inside it
+    // (2, 4, 6 and 8 minutes into 10 map onto 2 hours).
+    const moved = await sittingOf(id);
+    expect(moved).toMatchObject({
+      startedAt: '2016-11-10T07:00:00.000Z',
+      concludedAt: '2016-11-10T09:00:00.000Z',
+    });
+    const spoken = ['10:24', '10:48', '11:12', '11:36'];
+    expect(moved.statements.nodes.map((s: { occurredAt: string }) => s.occurredAt)).toEqual(
+      spoken.map((time) => new Date(`2016-11-10T${time}:00+03:00`).toISOString()),
+    );
+    const renumbered = await expectEventually(async () => {
+      const nodes = (await sittingOf(id)).recommendations.nodes as Record<string, any>[];
+      expect(nodes.map((r) => r.code).sort()).toEqual(['R-2016-01', 'R-2016-02']);
+      return nodes;
+    });
+    for (const recommendation of renumbered) {
+      expect(recommendation.source.meetingDate).toBe('2016-11-10');
+    }
+    // Adopted by the association's council two weeks after the meeting, as the demo has it.
+    const question = renumbered.find((r) => r.source.resolutionId === 'res-4')!;
+    const adopt = demoResolutions().find((r) => r.number === 4)!.followUp.adopt!;
+    const adopted = (
+      await system.data(
+        `mutation($id: ID!, $v: Int!, $input: AdoptRecommendationInput!) {
+          adoptRecommendation(id: $id, expectedVersion: $v, input: $input) { status decision { decidedAt } } }`,
+        {
+          id: question.id,
+          v: question.version,
+          input: {
+            decidedBy: { kind: 'ORGANIZATION', id: ids.get('association') },
+            decidedAt: adopt.decidedAt,
+          },
+        },
+      )
+    ).adoptRecommendation;
+    expect(adopted).toMatchObject({
+      status: 'ADOPTED',
+      decision: { decidedAt: '2016-11-24T13:00:00.000Z' },
+    });
+
+    const { markdown } = (
+      await system.data(`query($id: ID!) { roundtableMinutes(id: $id) { markdown } }`, { id })
+    ).roundtableMinutes;
+    expect(markdown).toContain('10 ноября 2016 г., 10:00–12:00');
+    for (const time of spoken) expect(markdown).toContain(`${time} `);
   });
 });

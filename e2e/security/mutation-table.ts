@@ -82,6 +82,7 @@ export const EXPECTED_ALLOWED: Record<string, Column[]> = {
   correctStatement: STAFF,
   recordAgendaResult: STAFF,
   approveMinutes: STAFF,
+  redateSitting: STAFF,
   // Items under control: the responsible organisation reports, the controlling one (an addressee
   // of the tenant, in the table the addressee column's organisation) extends, closes, removes.
   reportControlItemProgress: ADDRESSEE_SIDE,
@@ -715,6 +716,16 @@ export const MUTATION_CASES: MutationCase[] = [
       op(
         `mutation($id: ID!, $v: Int!, $a: ID!, $r: String) { recordAgendaResult(roundtableId: $id, expectedVersion: $v, agendaItemId: $a, result: $r) { id } }`,
         { id: t.ids.id, v, a: t.ids.item, r: ws.name('Итог') },
+      ),
+  },
+  {
+    mutation: 'redateSitting',
+    targets: 'shared',
+    target: async (ws, dir) => rt(await ws.sitting({ moderator: dir.people[0]!.id })),
+    call: (t, v) =>
+      op(
+        `mutation($id: ID!, $v: Int!) { redateSitting(input: { id: $id, expectedVersion: $v, startedAt: "2025-04-15T11:00:00+03:00", concludedAt: "2025-04-15T13:00:00+03:00" }) { id } }`,
+        { id: t.ids.id, v },
       ),
   },
   {

@@ -13,7 +13,12 @@ export const envelopeSchema = z.object({
   source: z.string().min(1).describe('The producing service, e.g. kollegia/members.'),
   type: z.string().min(1).describe('kollegia.<service>.<aggregate>.<name>.v<version>'),
   subject: z.string().min(1).describe('The aggregate id; also the Kafka message key.'),
-  time: z.iso.datetime({ offset: true }).describe('When the change happened (ISO 8601).'),
+  time: z.iso
+    .datetime({ offset: true })
+    .describe(
+      'When the change was recorded, by the server clock (ISO 8601). When it happened, where a ' +
+        'user gave it, is a field of `data` (ADR 0018).',
+    ),
   datacontenttype: z.literal('application/json'),
   tenantid: z.string().min(1).describe('The workspace; no event crosses tenants.'),
   aggregateversion: z

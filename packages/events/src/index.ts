@@ -9,4 +9,5 @@ export * from './registry';
 export * from './requests';
 export * from './roundtables';
 export * from './shared-schemas';
+export * from './times';
 export * from './topics';

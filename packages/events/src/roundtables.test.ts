@@ -36,7 +36,7 @@ describe('roundtables contracts', () => {
     expect(roundtables.map((definition) => definition.type)).toEqual(
       roundtablesEvents.map((definition) => definition.type),
     );
-    expect(roundtables).toHaveLength(24);
+    expect(roundtables).toHaveLength(25);
   });
 
   it('should name the round table and its visibility in every roundtable event when published', () => {

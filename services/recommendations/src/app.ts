@@ -125,6 +125,8 @@ export async function createApp(
 
   // Codes moved to their meeting's year (one replica, once) before consumers add to a year.
   await useCases.codesByMeetingYear.run(clock());
+  // Titles the old rule cut at 120 characters given back whole (one replica, once).
+  await useCases.wholeTitles.run(clock());
 
   await startConsumers(runtime, useCases);
   await startDirectoryConsumer(runtime, directory);

@@ -1,14 +1,18 @@
 import 'reflect-metadata';
 
+import { randomUUID } from 'node:crypto';
+
 import {
   createRuntime,
   Directory,
   directoryModel,
+  OnceClaims,
   startDirectoryConsumer,
   type ServiceRuntime,
 } from '@kollegia/service-kit';
 
 import { commandContext, systemClock, type Clock } from './application/context';
+import { MIGRATION_LEASE_MS } from './application/sittings-dated-by-schedule';
 import { RoundtablesUseCases } from './application/use-cases';
 import type { RoundtablesConfig } from './config';
 import { conferenceModel } from './db/conference.model';
@@ -32,7 +36,8 @@ export interface RoundtablesApp {
 
 /**
  * Boots the roundtables service: database and indexes, topics, outbox relay, the statement
- * sweep, the consumer of members' directory, and the GraphQL subgraph. Bootable in a test.
+ * sweep, the start-up migration of sittings recorded after they were held, the consumer of
+ * members' directory, and the GraphQL subgraph. Bootable in a test.
  */
 export async function createApp(
   config: RoundtablesConfig,
@@ -61,6 +66,10 @@ export async function createApp(
       roundtables: new RoundtableRepository(models.roundtables, outbox),
       statements: new StatementRepository(models.statements),
       directory,
+      migrationClaims: new OnceClaims(connection.collection('roundtable_migrations'), {
+        leaseMs: MIGRATION_LEASE_MS,
+        owner: `roundtables-${randomUUID()}`,
+      }),
     },
     { logger: logger.child({ component: 'statements' }), timeZone: config.DOCUMENT_TIME_ZONE },
   );
@@ -69,6 +78,9 @@ export async function createApp(
   const storePendingStatements = () => useCases.statements.storePending();
   const repaired = await storePendingStatements();
   if (repaired > 0) logger.warn({ repaired }, 'stored statements left pending by a previous run');
+  // Sittings typed up before the record kept when they happened go onto their schedule (one
+  // replica, once) before anyone reads or corrects them.
+  await useCases.datedBySchedule.run(clock());
 
   await startDirectoryConsumer(runtime, directory);
 

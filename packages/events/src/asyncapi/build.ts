@@ -3,6 +3,7 @@ import { createEvent } from '../codec';
 import { type EventDefinition } from '../define-event';
 import { CLOUDEVENTS_CONTENT_TYPE } from '../envelope';
 import { eventDefinitions } from '../registry';
+import { timeMeaningOf } from '../times';
 import { type Aggregate, allTopics, type TopicSpec } from '../topics';
 
 /** A JSON value, as the AsyncAPI document is plain data. */
@@ -48,8 +49,38 @@ function payloadSchema(definition: EventDefinition): JsonObject {
     target: 'draft-07',
     io: 'input',
   });
-  return schema;
+  return withTimeMeanings(schema);
 }
+
+/**
+ * Marks each time field of a JSON schema with `x-kollegia-time`: what it means (ADR 0018), so a
+ * reader of the document need not guess whether a time is when it happened or was recorded.
+ */
+function withTimeMeanings(schema: JsonObject): JsonObject {
+  const marked: JsonObject = { ...schema };
+  if (isObject(schema.properties)) {
+    marked.properties = Object.fromEntries(
+      Object.entries(schema.properties).map(([key, value]) => {
+        const inner = isObject(value) ? withTimeMeanings(value) : value;
+        const meaning = timeMeaningOf(key);
+        return [key, meaning && isObject(inner) ? { ...inner, 'x-kollegia-time': meaning } : inner];
+      }),
+    );
+  }
+  if (isObject(schema.items)) marked.items = withTimeMeanings(schema.items);
+  for (const key of ['anyOf', 'oneOf', 'allOf'] as const) {
+    const options = schema[key];
+    if (Array.isArray(options)) {
+      marked[key] = (options as unknown[]).map((option) =>
+        isObject(option) ? withTimeMeanings(option) : option,
+      );
+    }
+  }
+  return marked;
+}
+
+const isObject = (value: unknown): value is JsonObject =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function message(definition: EventDefinition): JsonObject {
   const example = createEvent(

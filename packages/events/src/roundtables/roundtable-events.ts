@@ -263,6 +263,36 @@ export const roundtableMinutesApprovedV1 = defineEvent({
 /** The minutes of a concluded round table were approved. */
 export type RoundtableMinutesApprovedV1 = EventOf<typeof roundtableMinutesApprovedV1>;
 
+/** When a concluded sitting happened was corrected (before its minutes were approved). */
+export const roundtableRedatedV1 = defineEvent({
+  type: 'redated',
+  version: 1,
+  aggregate: 'roundtable',
+  description:
+    'When a concluded round table sat was corrected before its minutes were approved: by the ' +
+    'secretary (`redateSitting`), or once by the migration that dates sittings recorded before ' +
+    'the record kept when things happened (recorded days after they were held, so the server ' +
+    'put its own clock). Times of statements and questions moved with it, in proportion. Consumers ' +
+    'that keep the meeting day (recommendation codes R-<year of the meeting>-NN) follow it.',
+  data: roundtableHeaderSchema.extend({
+    title: textSchema,
+    startedAt: instantSchema.describe('When it began to sit, as corrected.'),
+    concludedAt: instantSchema.describe('When it concluded, as corrected.'),
+    previousStartedAt: instantSchema,
+    previousConcludedAt: instantSchema,
+  }),
+  example: {
+    ...exampleHeader,
+    title: exampleRoundtableTitle,
+    startedAt: '2016-11-10T11:05:00+03:00',
+    concludedAt: '2016-11-10T13:10:00+03:00',
+    previousStartedAt: '2026-12-07T12:00:00+03:00',
+    previousConcludedAt: '2026-12-07T12:20:00+03:00',
+  },
+});
+/** When a concluded sitting happened was corrected. */
+export type RoundtableRedatedV1 = EventOf<typeof roundtableRedatedV1>;
+
 /** Every event about a round table as a whole, newest versions included. */
 export const roundtableLifecycleEvents = [
   roundtableScheduledV1,
@@ -273,4 +303,5 @@ export const roundtableLifecycleEvents = [
   roundtableCancelledV1,
   roundtableConcludedV1,
   roundtableMinutesApprovedV1,
+  roundtableRedatedV1,
 ] as const;

@@ -64,4 +64,27 @@ describe('OnceClaims', () => {
     const third = await Promise.all(others.map((c) => c.claim('notice-4', later(3 * LEASE))));
     expect(third.filter(Boolean)).toEqual(['notice-4~2']);
   });
+  it('should run work once: not again once done, again after it threw', async () => {
+    const [a, b] = replicas('claims_once', 2);
+    const failing = jest.fn(() => Promise.reject(new Error('the database went away')));
+    const work = jest.fn((claimId: string) => Promise.resolve(`did it as ${claimId}`));
+
+    await expect(a!.once('migration:x', T0, failing)).rejects.toThrow('the database went away');
+    const result = await b!.once('migration:x', later(1), work);
+    const again = await a!.once('migration:x', later(LEASE * 10), work);
+
+    expect(result).toBe('did it as migration:x~1');
+    expect(again).toBeUndefined();
+    expect(work).toHaveBeenCalledTimes(1);
+    expect(
+      await connection
+        .collection('claims_once')
+        .find({}, { projection: { _id: 1, state: 1 } })
+        .sort({ _id: 1 })
+        .toArray(),
+    ).toEqual([
+      { _id: 'migration:x', state: 'released' },
+      { _id: 'migration:x~1', state: 'done' },
+    ]);
+  });
 });

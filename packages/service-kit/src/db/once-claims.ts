@@ -49,6 +49,29 @@ export class OnceClaims {
     this.collection = collection as unknown as Collection<ClaimDocument>;
   }
 
+  /**
+   * Does `work` once across replicas and restarts (a start-up migration): claims `key` at `now`,
+   * completes the claim when `work` resolves and releases it when `work` throws (rethrown), so the
+   * next claim retries. `work` gets the attempt's id (a correlation id for what it announces).
+   * Resolves to what `work` returned, or undefined when another replica did it or is doing it.
+   */
+  async once<T>(
+    key: string,
+    now: Date,
+    work: (claimId: string) => Promise<T>,
+  ): Promise<T | undefined> {
+    const claimId = await this.claim(key, now);
+    if (!claimId) return undefined;
+    try {
+      const result = await work(claimId);
+      await this.complete(claimId);
+      return result;
+    } catch (error) {
+      await this.release(claimId);
+      throw error;
+    }
+  }
+
   /** Claims `key` at `now`; the attempt's id when the work is ours to do, else undefined. */
   async claim(
     key: string,

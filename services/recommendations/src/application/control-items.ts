@@ -27,6 +27,7 @@ import {
   controlItemOverdue,
   extendControlItem,
   markControlItemDone,
+  redateControlItem,
   removeFromControl,
   reportControlItemProgress,
   takeUnderControl,
@@ -46,6 +47,10 @@ const NO_ORGANIZATION = '';
 const NOTICE_BATCH = 500;
 /** A change that keeps meeting a concurrent one is left to the next run after this many. */
 const ATTEMPTS = 3;
+/** Items of a redated sitting read at once (a sitting takes a few). */
+const PAGE = 100;
+/** A redate that keeps meeting concurrent changes fails (its event is retried) after this many. */
+const REDATE_ATTEMPTS = 20;
 
 /** What one take-under-control of a concluded round table needs. */
 export interface ControlItemCandidate {
@@ -125,6 +130,47 @@ export class ControlItemUseCases {
       if (await this.deps.items.insertOnce(decision.state, events)) created.push(decision.state.id);
     }
     return created;
+  }
+
+  /**
+   * Moves the items of a redated sitting onto its day and conclusion (`redateControlItem`), page
+   * by page; an item changed meanwhile is read again. Idempotent: one there already is not read.
+   * Returns how many it moved.
+   */
+  async followRedatedSitting(
+    tenantId: string,
+    roundtableId: string,
+    sitting: { meetingDate: string; concludedAt: Date },
+    context: CommandContext,
+  ): Promise<number> {
+    let moved = 0;
+    for (;;) {
+      const page = await this.deps.items.ofRoundtableNotOn(tenantId, roundtableId, sitting, PAGE);
+      for (const item of page) {
+        if (await this.redate(item, sitting, context)) moved += 1;
+      }
+      if (page.length < PAGE) return moved;
+    }
+  }
+
+  private async redate(
+    item: ControlItem,
+    sitting: { meetingDate: string; concludedAt: Date },
+    context: CommandContext,
+  ): Promise<boolean> {
+    let current: ControlItem | undefined = item;
+    for (let attempt = 1; current; attempt += 1) {
+      const decision = redateControlItem(current, sitting, context);
+      if (decision.state === current) return false;
+      try {
+        await this.save(current, decision, context);
+        return true;
+      } catch (error) {
+        if ((error as DomainError).code !== 'CONFLICT' || attempt >= REDATE_ATTEMPTS) throw error;
+        current = await this.deps.items.get(current.tenantId, current.id);
+      }
+    }
+    return false;
   }
 
   /** One item, or undefined when it does not exist or the caller may not see it. */

@@ -43,17 +43,11 @@ export class CodesByMeetingYearMigration {
 
   /** Runs the migration at `now` unless it ran or is running; how many it renumbered. */
   async run(now: Date): Promise<number> {
-    const claimId = await this.deps.claims.claim(MIGRATION_KEY, now);
-    if (!claimId) return 0;
-    try {
-      const renumbered = await this.renumberAll(now, claimId);
-      await this.deps.claims.complete(claimId);
-      if (renumbered > 0) this.deps.logger.info({ renumbered }, 'codes moved to meeting years');
-      return renumbered;
-    } catch (error) {
-      await this.deps.claims.release(claimId);
-      throw error;
-    }
+    const renumbered = await this.deps.claims.once(MIGRATION_KEY, now, (claimId) =>
+      this.renumberAll(now, claimId),
+    );
+    if (renumbered) this.deps.logger.info({ renumbered }, 'codes moved to meeting years');
+    return renumbered ?? 0;
   }
 
   private async renumberAll(now: Date, claimId: string): Promise<number> {

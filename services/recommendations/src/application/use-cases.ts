@@ -20,8 +20,10 @@ import { MemberUseCases } from './members';
 import { RecommendationQueries } from './queries';
 import { RecommendationLifecycleUseCases } from './recommendations';
 import { RecommendationWriter } from './recommendation-writer';
+import { RedatedSittingUseCases } from './redated-sittings';
 import { CodesByMeetingYearMigration } from './renumber-codes-by-meeting-year';
 import { RequestFactUseCases } from './request-facts';
+import { WholeTitlesMigration } from './restore-whole-titles';
 
 export interface RecommendationsRepositories {
   recommendations: RecommendationRepository;
@@ -46,10 +48,12 @@ export class RecommendationsUseCases {
   readonly queries: RecommendationQueries;
   readonly documents: RecommendationDocuments;
   readonly fromResolutions: FromResolutionsUseCases;
+  readonly redatedSittings: RedatedSittingUseCases;
   readonly requestFacts: RequestFactUseCases;
   readonly followUps: FollowUpScheduler;
   readonly members: MemberUseCases;
   readonly codesByMeetingYear: CodesByMeetingYearMigration;
+  readonly wholeTitles: WholeTitlesMigration;
   readonly controlItems: ControlItemUseCases;
 
   constructor(
@@ -108,11 +112,23 @@ export class RecommendationsUseCases {
       controlItems: this.controlItems,
       timeZone: options.followUps.timeZone,
     });
+    this.redatedSittings = new RedatedSittingUseCases({
+      ...writes,
+      timeline: repos.timeline,
+      codes,
+      controlItems: this.controlItems,
+      timeZone: options.followUps.timeZone,
+    });
     this.codesByMeetingYear = new CodesByMeetingYearMigration({
       ...writes,
       codes,
       claims: repos.migrationClaims,
       timeZone: options.followUps.timeZone,
+      logger: options.logger,
+    });
+    this.wholeTitles = new WholeTitlesMigration({
+      ...writes,
+      claims: repos.migrationClaims,
       logger: options.logger,
     });
     this.followUps = new FollowUpScheduler({

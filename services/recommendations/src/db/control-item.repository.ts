@@ -82,6 +82,34 @@ export class ControlItemRepository extends TenantRepository<ControlItem, Control
     return new Set(docs.map((doc) => doc._id));
   }
 
+  /**
+   * Up to `limit` items of a round table not yet on a redated sitting's day and conclusion: each
+   * followed drops out, so the caller reads again until none is left.
+   */
+  async ofRoundtableNotOn(
+    tenantId: string,
+    roundtableId: string,
+    sitting: { meetingDate: string; concludedAt: Date },
+    limit: number,
+  ): Promise<ControlItem[]> {
+    const docs = await this.docs
+      .find(
+        tenantId,
+        {
+          'source.roundtableId': roundtableId,
+          $or: [
+            { 'source.meetingDate': { $ne: sitting.meetingDate } },
+            { takenAt: { $ne: sitting.concludedAt } },
+          ],
+        },
+        { outbox: 0, ...derivedHidden() },
+      )
+      .sort({ listKey: 1, _id: 1 })
+      .limit(limit)
+      .lean<Record<string, unknown>[]>();
+    return docs.map((doc) => this.toDomain(doc));
+  }
+
   search(
     tenantId: string,
     filter: ControlItemFilter,

@@ -16,6 +16,7 @@ import {
 import { searchTokens } from '@kollegia/service-kit/domain';
 
 import { nextFollowUpDate, type FollowUpOptions } from '../domain/follow-ups';
+import type { SittingRedate } from '../domain/meeting-year';
 import { groupBy } from '@kollegia/service-kit/domain';
 import { OPEN, type Recommendation } from '../domain/recommendation';
 import type { PendingProjection } from './read-model.documents';
@@ -319,6 +320,68 @@ export class RecommendationRepository extends TenantRepository<
       source: doc.source ?? {},
       createdAt: new Date(doc.createdAt),
     }));
+  }
+
+  /**
+   * A page (by `_id`) of the recommendations of every tenant drafted from a resolution whose
+   * title ends in "…" (cut), with what their title came from: the whole-titles migration reads
+   * them all, once.
+   */
+  async withCutTitles(
+    afterId: string | undefined,
+    limit: number,
+  ): Promise<Pick<Recommendation, 'id' | 'tenantId' | 'title' | 'recommendedText' | 'source'>[]> {
+    const docs = await acrossTenants(this.docs)
+      .find(
+        {
+          'source.resolutionId': { $exists: true },
+          title: { $regex: '…$' },
+          ...(afterId ? { _id: { $gt: afterId } } : {}),
+        },
+        { _id: 1, tenantId: 1, title: 1, recommendedText: 1, source: 1 },
+      )
+      .sort({ _id: 1 })
+      .limit(limit)
+      .lean<
+        Pick<RecommendationDocument, '_id' | 'tenantId' | 'title' | 'recommendedText' | 'source'>[]
+      >();
+    return docs.map((doc) => ({
+      id: String(doc._id),
+      tenantId: String(doc.tenantId),
+      title: doc.title,
+      recommendedText: doc.recommendedText,
+      source: doc.source ?? {},
+    }));
+  }
+
+  /**
+   * Up to `limit` recommendations of a round table that a redated sitting still moves: not on its
+   * new day, or proposed at its previous conclusion. Each one followed drops out, so the caller
+   * reads again until none is left.
+   */
+  async ofRoundtableNotOn(
+    tenantId: string,
+    roundtableId: string,
+    redate: SittingRedate,
+    limit: number,
+  ): Promise<Recommendation[]> {
+    const moved = redate.concludedAt.getTime() !== redate.previousConcludedAt.getTime();
+    const docs = await this.docs
+      .find(
+        tenantId,
+        {
+          'source.roundtableId': roundtableId,
+          $or: [
+            { 'source.meetingDate': { $ne: redate.meetingDate } },
+            ...(moved ? [{ proposedAt: redate.previousConcludedAt }] : []),
+          ],
+        },
+        projectionWithout(),
+      )
+      .sort({ listKey: 1, _id: 1 })
+      .limit(limit)
+      .lean<Record<string, unknown>[]>();
+    return docs.map((doc) => this.toDomain(doc));
   }
 
   /** Recommendations (of every tenant) whose next follow-up day has come, earliest first. */

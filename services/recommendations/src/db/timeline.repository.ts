@@ -59,6 +59,24 @@ export class TimelineRepository {
   }
 
   /**
+   * Moves when an entry of a recommendation happened (a redated sitting moves the proposal its
+   * conclusion made): entries of `type` (an event's name, e.g. `proposed`) at `from` go to `to`.
+   * Their place in the feed stays.
+   */
+  async moveOccurrence(
+    tenantId: string,
+    recommendationId: string,
+    type: string,
+    moved: { from: Date; to: Date },
+  ): Promise<void> {
+    await this.docs.updateMany(
+      tenantId,
+      { recommendationId, type, occurredAt: moved.from },
+      { $set: { occurredAt: moved.to } },
+    );
+  }
+
+  /**
    * Inserts the entries numbered from `first`, in order, stopping at the first unique key taken;
    * returns the position of the entry that failed (those before it are stored), if one did.
    */

@@ -6,6 +6,7 @@ import {
   mayControl,
   mayReportOnControlItem,
   nextControlNoticeOn,
+  redateControlItem,
   removeFromControl,
   reportControlItemProgress,
   takeUnderControl,
@@ -298,5 +299,33 @@ describe('due-soon and overdue notices', () => {
     const done = markControlItemDone(item, {}, secretary, contextAt(at)).state;
     expect(announceControlNotices(done, now, options, contextAt(at)).changes).toEqual([]);
     expect(nextControlNoticeOn(done, 14)).toBeUndefined();
+  });
+});
+
+describe('redateControlItem', () => {
+  const context = { now: new Date('2026-12-07T09:00:00.000Z') };
+  const sitting = { meetingDate: '2016-11-09', concludedAt: new Date('2016-11-09T10:10:00.000Z') };
+
+  it('should move its meeting day and taking under control to the corrected sitting, in any status, announcing nothing', () => {
+    const item = taken({ status: 'DONE' });
+
+    const decision = redateControlItem(item, sitting, context);
+
+    expect(decision.state).toEqual({
+      ...item,
+      source: { ...item.source, meetingDate: '2016-11-09' },
+      takenAt: sitting.concludedAt,
+      updatedAt: context.now,
+    });
+    expect(decision.changes).toEqual([]);
+  });
+
+  it('should change nothing when it is there already', () => {
+    const item = taken({
+      source: { ...taken().source, meetingDate: '2016-11-09' },
+      takenAt: new Date(sitting.concludedAt),
+    });
+
+    expect(redateControlItem(item, sitting, context).state).toBe(item);
   });
 });

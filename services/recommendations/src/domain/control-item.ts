@@ -145,6 +145,35 @@ export function takeUnderControl(
   return { state, changes: [{ kind: 'taken' }] };
 }
 
+/**
+ * Follows a sitting whose date was corrected (`roundtable.redated`), in any status: the item's
+ * meeting day, and when it was taken under control (the sitting's conclusion, which a progress
+ * report or a control action must not precede). Unchanged when it is there already. Announced by
+ * no event: none of an item's events carries them but `taken`, which records the taking.
+ */
+export function redateControlItem(
+  state: ControlItem,
+  sitting: { meetingDate: string; concludedAt: Date },
+  context: Pick<DecisionContext, 'now'>,
+): ControlItemDecision {
+  const { meetingDate, concludedAt } = sitting;
+  if (
+    state.source.meetingDate === meetingDate &&
+    state.takenAt.getTime() === concludedAt.getTime()
+  ) {
+    return { state, changes: [] };
+  }
+  return {
+    state: {
+      ...state,
+      source: { ...state.source, meetingDate },
+      takenAt: concludedAt,
+      updatedAt: context.now,
+    },
+    changes: [],
+  };
+}
+
 function requireUnderControl(state: ControlItem, action: string): void {
   if (state.status !== 'UNDER_CONTROL') {
     throw conflict(

@@ -18,8 +18,10 @@ import {
   defaultActionType,
   type DraftRecommendation,
   draftRecommendation,
+  hasCutTitle,
   proposeRecommendation,
   rejectRecommendation,
+  restoreWholeTitle,
   reviseRecommendation,
   shortTitle,
   supersedeRecommendation,
@@ -290,6 +292,44 @@ describe('shortTitle', () => {
     expect(fits).toHaveLength(119);
     expect(shortTitle(fits)).toBe(fits);
     expect(shortTitle('Создать экспертный совет')).toBe('Создать экспертный совет');
+  });
+});
+
+describe('hasCutTitle and restoreWholeTitle', () => {
+  const text = `${LONG_SENTENCE}. Финансировать отобранные проекты.`;
+  // What the rule before whole titles stored: the first sentence cut at 120 characters.
+  const cut =
+    'Рекомендовать Министерству промышленности и торговли Российской Федерации совместно с Проектным офисом Национальной…';
+  const context = contextAt('2026-12-07T09:00:00.000Z', 'tl-1');
+
+  it('should give the whole first sentence back to a title the old rule cut, in any status, as a revised title', () => {
+    const state = anAdoptedRecommendation({ title: cut, recommendedText: text });
+
+    const decision = restoreWholeTitle(state, context);
+
+    expect(hasCutTitle(state)).toBe(true);
+    expect(decision.state).toEqual({
+      ...state,
+      title: LONG_SENTENCE,
+      updatedAt: new Date('2026-12-07T09:00:00.000Z'),
+    });
+    expect(decision.changes).toEqual([{ kind: 'revised', changedFields: ['title'] }]);
+    expect(decision.timeline).toHaveLength(1);
+  });
+
+  it.each([
+    ['retitled by hand', { title: 'Отбор совместных проектов кластеров', recommendedText: text }],
+    ['whose text was revised', { title: cut, recommendedText: 'Создать экспертный совет.' }],
+    [
+      'whose whole first sentence fits',
+      { title: 'Создать экспертный совет', recommendedText: 'Создать экспертный совет. Далее.' },
+    ],
+    ['drafted by hand', { title: cut, recommendedText: text, source: {} }],
+  ])('should leave one %s as it is', (_case, overrides) => {
+    const state = aRecommendation(overrides);
+
+    expect(hasCutTitle(state)).toBe(false);
+    expect(restoreWholeTitle(state, context)).toEqual({ state, changes: [], timeline: [] });
   });
 });
 

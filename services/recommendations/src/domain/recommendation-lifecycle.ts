@@ -199,6 +199,38 @@ function cutAtWord(text: string, max: number): string {
 }
 
 /**
+ * Whether a recommendation drafted from a resolution still has the title the old rule gave it:
+ * the first sentence of its text cut at about 120 characters (what `shortTitle` derives now),
+ * where the whole sentence (`titleFromText`) is longer. One retitled by hand, or whose text was
+ * revised since, has another title and stays.
+ */
+export function hasCutTitle(
+  state: Pick<Recommendation, 'title' | 'recommendedText' | 'source'>,
+): boolean {
+  if (!state.source.resolutionId) return false;
+  const whole = titleFromText(state.recommendedText);
+  return state.title !== whole && state.title === shortTitle(whole);
+}
+
+/**
+ * Gives a recommendation whose title was cut by the old rule (`hasCutTitle`) the whole first
+ * sentence, in any status: not a user's revision (what was recommended did not change), but
+ * announced as a revised title is, `revised` with `changedFields: ['title']`, so watchers showing
+ * it update it. Unchanged for any other.
+ */
+export function restoreWholeTitle(
+  state: Recommendation,
+  context: DecisionContext,
+): RecommendationDecision {
+  if (!hasCutTitle(state)) return unchanged(state);
+  return decided(
+    { ...state, title: titleFromText(state.recommendedText), updatedAt: context.now },
+    [{ kind: 'revised', changedFields: ['title'] }],
+    context,
+  );
+}
+
+/**
  * Creates a PROPOSED recommendation from a resolution of a concluded round table (flow 1 of
  * DESIGN.md section 4). The caller assigns the code and makes the step idempotent by looking the
  * resolution up first.

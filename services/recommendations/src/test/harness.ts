@@ -8,6 +8,7 @@ import {
   requestOverdueV1,
   requestRegisteredV1,
   roundtableConcludedV1,
+  roundtableRedatedV1,
   type AnswerOutcome,
   type ResolutionSnapshot,
 } from '@kollegia/events';
@@ -144,6 +145,37 @@ export function concluded(options: {
       agenda: [],
       resolutions: options.resolutions,
       statementCount: 12,
+    },
+  );
+}
+
+/**
+ * `roundtable.redated` as the roundtables service publishes it: a concluded sitting's new dates
+ * (the conclusion carries no start, so its previous start is given as its conclusion).
+ */
+export function redated(
+  sitting: ReturnType<typeof concluded>,
+  dates: { startedAt: string; concludedAt: string },
+) {
+  return createEvent(
+    roundtableRedatedV1,
+    {
+      subject: sitting.subject,
+      tenantId: sitting.tenantid,
+      aggregateVersion: sitting.aggregateversion + 1,
+      correlationId: uniqueId('corr'),
+      actor: 'user-secretary',
+    },
+    {
+      id: sitting.data.id,
+      ...(sitting.data.conferenceId === undefined
+        ? {}
+        : { conferenceId: sitting.data.conferenceId }),
+      published: sitting.data.published,
+      title: sitting.data.title,
+      ...dates,
+      previousStartedAt: sitting.data.concludedAt,
+      previousConcludedAt: sitting.data.concludedAt,
     },
   );
 }

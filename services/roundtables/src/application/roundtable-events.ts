@@ -11,6 +11,7 @@ import {
   roundtableParticipantAttendanceMarkedV1,
   roundtableParticipantRegisteredV1,
   roundtableParticipantRemovedV1,
+  roundtableRedatedV1,
   roundtableRescheduledV1,
   roundtableResolutionAmendedV1,
   roundtableResolutionProposedV1,
@@ -178,6 +179,15 @@ export function roundtableEvents(
           title: state.title,
           approvedAt: state.minutesApprovedAt!.toISOString(),
           statementCount: state.statementCount,
+        });
+      case 'redated':
+        return createEvent(roundtableRedatedV1, meta, {
+          ...header,
+          title: state.title,
+          startedAt: state.startedAt!.toISOString(),
+          concludedAt: state.concludedAt!.toISOString(),
+          previousStartedAt: change.previous.startedAt.toISOString(),
+          previousConcludedAt: change.previous.concludedAt.toISOString(),
         });
       case 'participant-registered':
         return createEvent(roundtableParticipantRegisteredV1, meta, {

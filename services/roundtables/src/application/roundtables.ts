@@ -1,8 +1,13 @@
 import type { RoundtableStatus } from '@kollegia/events';
 import type { Identity, Page, PageRequest } from '@kollegia/service-kit';
+import { notFound, staleVersion } from '@kollegia/service-kit/domain';
 
 import type { ConferenceRepository } from '../db/conference.repository';
-import type { RoundtableFilter, RoundtableRepository } from '../db/roundtable.repository';
+import type {
+  RoundtableFilter,
+  RoundtableRepository,
+  RoundtableWithPending,
+} from '../db/roundtable.repository';
 import type { Happened, Participant, Roundtable } from '../domain/roundtable';
 import {
   approveMinutes,
@@ -17,6 +22,7 @@ import {
   type ScheduleRoundtable,
 } from '../domain/roundtable-lifecycle';
 import { recordSitting, type RecordSitting } from '../domain/record-sitting';
+import { redateSitting, type SittingSpan } from '../domain/redate-sitting';
 import { decisionContext, type CommandContext } from './context';
 import { roundtableReferences, type MemberUseCases } from './members';
 import {
@@ -144,6 +150,58 @@ export class RoundtableUseCases {
     return changeRoundtable(this.changes, context, id, expectedVersion, (state, dc) =>
       approveMinutes(state, command, dc),
     );
+  }
+
+  /** Corrects when a concluded sitting sat, its statements moving with it (see `redateLoaded`). */
+  async redate(
+    context: CommandContext,
+    id: string,
+    expectedVersion: number,
+    command: SittingSpan,
+  ): Promise<Roundtable> {
+    const identity = requireOrganizer(context.identity);
+    const found = await this.roundtables.getWithPending(identity.tenantId, id);
+    if (!found) throw notFound('roundtable', id);
+    if (found.state.version !== expectedVersion) {
+      throw staleVersion(expectedVersion, found.state.version);
+    }
+    return this.redateLoaded(context, found, command);
+  }
+
+  /**
+   * Redates a round table at the version loaded (CONFLICT when it changed since), whoever asks:
+   * the mutation after its checks, or the migration of sittings recorded after they were held.
+   * The round table, its `redated` event and every moved statement (a new revision, in
+   * `pendingStatements`) are one write, so a crash after it loses nothing; the statements'
+   * documents are then written as a correction's are, and by the sweep if that fails.
+   */
+  async redateLoaded(
+    context: CommandContext,
+    found: RoundtableWithPending,
+    command: SittingSpan,
+  ): Promise<Roundtable> {
+    const current = found.state;
+    const decision = redateSitting(
+      current,
+      await this.statements.asOf(found),
+      command,
+      decisionContext(context),
+    );
+    if (decision.changes.length === 0) return current;
+    const next = { ...decision.state, version: current.version + 1 };
+    const moved = decision.statements;
+    const movedIds = new Set(moved.map((statement) => statement.id));
+    await this.roundtables.updateWithStatements(
+      next,
+      current.version,
+      roundtableEvents(next, decision.changes, context),
+      [...found.pending.filter((statement) => !movedIds.has(statement.id)), ...moved],
+    );
+    // Thousands of moved statements need not wait in the document for the next statement write.
+    if (await this.statements.confirm(next.id, moved)) {
+      await this.roundtables.dropPending(next.tenantId, next.id, moved);
+    }
+    return next;
   }
 
   cancel(context: CommandContext, id: string, expectedVersion: number, reason: string) {

@@ -31,7 +31,8 @@ export const MAX_STATEMENTS_PER_CALL = 100;
 /** How many ids of statements this process stored it remembers (see `stored`). */
 const REMEMBERED = 10_000;
 
-const isStale = (error: unknown) =>
+/** Whether a write lost to another change of the same aggregate (its expected version is stale). */
+export const isStale = (error: unknown) =>
   error instanceof DomainError &&
   error.code === 'CONFLICT' &&
   error.details.field === 'expectedVersion';
@@ -89,16 +90,17 @@ export class StatementUseCases {
       this.statements.all(roundtable.tenantId, roundtable.id),
       this.roundtables.getWithPending(roundtable.tenantId, roundtable.id),
     ]);
-    const pending = found?.pending ?? [];
-    if (pending.length === 0) return stored;
-    const latest = new Map(stored.map((statement) => [statement.id, statement]));
-    for (const statement of pending) {
-      const known = latest.get(statement.id);
-      if (!known || (known.revision ?? 0) < (statement.revision ?? 0)) {
-        latest.set(statement.id, statement);
-      }
-    }
-    return [...latest.values()].sort((a, b) => a.sequence - b.sequence);
+    return latestRevisions(stored, found?.pending ?? []);
+  }
+
+  /**
+   * Every statement of a round table as of the version loaded with its pending ones (a change of
+   * all of them, e.g. a redate). The stored documents are read after the round table, so a
+   * statement confirmed and dropped from `pending` meanwhile is among them.
+   */
+  async asOf(found: RoundtableWithPending): Promise<Statement[]> {
+    const stored = await this.statements.all(found.state.tenantId, found.state.id);
+    return latestRevisions(stored, found.pending);
   }
 
   /** Writes the statements a crash left in round tables' documents; returns how many. */
@@ -231,6 +233,19 @@ export class StatementUseCases {
     if (this.stored.size > REMEMBERED) this.stored.clear();
     for (const statement of statements) this.stored.add(storedKey(statement));
   }
+}
+
+/** Stored statements with the pending ones over them where those are a later revision, in order. */
+function latestRevisions(stored: Statement[], pending: readonly Statement[]): Statement[] {
+  if (pending.length === 0) return stored;
+  const latest = new Map(stored.map((statement) => [statement.id, statement]));
+  for (const statement of pending) {
+    const known = latest.get(statement.id);
+    if (!known || (known.revision ?? 0) < (statement.revision ?? 0)) {
+      latest.set(statement.id, statement);
+    }
+  }
+  return [...latest.values()].sort((a, b) => a.sequence - b.sequence);
 }
 
 /** A statement's revision as this process remembers storing it: a correction is stored anew. */

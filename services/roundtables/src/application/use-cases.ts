@@ -1,4 +1,4 @@
-import type { Directory, Logger } from '@kollegia/service-kit';
+import type { Directory, Logger, OnceClaims } from '@kollegia/service-kit';
 
 import type { ConferenceRepository } from '../db/conference.repository';
 import type { RoundtableRepository } from '../db/roundtable.repository';
@@ -8,6 +8,7 @@ import { DocumentUseCases } from './documents';
 import { MemberUseCases } from './members';
 import { RoundtablePartUseCases } from './roundtable-parts';
 import { RoundtableUseCases } from './roundtables';
+import { SittingsDatedByScheduleMigration } from './sittings-dated-by-schedule';
 import { StatementUseCases } from './statements';
 
 export interface RoundtablesRepositories {
@@ -15,6 +16,8 @@ export interface RoundtablesRepositories {
   roundtables: RoundtableRepository;
   statements: StatementRepository;
   directory: Directory;
+  /** Claims on the start-up migrations, so one replica runs each, once. */
+  migrationClaims: OnceClaims;
 }
 
 /** Every use case of the roundtables service, wired to its repositories. */
@@ -25,6 +28,7 @@ export class RoundtablesUseCases {
   readonly statements: StatementUseCases;
   readonly documents: DocumentUseCases;
   readonly members: MemberUseCases;
+  readonly datedBySchedule: SittingsDatedByScheduleMigration;
 
   constructor(repos: RoundtablesRepositories, options: { logger: Logger; timeZone: string }) {
     this.members = new MemberUseCases(repos.directory);
@@ -36,6 +40,13 @@ export class RoundtablesUseCases {
       this.members,
       this.statements,
     );
+    this.datedBySchedule = new SittingsDatedByScheduleMigration({
+      roundtables: repos.roundtables,
+      statements: repos.statements,
+      redate: this.roundtables,
+      claims: repos.migrationClaims,
+      logger: options.logger,
+    });
     this.parts = new RoundtablePartUseCases({
       roundtables: repos.roundtables,
       members: this.members,

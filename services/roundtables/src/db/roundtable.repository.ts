@@ -222,6 +222,29 @@ export class RoundtableRepository extends TenantRepository<Roundtable, Roundtabl
     );
   }
 
+  /**
+   * A page, by id, of every tenant's concluded round tables whose minutes are not approved: what
+   * the migration of sittings recorded after they were held reads, once.
+   */
+  async concludedWithOpenMinutes(
+    afterId: string | undefined,
+    limit: number,
+  ): Promise<Roundtable[]> {
+    const docs = await acrossTenants(this.docs)
+      .find(
+        {
+          status: 'CONCLUDED',
+          minutesApprovedAt: { $exists: false },
+          ...(afterId ? { _id: { $gt: afterId } } : {}),
+        },
+        READ_PROJECTION,
+      )
+      .sort({ _id: 1 })
+      .limit(limit)
+      .lean<Record<string, unknown>[]>();
+    return docs.map((doc) => this.toDomain(doc));
+  }
+
   /** Round tables of any tenant whose documents hold statements (for the statement sweep). */
   async withPendingStatements(
     limit: number,

@@ -69,6 +69,17 @@ export class StatementRepository {
     return doc ? toDomain(doc) : undefined;
   }
 
+  /**
+   * Whether any statement of a round table stored when it was said: every statement written since
+   * the record kept it does, none stored before did.
+   */
+  async anySaidAt(tenantId: string, roundtableId: string): Promise<boolean> {
+    const doc = await this.statements
+      .findOne(tenantId, { roundtableId, occurredAt: { $exists: true } }, { _id: 1 })
+      .lean();
+    return doc !== null;
+  }
+
   /** A keyset page of a round table's statements by sequence. */
   async page(
     tenantId: string,

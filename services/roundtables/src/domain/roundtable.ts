@@ -117,6 +117,7 @@ export type RoundtableChange =
   | { kind: 'cancelled'; previousStatus: RoundtableStatus; reason: string }
   | { kind: 'concluded' }
   | { kind: 'minutes-approved' }
+  | { kind: 'redated'; previous: { startedAt: Date; concludedAt: Date } }
   | { kind: 'participant-registered'; participant: Participant }
   | { kind: 'participant-attendance-marked'; participant: Participant; previous: Attendance }
   | { kind: 'participant-removed'; participant: Participant; reason?: string }

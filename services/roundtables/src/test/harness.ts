@@ -12,6 +12,7 @@ import {
   startService,
   testNamespace,
   TEST_TENANT,
+  type TestNamespace,
   uniqueId,
 } from '@kollegia/testing';
 
@@ -30,13 +31,23 @@ export {
 export const TENANT = TEST_TENANT;
 export const OTHER_TENANT = 'other-association';
 
-/** Boots the roundtables service in-process against the real stack, in its own database and topics. */
-export function startRoundtables(label: string, options: { clock?: Clock } = {}) {
+/**
+ * Boots the roundtables service in-process against the real stack, in its own database and topics;
+ * pass `ns` to boot another instance on the same ones (a restart, a replica).
+ */
+export function startRoundtables(
+  label: string,
+  options: { clock?: Clock; ns?: TestNamespace } = {},
+) {
   return startService({
-    ns: testNamespace(label),
+    ns: options.ns ?? testNamespace(label),
     auth: devAuth(mkdtempSync(join(tmpdir(), 'kollegia-auth-'))),
     env: { STATEMENT_SWEEP_INTERVAL_MS: '60000' },
-    create: (settings) => createApp(roundtablesConfigSchema.parse(settings), options),
+    create: (settings) =>
+      createApp(
+        roundtablesConfigSchema.parse(settings),
+        options.clock ? { clock: options.clock } : {},
+      ),
   });
 }
 

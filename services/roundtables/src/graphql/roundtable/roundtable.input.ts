@@ -1,5 +1,5 @@
 import { LongText, SearchText } from '@kollegia/service-kit';
-import { Field, ID, InputType } from 'type-graphql';
+import { Field, ID, InputType, Int } from 'type-graphql';
 
 import { PartyInput } from '../shared/party';
 import { RoundtableFormat, RoundtableStatus } from '../shared/enums';
@@ -106,6 +106,24 @@ export class RescheduleRoundtableInput {
 
   @Field(() => String, { nullable: true })
   venue?: string | null;
+}
+
+@InputType({
+  description:
+    'When a CONCLUDED sitting really sat, its minutes not yet approved: questions and statements move with it, in proportion.',
+})
+export class RedateSittingInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int)
+  expectedVersion: number;
+
+  @Field({ description: 'When it began to sit (not in the future).' })
+  startedAt: Date;
+
+  @Field({ description: 'When it concluded: after startedAt, not in the future.' })
+  concludedAt: Date;
 }
 
 @InputType({ description: 'Narrows the round tables; all given conditions must hold.' })

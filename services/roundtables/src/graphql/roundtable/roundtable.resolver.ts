@@ -25,6 +25,7 @@ import { AgendaItemType, ParticipantType, ResolutionType } from './parts.type';
 import { RecordSittingInput } from './record-sitting.input';
 import { RoundtableConnection } from './roundtable.connection';
 import {
+  RedateSittingInput,
   RescheduleRoundtableInput,
   RoundtableFilterInput,
   ScheduleRoundtableInput,
@@ -128,6 +129,17 @@ export class RoundtableResolver {
   ) {
     return ctx.useCases.roundtables.approveMinutes(ctx.command, id, expectedVersion, {
       occurredAt,
+    });
+  }
+
+  @Mutation(() => RoundtableType, {
+    description:
+      'Corrects when a CONCLUDED sitting sat (a past meeting recorded with the wrong times), until approveMinutes: every question taken up or closed and every statement said moves with it, mapped in proportion from the old span onto the new one. Announced as roundtable.redated.',
+  })
+  redateSitting(@Arg('input') input: RedateSittingInput, @Ctx() ctx: RoundtablesContext) {
+    return ctx.useCases.roundtables.redate(ctx.command, input.id, input.expectedVersion, {
+      startedAt: input.startedAt,
+      concludedAt: input.concludedAt,
     });
   }
 
