@@ -7,6 +7,7 @@ import { MongoClient } from 'mongodb';
  */
 export const SERVICE_DATABASES = [
   'kollegia_gateway',
+  'kollegia_identity',
   'kollegia_members',
   'kollegia_roundtables',
   'kollegia_recommendations',

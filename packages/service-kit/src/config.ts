@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 import { DEFAULT_MAX_TOKEN_LIFETIME_S } from './token-rules';
 
-const commaList = z
+/** A comma-separated setting, read as its trimmed, non-empty items. */
+export const commaList = z
   .string()
   .min(1)
   .transform((value) =>

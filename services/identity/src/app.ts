@@ -1,0 +1,139 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import {
+  connectMongo,
+  createLogger,
+  pingMongo,
+  Shutdown,
+  startPeriodicJob,
+} from '@kollegia/service-kit';
+import type Provider from 'oidc-provider';
+
+import { IdentityAdmin } from './application/identity-admin';
+import type { IdentityConfig } from './config';
+import { accountModel } from './db/account.model';
+import { AccountRepository } from './db/account.repository';
+import { sweepExpired } from './db/oidc-adapter';
+import { oidcEntryModel } from './db/oidc-entry.model';
+import { partnerClientModel } from './db/partner-client.model';
+import { loadOrCreateProviderKeys, providerKeysModel } from './db/provider-keys';
+import { tenantModel } from './db/tenant.model';
+import { INTERACTION_PATH, interactionHandler } from './oidc/interactions';
+import { createProvider } from './oidc/provider';
+
+function json(res: ServerResponse, status: number, body: object): void {
+  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+}
+
+export interface IdentityApp {
+  /** Where it listens. */
+  url: string;
+  /** The `iss` of its tokens: OIDC_ISSUER, or `url`. */
+  issuer: string;
+  provider: Provider;
+  admin: IdentityAdmin;
+  /** Deletes expired provider records once (the timer runs it every OIDC_SWEEP_INTERVAL_MS). */
+  sweepExpired(): Promise<number>;
+  shutdown: Shutdown;
+  stop(): Promise<void>;
+}
+
+/**
+ * Boots the identity service: its database and keys, the OpenID Connect provider and its sign-in
+ * pages, health endpoints, and the sweep of expired records. Bootable in a test.
+ */
+export async function createApp(
+  config: IdentityConfig,
+  deps: { clock?: () => Date } = {},
+): Promise<IdentityApp> {
+  const clock = deps.clock ?? (() => new Date());
+  const logger = createLogger({ service: 'identity', level: config.LOG_LEVEL });
+  const shutdown = new Shutdown(logger);
+  const connection = await connectMongo(config.MONGO_URL, config.MONGO_DB, logger);
+  const models = {
+    tenants: tenantModel(connection),
+    accounts: accountModel(connection),
+    partnerClients: partnerClientModel(connection),
+    oidcEntries: oidcEntryModel(connection),
+    providerKeys: providerKeysModel(connection),
+  };
+  // One at a time: the embedded engine has crashed on concurrent index builds.
+  for (const model of Object.values(models)) await model.syncIndexes();
+  const keys = await loadOrCreateProviderKeys(models.providerKeys);
+  const accounts = new AccountRepository(models.accounts);
+
+  // The default issuer names the port, known once listening; until the provider is built, 503.
+  let handle = (_req: IncomingMessage, res: ServerResponse) => {
+    res.writeHead(503).end();
+  };
+  const server = createServer((req, res) => handle(req, res));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.PORT, config.HOST, resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${config.HOST}:${port}`;
+  const issuer = config.OIDC_ISSUER ?? url;
+
+  const provider = createProvider({
+    issuer,
+    config,
+    keys,
+    accounts,
+    partnerClients: models.partnerClients,
+    oidcEntries: models.oidcEntries,
+    clock,
+  });
+  // What the provider answers as server_error is ours to know about; its clients get only the code.
+  provider.on('server_error', (_ctx, error: Error) =>
+    logger.error({ err: error }, 'identity provider error'),
+  );
+  const providerCallback = provider.callback();
+  const interaction = interactionHandler(provider, accounts, logger);
+  handle = (req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    const match = INTERACTION_PATH.exec(path ?? '');
+    if (match) return void interaction(req, res, match[1]!, match[2] !== undefined);
+    // The same answers as the other services' (the kit's HTTP server).
+    if (path === '/healthz') return json(res, 200, { status: 'ok' });
+    if (path === '/readyz') {
+      return void pingMongo(connection).then(
+        () => json(res, 200, { status: 'ready', checks: { mongo: 'ok' } }),
+        (error: Error) => json(res, 503, { status: 'not ready', checks: { mongo: error.message } }),
+      );
+    }
+    void providerCallback(req, res);
+  };
+
+  const sweep = () => sweepExpired(models.oidcEntries, clock());
+  const job = startPeriodicJob({
+    name: 'expired provider records',
+    intervalMs: config.OIDC_SWEEP_INTERVAL_MS,
+    run: sweep,
+    logger,
+  });
+
+  shutdown
+    .add('http server', () => new Promise<void>((resolve) => server.close(() => resolve())))
+    .add('sweep', () => job.stop())
+    .add('database', () => connection.close());
+
+  logger.info({ url, issuer }, 'identity provider listening');
+  return {
+    url,
+    issuer,
+    provider,
+    admin: new IdentityAdmin({
+      tenants: models.tenants,
+      accounts,
+      partnerClients: models.partnerClients,
+      clock,
+    }),
+    sweepExpired: sweep,
+    shutdown,
+    stop: () => shutdown.run(),
+  };
+}
+
+export { identityConfigSchema, type IdentityConfig } from './config';

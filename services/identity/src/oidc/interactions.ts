@@ -1,0 +1,86 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+import type { Logger } from '@kollegia/service-kit';
+import { errors } from 'oidc-provider';
+import type Provider from 'oidc-provider';
+
+import type { AccountRepository } from '../db/account.repository';
+import { checkCredentials } from '../application/sign-in';
+import { errorPage, signInPage, WRONG_CREDENTIALS } from './pages';
+
+/** The interaction routes the provider sends a browser to: `/interaction/<uid>[/login]`. */
+export const INTERACTION_PATH = /^\/interaction\/([\w-]+)(\/login)?$/;
+
+const MAX_FORM_BYTES = 16 * 1024;
+
+function send(res: ServerResponse, status: number, html: string): void {
+  res.writeHead(status, {
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-frame-options': 'DENY',
+    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
+  });
+  res.end(html);
+}
+
+async function readForm(req: IncomingMessage): Promise<URLSearchParams | undefined> {
+  let size = 0;
+  const chunks: Buffer[] = [];
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_FORM_BYTES) return undefined;
+    chunks.push(chunk);
+  }
+  return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+}
+
+/**
+ * Serves the sign-in form and takes its answer. The provider asks for a login only (the web board's
+ * consent is granted by `loadExistingGrant`); any other prompt ends the request as access denied.
+ */
+export function interactionHandler(
+  provider: Provider,
+  accounts: AccountRepository,
+  logger: Logger,
+) {
+  return async (req: IncomingMessage, res: ServerResponse, uid: string, login: boolean) => {
+    const action = `/interaction/${uid}/login`;
+    try {
+      const details = await provider.interactionDetails(req, res);
+      if (details.uid !== uid) throw new errors.SessionNotFound('interaction uid mismatch');
+      if (details.prompt.name !== 'login') {
+        await provider.interactionFinished(req, res, {
+          error: 'access_denied',
+          error_description: 'this client is not granted access',
+        });
+        return;
+      }
+      if (!login) return send(res, 200, signInPage({ action }));
+      if (req.method !== 'POST')
+        return send(res, 405, errorPage('Форма отправляется методом POST.'));
+      const form = await readForm(req);
+      if (!form) return send(res, 413, errorPage('Слишком длинный запрос.'));
+      const name = form.get('login') ?? '';
+      const account = await checkCredentials(accounts, name, form.get('password') ?? '');
+      if (!account) {
+        return send(res, 401, signInPage({ action, login: name, error: WRONG_CREDENTIALS }));
+      }
+      await provider.interactionFinished(
+        req,
+        res,
+        { login: { accountId: account.id } },
+        { mergeWithLastSubmission: false },
+      );
+    } catch (error) {
+      if (error instanceof errors.SessionNotFound) {
+        return send(
+          res,
+          400,
+          errorPage('Страница входа устарела. Вернитесь в приложение и войдите снова.'),
+        );
+      }
+      logger.error({ err: error }, 'sign-in interaction failed');
+      send(res, 500, errorPage('Внутренняя ошибка. Попробуйте позже.'));
+    }
+  };
+}
