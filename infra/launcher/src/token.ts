@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 
-import { devAuth, ROLES, tokenClaimsProblem, type Role } from '@kollegia/service-kit';
+// The kit's auth alone: the whole kit (mongoose, kafkajs, GraphQL) would take seconds to load.
+import { devAuth, ROLES, tokenClaimsProblem, type Role } from '@kollegia/service-kit/auth';
 
 import { devKeyDir } from './paths';
 
