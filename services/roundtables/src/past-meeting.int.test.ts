@@ -87,6 +87,11 @@ function sitting(who: Cast, conferenceId: string) {
         result: 'Подготовить перечень проектов к 1 марта',
       },
       { title: 'Кластеры как инструмент диверсификации ОПК' },
+      {
+        title: 'Молодёжное технологическое предпринимательство',
+        deferred: true,
+        deferReason: 'Перенесено на следующую встречу',
+      },
     ],
     statements: [
       {
@@ -174,6 +179,7 @@ describe('a past meeting recorded from its minutes', () => {
           closedAt: msk('11:30'),
         },
         { status: 'DISCUSSED', result: null, openedAt: msk('12:15'), closedAt: msk('12:15') },
+        { status: 'DEFERRED', result: null, openedAt: null, closedAt: null },
       ],
     });
     const [first, second] = r.agenda;
@@ -189,7 +195,7 @@ describe('a past meeting recorded from its minutes', () => {
 
     const events = await expectEventually(() => {
       const list = eventsOf(collector.messages, r.id);
-      expect(list.length).toBe(15);
+      expect(list.length).toBe(16);
       return list;
     });
     expect(shortTypes(events)).toEqual([
@@ -205,6 +211,7 @@ describe('a past meeting recorded from its minutes', () => {
       'agenda-item-opened',
       'statement-recorded',
       'agenda-item-closed',
+      'agenda-item-deferred',
       'resolution-proposed',
       'resolution-proposed',
       'concluded',
@@ -239,6 +246,7 @@ describe('a past meeting recorded from its minutes', () => {
       agenda: [
         { id: first.id, status: 'DISCUSSED', result: 'Подготовить перечень проектов к 1 марта' },
         { id: second.id, status: 'DISCUSSED' },
+        { status: 'DEFERRED' },
       ],
       resolutions: [
         { kind: 'CONTROL_ITEM', agendaItemId: first.id, agendaItemIds: [first.id, second.id] },
@@ -248,6 +256,7 @@ describe('a past meeting recorded from its minutes', () => {
 
     const minutes = dataOf(await rt.gql(MINUTES, { id: r.id })).roundtableMinutes.markdown;
     expect(minutes).toContain('**Дата:** 10 ноября 2016 г., 11:00–13:00');
+    expect(minutes).toContain('3. Молодёжное технологическое предпринимательство — отложен');
     expect(minutes).toContain(
       '**Источник:** Итоги конференции «Промышленная Россия 4.0», Ассоциация кластеров и технопарков, https://akitrf.ru/news/promyshlennaya-rossiya-4-0/',
     );
@@ -333,7 +342,7 @@ describe('a past meeting recorded from its minutes', () => {
     ).registerParticipant;
     expect(r).toMatchObject({
       statementCount: 4,
-      agenda: [{}, { result: 'Создать временную рабочую группу' }],
+      agenda: [{}, { result: 'Создать временную рабочую группу' }, { status: 'DEFERRED' }],
     });
 
     const minutes = dataOf(await rt.gql(MINUTES, { id: r.id })).roundtableMinutes.markdown;

@@ -152,6 +152,35 @@ describe('recordSitting', () => {
     expect(state.agenda[1]).toMatchObject({ status: 'PENDING' });
   });
 
+  it('should defer a question put off: after what was said on it, or at once when nothing was', () => {
+    const { state, steps } = recordSitting(
+      {
+        ...sitting,
+        agenda: [
+          sitting.agenda![0]!,
+          { title: 'Диверсификация ОПК', deferred: true, deferReason: 'Нет представителя ОПК' },
+          { title: 'Молодёжное предпринимательство', deferred: true },
+        ],
+      },
+      typing(),
+      closed,
+    );
+
+    expect(state.agenda.map(({ status, closedAt }) => ({ status, closedAt }))).toEqual([
+      { status: 'DISCUSSED', closedAt: at('12:10') },
+      { status: 'DEFERRED', closedAt: undefined },
+      { status: 'DEFERRED', closedAt: undefined },
+    ]);
+    const deferrals = steps
+      .flatMap((step) => step.changes)
+      .filter((change) => change.kind === 'agenda-item-deferred');
+    expect(deferrals).toEqual([
+      expect.objectContaining({ occurredAt: at('11:40'), reason: 'Нет представителя ОПК' }),
+      expect.objectContaining({ occurredAt: at('12:10') }),
+    ]);
+    expect(deferrals[1]).not.toHaveProperty('reason');
+  });
+
   it.each([
     [
       'a statement before the one above it',
@@ -210,6 +239,16 @@ describe('recordSitting', () => {
       'participants[0].delegation',
     ],
     ['an agenda question without a title', { agenda: [{ title: '' }] }, 'agenda[0].title'],
+    [
+      'a deferred question with a result',
+      { agenda: [{ title: 'Вопрос', deferred: true, result: 'Решено' }] },
+      'agenda[0].result',
+    ],
+    [
+      'a reason for a question not deferred',
+      { agenda: [{ title: 'Вопрос', deferReason: 'Нет времени' }] },
+      'agenda[0].deferReason',
+    ],
     ['a conclusion before the start', { concludedAt: at('10:00') }, 'concludedAt'],
     [
       'a sitting in the future',

@@ -8,7 +8,7 @@ import {
   type DecisionContext,
 } from '@kollegia/service-kit/domain';
 
-import { closeAgendaItem, openAgendaItem, setAgenda } from './agenda';
+import { closeAgendaItem, deferAgendaItem, openAgendaItem, setAgenda } from './agenda';
 import { registerParticipant, type RegisterParticipant } from './participants';
 import { proposeResolution, type ResolutionDraft } from './resolutions';
 import type { Roundtable, RoundtableDecision } from './roundtable';
@@ -30,6 +30,9 @@ export const MAX_RECORDED_STATEMENTS = 1000;
 export interface RecordedQuestion {
   title: string;
   result?: string | null;
+  /** Put off to a later sitting (отложен): it has no result; `deferReason` may say why. */
+  deferred?: boolean | null;
+  deferReason?: string | null;
 }
 
 /** A line of the minutes of a recorded sitting; `question` is the 1-based place in the agenda. */
@@ -99,10 +102,22 @@ function validQuestions(questions: readonly RecordedQuestion[]) {
   if (questions.length > LIMITS.agendaItems) {
     throw badInput('agenda', `must have at most ${LIMITS.agendaItems} questions`);
   }
-  return questions.map((question, index) => ({
-    title: requiredText(`agenda[${index}].title`, question.title, LIMITS.question),
-    result: optionalText(`agenda[${index}].result`, question.result, LIMITS.resolution),
-  }));
+  return questions.map((question, index) => {
+    const deferred = question.deferred === true;
+    const result = optionalText(`agenda[${index}].result`, question.result, LIMITS.resolution);
+    if (deferred && result !== undefined) {
+      throw badInput(`agenda[${index}].result`, 'a deferred question has no result');
+    }
+    if (!deferred && question.deferReason !== undefined && question.deferReason !== null) {
+      throw badInput(`agenda[${index}].deferReason`, 'only a deferred question has a reason');
+    }
+    return {
+      title: requiredText(`agenda[${index}].title`, question.title, LIMITS.question),
+      result,
+      deferred,
+      deferReason: optionalText(`agenda[${index}].deferReason`, question.deferReason, LIMITS.text),
+    };
+  });
 }
 
 /**
@@ -165,16 +180,27 @@ export function recordSitting(
   );
   step('', (current) => startRoundtable(current, { occurredAt: startedAt }, dc));
 
-  const resultOf = (agendaItemId: string) =>
-    questions[state.agenda.findIndex((item) => item.id === agendaItemId)]?.result;
-  const close = (agendaItemId: string, at: Date) =>
+  const questionOf = (agendaItemId: string) =>
+    questions[state.agenda.findIndex((item) => item.id === agendaItemId)];
+  const defer = (agendaItemId: string, at: Date) =>
     step('', (current) =>
-      closeAgendaItem(
+      deferAgendaItem(
         current,
-        { agendaItemId, result: resultOf(agendaItemId), occurredAt: at },
+        { agendaItemId, reason: questionOf(agendaItemId)?.deferReason, occurredAt: at },
         dc,
       ),
     );
+  // A question put off after it was spoken to is deferred where the live one would have closed it.
+  const close = (agendaItemId: string, at: Date) =>
+    questionOf(agendaItemId)?.deferred
+      ? defer(agendaItemId, at)
+      : step('', (current) =>
+          closeAgendaItem(
+            current,
+            { agendaItemId, result: questionOf(agendaItemId)?.result, occurredAt: at },
+            dc,
+          ),
+        );
   const inDiscussion = () => state.agenda.find((item) => item.status === 'IN_DISCUSSION');
   let lastOnQuestion: Date | undefined;
 
@@ -211,12 +237,17 @@ export function recordSitting(
   });
   const open = inDiscussion();
   if (open) close(open.id, lastOnQuestion!);
-  // Questions the minutes give a result for but no statement on were discussed all the same.
+  // Questions the minutes give a result for but no statement on were discussed all the same;
+  // those put off without a word said were deferred.
   for (const item of state.agenda) {
-    if (item.status !== 'PENDING' || !resultOf(item.id)) continue;
+    if (item.status !== 'PENDING') continue;
     const at = latestOnRecord(state);
-    step('', (current) => openAgendaItem(current, { agendaItemId: item.id, occurredAt: at }, dc));
-    close(item.id, at);
+    if (questionOf(item.id)?.deferred) {
+      defer(item.id, at);
+    } else if (questionOf(item.id)?.result) {
+      step('', (current) => openAgendaItem(current, { agendaItemId: item.id, occurredAt: at }, dc));
+      close(item.id, at);
+    }
   }
 
   resolutions.forEach((resolution, index) => {

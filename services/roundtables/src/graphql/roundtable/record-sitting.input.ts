@@ -14,6 +14,18 @@ export class RecordedQuestionInput {
   @LongText()
   @Field(() => String, { nullable: true, description: 'What the discussion came to.' })
   result?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Put off to a later sitting (отложен): deferred after its last statement, or at the end of ' +
+      'what is on record when nothing was said on it. A deferred question has no result.',
+  })
+  deferred?: boolean | null;
+
+  @LongText()
+  @Field(() => String, { nullable: true, description: 'Why it was put off.' })
+  deferReason?: string | null;
 }
 
 @InputType({ description: 'A line of the minutes of a recorded sitting.' })
