@@ -1,4 +1,5 @@
-import { expectEventually, sseSubscription } from '@kollegia/testing';
+import { signDevToken } from '@kollegia/service-kit';
+import { expectEventually, graphqlData, graphqlRequest, sseSubscription } from '@kollegia/testing';
 import {
   connect,
   describeEvent,
@@ -7,7 +8,7 @@ import {
 } from '@kollegia/partner-client';
 import type { Client } from 'graphql-ws';
 
-import { System } from './system';
+import { System, TENANT } from './system';
 
 /**
  * The partner client of examples/partner-client, typed by GraphQL Code Generator from
@@ -61,6 +62,96 @@ async function liveRoundtable(title: string) {
   ).startRoundtable;
   return { id: rt.id as string, moderator };
 }
+
+// Before the tests below kill the first gateway.
+describe('signing in through the identity provider', () => {
+  /** One operation through the gateway with a token the provider issued. */
+  const as =
+    (token: string) =>
+    <T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}) =>
+      graphqlData<T>(system.gatewayUrl, query, variables, token);
+
+  const INBOX = 'subscription { addresseeInbox { type } }';
+  const ORGANIZATION = `mutation($i: RegisterOrganizationInput!) { registerOrganization(input: $i) { id } }`;
+  const organization = (name: string, published: boolean) => ({
+    i: { name, shortName: name, kind: 'MINISTRY', region: 'RU-MOW', published },
+  });
+
+  it("should let the signed-in secretary work, show the ministry's clerk only its requests, and give a partner client published material only", async () => {
+    const secretary = as((await system.signIn('secretary')).accessToken);
+    const ministry = (await secretary(ORGANIZATION, organization('Минпромторг (e2e)', true)))
+      .registerOrganization.id as string;
+    const other = (await secretary(ORGANIZATION, organization('Минэкономразвития (e2e)', false)))
+      .registerOrganization.id as string;
+    const submitted = async (addresseeId: string) => {
+      // The requests service learns of a new organisation from the directory's events.
+      const { draftRequest } = await expectEventually(() =>
+        secretary(`mutation($i: DraftRequestInput!) { draftRequest(input: $i) { id version } }`, {
+          i: { addresseeId, kind: 'APPEAL', subject: 'Обращение', body: 'Текст обращения' },
+        }),
+      );
+      await secretary(
+        `mutation($id: ID!, $v: Int!) { submitRequest(id: $id, expectedVersion: $v) { id } }`,
+        { id: draftRequest.id, v: draftRequest.version },
+      );
+      return draftRequest.id as string;
+    };
+    const toMinistry = await submitted(ministry);
+    const toOther = await submitted(other);
+
+    const clerkToken = (await system.signIn('addressee', ministry)).accessToken;
+    const clerk = as(clerkToken);
+    // The gateway's one verifier on its live channel too: the clerk's inbox over server-sent events.
+    const inbox = await sseSubscription(system.gatewayUrl, INBOX, {}, clerkToken);
+    expect(inbox.status).toBe(200);
+    await inbox.stop();
+    const REQUESTS = '{ requests(first: 100) { nodes { id } } }';
+    const seen = (await clerk(REQUESTS)).requests.nodes.map((node: { id: string }) => node.id);
+    expect(seen).toEqual([toMinistry]);
+    const all = (await secretary(REQUESTS)).requests.nodes.map((node: { id: string }) => node.id);
+    expect(all).toEqual(expect.arrayContaining([toMinistry, toOther]));
+
+    const partner = await system.partnerToken();
+    const ORG = 'query($id: ID!) { organization(id: $id) { id } }';
+    expect(await as(partner)(ORG, { id: ministry })).toEqual({ organization: { id: ministry } });
+    expect(await as(partner)(ORG, { id: other })).toEqual({ organization: null });
+    const refused = await graphqlRequest(
+      system.gatewayUrl,
+      ORGANIZATION,
+      organization('Партнёрская организация', true),
+      partner,
+    );
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('should refuse the refresh of a disabled account, and a token of an issuer the gateway does not trust', async () => {
+    const { refreshToken } = await system.signIn('member');
+    await system.account('member', { disabled: true });
+    const refresh = await system.refresh(refreshToken);
+    expect(refresh.body.error).toBe('invalid_grant');
+
+    // Signed by a trusted key, but naming an issuer nobody configured: refused before any key.
+    const { privateKeyPem, audience } = system.signing();
+    const stranger = await signDevToken(
+      privateKeyPem,
+      { sub: 'intruder', tenant: TENANT, roles: ['admin'] },
+      { issuer: 'https://sso.unknown.example', audience },
+    );
+    const answer = await graphqlRequest(
+      system.gatewayUrl,
+      '{ organizations(first: 1) { totalCount } }',
+      {},
+      stranger,
+    );
+    expect(answer.errors?.[0]).toMatchObject({
+      message: 'invalid token: the token\'s issuer "https://sso.unknown.example" is not trusted',
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
+    const refusedLive = await sseSubscription(system.gatewayUrl, INBOX, {}, stranger);
+    expect(refusedLive.status).toBe(401);
+    await refusedLive.stop();
+  });
+});
 
 describe('the partner client generated from api.graphql', () => {
   it('should receive a recorded statement as a typed event of its round table', async () => {

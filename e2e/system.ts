@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -9,18 +10,22 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { readSettings, stopKafka, up } from '@kollegia/local-stack';
 import { devAuth, loadOrCreateDevKeys, type Role } from '@kollegia/service-kit';
 import {
+  basicAuth,
   graphqlData,
   graphqlRequest,
+  signInWithCode,
   testNamespace,
+  tokenRequest,
   type GraphQLResponse,
   type TestNamespace,
+  type TokenResponse,
 } from '@kollegia/testing';
 import { MongoClient } from 'mongodb';
 
 /** The subgraphs, in the order they are listed to the gateway. */
 export const SUBGRAPHS = ['members', 'roundtables', 'recommendations', 'requests'] as const;
 export type Subgraph = (typeof SUBGRAPHS)[number];
-export type ServiceName = Subgraph | 'gateway';
+export type ServiceName = Subgraph | 'gateway' | 'identity';
 /** A process: a service's first replica by its name, the others as `name#2`, `name#3`, … */
 export type Instance = ServiceName | `${ServiceName}#${number}`;
 
@@ -36,6 +41,10 @@ export interface SystemOptions {
 }
 
 export const TENANT = 'akit';
+/** Where the web board would receive its codes: nothing listens there, the sign-in reads the redirect. */
+const WEB_REDIRECT_URI = 'http://127.0.0.1:5173/callback';
+/** A person's role, as an account in the identity provider holds it. */
+export type PersonRole = Exclude<Role, 'partner'>;
 const repoRoot = resolve(__dirname, '..');
 const LOG_LINES_KEPT = 200;
 const READY_TIMEOUT_MS = 90_000;
@@ -77,16 +86,24 @@ function mainOf(name: ServiceName): string {
 }
 
 /**
- * The whole system as separate processes — the four subgraphs and the gateway, built
- * (`services/<name>/dist/main.js`) and started like `npm start` does — on free ports, against the
- * local stack the jest global setup started. Each service has its own database of this test file's
- * namespace, and all share its topic prefix, so files never see each other's data or events.
+ * The whole system as separate processes — the four subgraphs, the gateway and the identity
+ * provider, built (`services/<name>/dist/main.js`) and started like `npm start` does — on free
+ * ports, against the local stack the jest global setup started. Each service has its own database
+ * of this test file's namespace, and all share its topic prefix, so files never see each other's
+ * data or events. The gateway and services trust the dev key (`token`) and the provider
+ * (`signIn`, `partnerToken`).
  */
 export class System {
   private readonly procs = new Map<Instance, Proc>();
   private readonly tokens = new Map<string, Promise<string>>();
   private readonly keyDir = mkdtempSync(join(tmpdir(), 'kollegia-e2e-auth-'));
   private readonly auth = devAuth(this.keyDir);
+  /** The test accounts' password, and the partner client's secret (one per system). */
+  private readonly password = randomBytes(12).toString('base64url');
+  private readonly partner = {
+    clientId: 'partner-e2e',
+    clientSecret: randomBytes(32).toString('base64url'),
+  };
 
   private constructor(
     readonly ns: TestNamespace,
@@ -118,6 +135,103 @@ export class System {
   /** The GraphQL endpoint of one gateway process. */
   gatewayUrlOf(name: 'gateway' | `gateway#${number}`): string {
     return `http://127.0.0.1:${this.proc(name).port}/graphql`;
+  }
+
+  /** The identity provider's address: its issuer, and the base of its endpoints. */
+  get identityUrl(): string {
+    return `http://127.0.0.1:${this.proc('identity').port}`;
+  }
+
+  /** The login of the test tenant's account of a role. */
+  login(role: PersonRole): string {
+    return `${role}@e2e.test`;
+  }
+
+  /**
+   * Makes the account of a role exist as asked (an addressee speaks for `org`; `disabled` when
+   * given), through the provider's seed CLI against its database, as `npm start` seeds the demo.
+   */
+  async account(role: PersonRole, options: { org?: string; disabled?: boolean } = {}) {
+    await this.seed({
+      accounts: [
+        {
+          email: this.login(role),
+          displayName: `Тест ${role}`,
+          roles: [role],
+          ...(options.org ? { organizationId: options.org } : {}),
+          password: this.password,
+          ...(options.disabled === undefined ? {} : { disabled: options.disabled }),
+        },
+      ],
+    });
+  }
+
+  /**
+   * Signs the account of a role in through the provider over HTTP as the web board does
+   * (authorization code + PKCE), making the account first; its access and refresh tokens.
+   */
+  async signIn(
+    role: PersonRole,
+    org?: string,
+  ): Promise<{ accessToken: string; refreshToken: string }> {
+    await this.account(role, { ...(org ? { org } : {}), disabled: false });
+    const { status, body } = await signInWithCode(
+      {
+        issuerUrl: this.identityUrl,
+        clientId: 'kollegia-web',
+        redirectUri: WEB_REDIRECT_URI,
+        scope: 'openid kollegia api',
+      },
+      this.login(role),
+      this.password,
+    );
+    if (status !== 200 || !body.access_token || !body.refresh_token) {
+      throw new Error(`signing in as ${role} failed: ${status} ${JSON.stringify(body)}`);
+    }
+    return { accessToken: body.access_token, refreshToken: body.refresh_token };
+  }
+
+  /** The web board's refresh of a sign-in: the provider's answer as it came. */
+  refresh(refreshToken: string): Promise<{ status: number; body: TokenResponse }> {
+    return tokenRequest(this.identityUrl, {
+      grant_type: 'refresh_token',
+      refresh_token: refreshToken,
+      client_id: 'kollegia-web',
+    });
+  }
+
+  /** A partner application's access token, by client credentials (the client made first). */
+  async partnerToken(): Promise<string> {
+    await this.seed({ partnerClients: [{ ...this.partner, name: 'Партнёр e2e' }] });
+    const { status, body } = await tokenRequest(
+      this.identityUrl,
+      { grant_type: 'client_credentials', scope: 'api' },
+      { authorization: basicAuth(this.partner.clientId, this.partner.clientSecret) },
+    );
+    if (status !== 200 || !body.access_token) {
+      throw new Error(`client credentials failed: ${status} ${JSON.stringify(body)}`);
+    }
+    return body.access_token;
+  }
+
+  /** Runs `services/identity/dist/seed.js` for the test tenant against the provider's database. */
+  private async seed(seed: { accounts?: object[]; partnerClients?: object[] }): Promise<void> {
+    const child = spawn(
+      process.execPath,
+      [join(repoRoot, 'services', 'identity', 'dist', 'seed.js')],
+      {
+        cwd: repoRoot,
+        env: { ...inherited(), MONGO_URL: this.ns.mongoUrl, MONGO_DB: this.database('identity') },
+        stdio: ['pipe', 'ignore', 'pipe'],
+      },
+    );
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdin.end(JSON.stringify({ tenant: { id: TENANT, name: 'Ассоциация e2e' }, ...seed }));
+    const code = await new Promise<number | null>((resolvePromise) =>
+      child.once('exit', resolvePromise),
+    );
+    if (code !== 0) throw new Error(`the identity seed failed (code ${code}): ${stderr}`);
   }
 
   /** The database a service uses in this namespace. */
@@ -241,7 +355,7 @@ export class System {
     );
     const client = await MongoClient.connect(this.ns.mongoUrl);
     try {
-      for (const name of [...SUBGRAPHS, 'gateway'] as const)
+      for (const name of [...SUBGRAPHS, 'gateway', 'identity'] as const)
         await client.db(this.database(name)).dropDatabase();
     } finally {
       await client.close();
@@ -256,6 +370,24 @@ export class System {
   }
 
   private async boot(): Promise<void> {
+    const identityPort = await freePort();
+    const issuer = `http://127.0.0.1:${identityPort}`;
+    this.procs.set('identity', {
+      name: 'identity',
+      service: 'identity',
+      port: identityPort,
+      log: [],
+      env: {
+        NODE_ENV: 'test',
+        LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'info',
+        HOST: '127.0.0.1',
+        MONGO_URL: this.ns.mongoUrl,
+        MONGO_DB: this.database('identity'),
+        OIDC_ISSUER: issuer,
+        WEB_REDIRECT_URIS: WEB_REDIRECT_URI,
+        ...this.options.env?.identity,
+      },
+    });
     const common = {
       NODE_ENV: 'test',
       LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'info',
@@ -265,6 +397,7 @@ export class System {
       AUTH_DEV_PUBLIC_KEY_FILE: this.auth.publicKeyFile,
       AUTH_ISSUER: this.auth.issuer,
       AUTH_AUDIENCE: this.auth.audience,
+      AUTH_TRUSTED_ISSUERS: JSON.stringify([{ issuer, jwksUrl: `${issuer}/jwks` }]),
     };
     for (const service of SUBGRAPHS) {
       for (const name of this.replicas(service)) {

@@ -9,3 +9,9 @@ export function devKeyDir(env: NodeJS.ProcessEnv = process.env): string {
   const { KAFKA_BROKERS: _k, MONGO_URL: _m, ...local } = env;
   return join(readSettings(local).stateDir, 'auth');
 }
+
+/** What `npm start` keeps about the identity provider's demo accounts (their passwords). */
+export function identityStateDir(env: NodeJS.ProcessEnv = process.env): string {
+  const { KAFKA_BROKERS: _k, MONGO_URL: _m, ...local } = env;
+  return join(readSettings(local).stateDir, 'identity');
+}

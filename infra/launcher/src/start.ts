@@ -7,9 +7,16 @@ import { formatSummary, loadDemo, type DemoSummary } from '@kollegia/demo';
 import { assertPortFree, down, readSettings, StackError, up } from '@kollegia/local-stack';
 import { devAuth, type Role } from '@kollegia/service-kit';
 
+import {
+  demoPeople,
+  demoSeed,
+  loadOrCreateDemoCredentials,
+  runIdentitySeed,
+  type DemoCredentials,
+} from './identity';
 import { formatLogLine } from './log-format';
-import { devKeyDir } from './paths';
-import { discoverServices, type ServiceSpec } from './services';
+import { devKeyDir, identityStateDir } from './paths';
+import { discoverServices, serviceUrl, type ServiceSpec } from './services';
 
 const TENANT = process.env.KOLLEGIA_TENANT ?? 'akit';
 const color = process.stdout.isTTY;
@@ -97,6 +104,37 @@ async function loadDemoWorkspace(
   }
 }
 
+/**
+ * Makes the demo workspace's people accounts in the identity provider (one per role; the ministry's
+ * clerk speaks for Минпромторг России as loaded) and a partner client, with this machine's demo
+ * credentials; a second start finds them. A failure leaves the system running and says so.
+ */
+async function seedDemoPeople(
+  identity: ServiceSpec,
+  env: NodeJS.ProcessEnv,
+  ministryId: string | undefined,
+): Promise<DemoCredentials | undefined> {
+  const people = demoPeople();
+  const credentials = loadOrCreateDemoCredentials(identityStateDir(), people);
+  try {
+    const result = await runIdentitySeed(
+      identity,
+      env,
+      demoSeed({ tenant: TENANT, ministryId, people, credentials }),
+    );
+    const created = result.accounts.filter((account) => account.status === 'created').length;
+    say(
+      `identity: ${result.accounts.length} demo accounts and a partner client (${created ? `${created} created` : 'all there already'})`,
+    );
+    return credentials;
+  } catch (error) {
+    say(
+      `the demo accounts were not made in identity: ${(error as Error).message}. The services keep running; npm run token gives tokens meanwhile.`,
+    );
+    return undefined;
+  }
+}
+
 async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolvePromise) => child.once('exit', () => resolvePromise()));
@@ -144,15 +182,27 @@ async function main(): Promise<number> {
     process.on('SIGTERM', onSignal);
   });
 
+  // The identity provider, when built: the gateway and services trust its tokens besides the dev
+  // key's (npm run token), and it names itself by the address it is reached at.
+  const identity = services.find((s) => s.name === 'identity');
+  const identityUrl = identity ? serviceUrl(identity) : undefined;
+  const env = {
+    NODE_ENV: 'development',
+    KAFKA_BROKERS: endpoints.kafkaBrokers.join(','),
+    MONGO_URL: endpoints.mongoUrl,
+    AUTH_DEV_PUBLIC_KEY_FILE: auth.publicKeyFile,
+    AUTH_ISSUER: auth.issuer,
+    AUTH_AUDIENCE: auth.audience,
+    ...(identityUrl
+      ? {
+          AUTH_TRUSTED_ISSUERS: JSON.stringify([
+            { issuer: identityUrl, jwksUrl: `${identityUrl}/jwks` },
+          ]),
+          OIDC_ISSUER: identityUrl,
+        }
+      : {}),
+  };
   try {
-    const env = {
-      NODE_ENV: 'development',
-      KAFKA_BROKERS: endpoints.kafkaBrokers.join(','),
-      MONGO_URL: endpoints.mongoUrl,
-      AUTH_DEV_PUBLIC_KEY_FILE: auth.publicKeyFile,
-      AUTH_ISSUER: auth.issuer,
-      AUTH_AUDIENCE: auth.audience,
-    };
     for (const service of services) {
       const child = run(service, env);
       children.push(child);
@@ -173,6 +223,9 @@ async function main(): Promise<number> {
   // The gateway is the one endpoint clients use; the subgraphs are listed for debugging.
   const gateway = services.find((s) => s.name === 'gateway');
   const demo = gateway ? await loadDemoWorkspace(gateway, token) : undefined;
+  const demoCredentials = identity
+    ? await seedDemoPeople(identity, { ...process.env, ...env }, demo?.landmarks.ministryId)
+    : undefined;
 
   const tokens: [string, string][] = [];
   for (const role of ['admin', 'secretary', 'member', 'partner'] as Role[]) {
@@ -180,16 +233,16 @@ async function main(): Promise<number> {
   }
   const ministryId = demo?.landmarks.ministryId;
   if (ministryId) tokens.push(['addressee', await token('addressee', ministryId)]);
-  const first = gateway ?? services[0];
-  const url = first ? `http://127.0.0.1:${first.port}/graphql` : '';
+  const first = gateway ?? services.find((s) => s.graphql);
+  const url = first ? serviceUrl(first) : '';
   const upcoming = demo?.landmarks.upcomingRoundtable;
   const tokenOf = (role: string) => tokens.find(([name]) => name === role)?.[1] ?? '';
   const firstQuery = gateway ? FIRST_QUERY : DIRECTORY_QUERY;
   process.stdout.write(`
 Kollegia is ready in ${((Date.now() - started) / 1000).toFixed(1)}s (tenant "${TENANT}").
-${services.map((s) => `  ${s.name.padEnd(16)} http://127.0.0.1:${s.port}/graphql`).join('\n') || '  (no services are built yet: only Kafka and the database run)'}
+${services.map((s) => `  ${s.name.padEnd(16)} ${serviceUrl(s)}`).join('\n') || '  (no services are built yet: only Kafka and the database run)'}
   Kafka ${endpoints.kafkaBrokers.join(',')}   MongoDB ${endpoints.mongoUrl}
-${demo ? `\nDemo workspace: ${formatSummary(demo)}.\n` : ''}
+${demo ? `\nDemo workspace: ${formatSummary(demo)}.\n` : ''}${identityUrl && demoCredentials ? signInHelp(identityUrl, demoCredentials, ministryId) : ''}
 Tokens (12 h; more with: npm run token -- --tenant ${TENANT} --role member):
 ${tokens.map(([role, value]) => `  ${role.padEnd(10)} ${value}`).join('\n')}${ministryId ? `\n  (addressee speaks for Минпромторг России, org ${ministryId})` : ''}
 ${
@@ -219,6 +272,24 @@ Ctrl-C stops everything this command started.
 `);
   await stopped;
   return 0;
+}
+
+/** How to sign in: the provider, the demo logins with this machine's passwords, the partner app. */
+function signInHelp(
+  identityUrl: string,
+  credentials: DemoCredentials,
+  ministryId: string | undefined,
+): string {
+  const people = demoPeople().filter(({ role }) => role !== 'addressee' || ministryId);
+  const { clientId, clientSecret } = credentials.partner;
+  return `
+Sign in at the OpenID Connect provider ${identityUrl} (demo accounts only: the passwords were made
+for this machine and are kept in ${identityStateDir()}/demo-credentials.json):
+${people.map(({ role, login }) => `  ${role.padEnd(10)} ${login.padEnd(32)} ${credentials.passwords[login]}`).join('\n')}${ministryId ? '\n  (addressee: the clerk of Минпромторг России)' : ''}
+Partner application (client credentials, published material only):
+  client_id ${clientId}   client_secret ${clientSecret}
+  curl -s ${identityUrl}/token -u '${clientId}:${clientSecret}' -d grant_type=client_credentials -d scope=api
+`;
 }
 
 main().then(

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 
 import {
   createRemoteJWKSet,
+  decodeJwt,
   importPKCS8,
   importSPKI,
   jwtVerify,
@@ -18,6 +19,7 @@ import {
   DEFAULT_MAX_TOKEN_LIFETIME_S,
   tokenLifetimeProblem,
   tokenRefusalReason,
+  untrustedIssuerReason,
 } from './token-rules';
 
 /** Roles of DESIGN.md section 2, from most to least powerful. */
@@ -60,55 +62,144 @@ export function tokenClaimsProblem(claims: {
 
 export interface TokenVerifier {
   /**
-   * Verifies signature, expiry, lifetime (`tokenLifetimeProblem`), issuer, audience and that the
-   * claims can be honoured (`tokenClaimsProblem`); throws UNAUTHENTICATED otherwise.
+   * Picks the trusted issuer the token names (`iss`), then verifies signature, expiry, lifetime
+   * (`tokenLifetimeProblem`), issuer, audience and that the claims, read through that issuer's
+   * mapping, can be honoured (`tokenClaimsProblem`); throws UNAUTHENTICATED otherwise.
    */
   verify(token: string): Promise<Identity>;
 }
 
-const DEV_ALGORITHM = 'EdDSA';
+/**
+ * Where an issuer puts Kollegia's claims: a claim's name, or a dotted path into nested claims
+ * (Keycloak's `resource_access.kollegia.roles`). A name the token has as a whole (a namespaced
+ * `https://example.org/roles`) is taken as it is.
+ */
+export interface ClaimMapping {
+  tenant: string;
+  roles: string;
+  org: string;
+}
 
-/** Verifies tokens against a JWKS URL (OIDC, production) or the local dev public key. */
-export async function createTokenVerifier(options: {
-  jwksUrl?: string;
-  publicKeyPem?: string;
+export const DEFAULT_CLAIM_MAPPING: ClaimMapping = { tenant: 'tenant', roles: 'roles', org: 'org' };
+
+/** One issuer whose tokens are honoured, with its own keys, audience and claim names. */
+export interface TrustedIssuer {
   issuer: string;
   audience: string;
+  /** Its JWKS (an OIDC provider: RS256, ES256 or EdDSA), or a PEM public key (the dev key, EdDSA). */
+  jwksUrl?: string;
+  publicKeyPem?: string;
+  claims?: Partial<ClaimMapping>;
+}
+
+/** The value at a claim name or dotted path, or undefined. */
+function claimAt(payload: Record<string, unknown>, path: string): unknown {
+  if (path in payload) return payload[path];
+  let value: unknown = payload;
+  for (const part of path.split('.')) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<string, unknown>)[part];
+  }
+  return value;
+}
+
+/**
+ * Kollegia's claims (`sub`, `tenant`, `roles`, `org`) from a verified token's payload, read where
+ * its issuer puts them (one role as a string counts as a list of one); what they are worth is for
+ * the claims' schema and `tokenClaimsProblem`.
+ */
+export function mappedClaims(
+  payload: Record<string, unknown>,
+  mapping: Partial<ClaimMapping> = {},
+): { sub: unknown; tenant: unknown; roles: unknown; org: unknown } {
+  const names = { ...DEFAULT_CLAIM_MAPPING, ...mapping };
+  const roles = claimAt(payload, names.roles);
+  return {
+    sub: payload.sub,
+    tenant: claimAt(payload, names.tenant),
+    // ADFS and Entra ID give a claim with one value as a string, not as a list of one.
+    roles: typeof roles === 'string' ? [roles] : roles,
+    org: claimAt(payload, names.org),
+  };
+}
+
+/** The unverified `iss` of a token, to choose whose keys verify it; undefined when unreadable. */
+function unverifiedIssuer(token: string): string | undefined {
+  try {
+    const { iss } = decodeJwt(token);
+    return iss;
+  } catch {
+    return undefined;
+  }
+}
+
+const DEV_ALGORITHM = 'EdDSA';
+
+interface IssuerKeys {
+  trusted: TrustedIssuer;
+  key: JWTVerifyGetKey | KeyLike;
+  algorithms: string[];
+}
+
+async function keysOf(trusted: TrustedIssuer): Promise<IssuerKeys> {
+  if (trusted.jwksUrl) {
+    return {
+      trusted,
+      key: createRemoteJWKSet(new URL(trusted.jwksUrl)),
+      algorithms: ['RS256', 'ES256', 'EdDSA'],
+    };
+  }
+  if (trusted.publicKeyPem) {
+    return {
+      trusted,
+      key: await importSPKI(trusted.publicKeyPem, DEV_ALGORITHM),
+      algorithms: [DEV_ALGORITHM],
+    };
+  }
+  throw new Error(`the trusted issuer ${trusted.issuer} needs a JWKS URL or a public key`);
+}
+
+/**
+ * Verifies tokens of the trusted issuers: each token against the keys, issuer and audience of the
+ * one its `iss` names — a token of any other issuer is refused before any key is tried.
+ */
+export async function createTokenVerifier(options: {
+  issuers: TrustedIssuer[];
   /** Refuse tokens living longer than this (`tokenLifetimeProblem`); default one day. */
   maxLifetimeSeconds?: number;
 }): Promise<TokenVerifier> {
   const maxLifetime = options.maxLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_S;
-  let key: JWTVerifyGetKey | KeyLike;
-  let algorithms: string[];
-  if (options.jwksUrl) {
-    key = createRemoteJWKSet(new URL(options.jwksUrl));
-    algorithms = ['RS256', 'ES256', 'EdDSA'];
-  } else if (options.publicKeyPem) {
-    key = await importSPKI(options.publicKeyPem, DEV_ALGORITHM);
-    algorithms = [DEV_ALGORITHM];
-  } else {
-    throw new Error('token verification needs AUTH_JWKS_URL or AUTH_DEV_PUBLIC_KEY_FILE');
+  if (options.issuers.length === 0) {
+    throw new Error(
+      'token verification needs a trusted issuer: AUTH_JWKS_URL, AUTH_DEV_PUBLIC_KEY_FILE or AUTH_TRUSTED_ISSUERS',
+    );
+  }
+  const byIssuer = new Map<string, IssuerKeys>();
+  for (const trusted of options.issuers) {
+    if (byIssuer.has(trusted.issuer)) {
+      throw new Error(`the issuer ${trusted.issuer} is trusted twice: name each issuer once`);
+    }
+    byIssuer.set(trusted.issuer, await keysOf(trusted));
   }
   return {
     async verify(token) {
-      let payload: unknown;
+      const iss = unverifiedIssuer(token);
+      const keys = iss === undefined ? undefined : byIssuer.get(iss);
+      if (!keys) throw unauthenticated(`invalid token: ${untrustedIssuerReason(iss)}`);
+      let payload: Record<string, unknown>;
       try {
-        ({ payload } = await jwtVerify(token, key as KeyLike, {
-          issuer: options.issuer,
-          audience: options.audience,
-          algorithms,
+        ({ payload } = await jwtVerify(token, keys.key as KeyLike, {
+          issuer: keys.trusted.issuer,
+          audience: keys.trusted.audience,
+          algorithms: keys.algorithms,
           requiredClaims: ['exp', 'sub'],
         }));
       } catch (error) {
         throw unauthenticated(`invalid token: ${tokenRefusalReason(error)}`);
       }
-      const tooLong = tokenLifetimeProblem(
-        payload as { exp?: number; iat?: number },
-        maxLifetime,
-        Date.now() / 1000,
-      );
+      const tooLong = tokenLifetimeProblem(payload, maxLifetime, Date.now() / 1000);
       if (tooLong) throw unauthenticated(`invalid token: ${tooLong}`);
-      const claims = claimsSchema.safeParse(payload);
+      const claims = claimsSchema.safeParse(mappedClaims(payload, keys.trusted.claims));
       if (!claims.success)
         throw unauthenticated('invalid token: missing or bad tenant/roles claims');
       const claimsProblem = tokenClaimsProblem(claims.data);
@@ -117,6 +208,57 @@ export async function createTokenVerifier(options: {
       return { subject: sub, tenantId: tenant, roles, ...(org ? { organizationId: org } : {}) };
     },
   };
+}
+
+/** The settings that say whom to trust (the kit's and the gateway's config schemas share them). */
+export interface AuthSettings {
+  AUTH_JWKS_URL?: string | undefined;
+  AUTH_DEV_PUBLIC_KEY_FILE?: string | undefined;
+  AUTH_ISSUER: string;
+  AUTH_AUDIENCE: string;
+  AUTH_TRUSTED_ISSUERS: TrustedIssuerSetting[];
+}
+
+/** One entry of `AUTH_TRUSTED_ISSUERS`; its audience defaults to `AUTH_AUDIENCE`. */
+export interface TrustedIssuerSetting {
+  issuer: string;
+  jwksUrl: string;
+  audience?: string | undefined;
+  claims?: Partial<ClaimMapping> | undefined;
+}
+
+/**
+ * The issuers the settings trust: `AUTH_ISSUER` with `AUTH_JWKS_URL` or, without one, the dev key
+ * of `AUTH_DEV_PUBLIC_KEY_FILE` (as before there was a list), then every `AUTH_TRUSTED_ISSUERS`
+ * entry. Locally that is the dev key (`npm run token`) and the identity service.
+ */
+export function trustedIssuersOf(settings: AuthSettings): TrustedIssuer[] {
+  const first: TrustedIssuer[] = settings.AUTH_JWKS_URL
+    ? [
+        {
+          issuer: settings.AUTH_ISSUER,
+          audience: settings.AUTH_AUDIENCE,
+          jwksUrl: settings.AUTH_JWKS_URL,
+        },
+      ]
+    : settings.AUTH_DEV_PUBLIC_KEY_FILE
+      ? [
+          {
+            issuer: settings.AUTH_ISSUER,
+            audience: settings.AUTH_AUDIENCE,
+            publicKeyPem: readFileSync(settings.AUTH_DEV_PUBLIC_KEY_FILE, 'utf8'),
+          },
+        ]
+      : [];
+  return [
+    ...first,
+    ...settings.AUTH_TRUSTED_ISSUERS.map(({ issuer, jwksUrl, audience, claims }) => ({
+      issuer,
+      jwksUrl,
+      audience: audience ?? settings.AUTH_AUDIENCE,
+      ...(claims ? { claims } : {}),
+    })),
+  ];
 }
 
 /** Extracts the bearer token from an `Authorization` header value. */

@@ -13,6 +13,38 @@ export const commaList = z
       .filter(Boolean),
   );
 
+const claimName = z.string().min(1).max(200);
+
+/**
+ * `AUTH_TRUSTED_ISSUERS`: a JSON array of the OIDC issuers trusted besides `AUTH_ISSUER`, each with
+ * its JWKS URL, optionally its audience (default `AUTH_AUDIENCE`) and where its tokens carry the
+ * tenant, roles and org (a claim name or a dotted path; default `tenant`, `roles`, `org`).
+ */
+export const trustedIssuersSetting = z
+  .string()
+  .transform((value, context): unknown => {
+    try {
+      return JSON.parse(value);
+    } catch {
+      context.addIssue({ code: 'custom', message: 'must be a JSON array of issuers' });
+      return z.NEVER;
+    }
+  })
+  .pipe(
+    z.array(
+      z.strictObject({
+        issuer: z.string().min(1),
+        jwksUrl: z.url(),
+        audience: z.string().min(1).optional(),
+        claims: z
+          .strictObject({ tenant: claimName, roles: claimName, org: claimName })
+          .partial()
+          .optional(),
+      }),
+    ),
+  )
+  .default([]);
+
 /**
  * The settings every service shares. A service extends this schema with its own and parses it once
  * at boot with {@link parseConfig}; nothing else reads `process.env`.
@@ -37,6 +69,8 @@ export const baseConfigSchema = z.object({
   AUTH_DEV_PUBLIC_KEY_FILE: z.string().optional(),
   AUTH_ISSUER: z.string().default('kollegia-local'),
   AUTH_AUDIENCE: z.string().default('kollegia'),
+  /** Further issuers to trust, each with its keys and claim names (`trustedIssuersSetting`). */
+  AUTH_TRUSTED_ISSUERS: trustedIssuersSetting,
   /** Tokens living longer than this (exp − iat) are refused; at most a week. */
   AUTH_MAX_TOKEN_LIFETIME_S: z.coerce
     .number()

@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs';
-
 import { deadLetterTopic, topicName, type Aggregate } from '@kollegia/events';
 import type { GraphQLSchema } from 'graphql';
 import type { Kafka, Producer } from 'kafkajs';
 import { ConnectionStates, type Collection, type Connection } from 'mongoose';
 
-import { createTokenVerifier, type TokenVerifier } from './auth';
+import { createTokenVerifier, trustedIssuersOf, type TokenVerifier } from './auth';
 import type { BaseConfig } from './config';
 import {
   createConsumerRunner,
@@ -77,12 +75,7 @@ export async function createRuntime(service: string, config: BaseConfig): Promis
   const logger = createLogger({ service, level: config.LOG_LEVEL });
   const shutdown = new Shutdown(logger);
   const verifier = await createTokenVerifier({
-    jwksUrl: config.AUTH_JWKS_URL,
-    publicKeyPem: config.AUTH_DEV_PUBLIC_KEY_FILE
-      ? readFileSync(config.AUTH_DEV_PUBLIC_KEY_FILE, 'utf8')
-      : undefined,
-    issuer: config.AUTH_ISSUER,
-    audience: config.AUTH_AUDIENCE,
+    issuers: trustedIssuersOf(config),
     maxLifetimeSeconds: config.AUTH_MAX_TOKEN_LIFETIME_S,
   });
   const connection = await connectMongo(config.MONGO_URL, config.MONGO_DB, logger);

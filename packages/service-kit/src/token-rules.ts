@@ -48,6 +48,16 @@ export function tokenRefusalReason(error: unknown): string {
   }
 }
 
+/**
+ * Why a token whose issuer is not trusted is refused, in the same words as `tokenRefusalReason`:
+ * the issuer it names (a client can see which one it sent), or that it names none.
+ */
+export function untrustedIssuerReason(issuer: string | undefined): string {
+  return issuer === undefined
+    ? 'the token names no issuer, or is malformed'
+    : `the token's issuer ${JSON.stringify(issuer.slice(0, 200))} is not trusted`;
+}
+
 /** When a token expires (epoch ms), read without verifying: call it on a verified token only. */
 export function tokenExpiresAt(token: string): number | undefined {
   const { exp } = decodeJwt(token);

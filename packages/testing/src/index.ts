@@ -5,3 +5,4 @@ export * from './graphql';
 export * from './members';
 export * from './service';
 export * from './leftovers';
+export * from './oidc';

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -11,6 +10,7 @@ import {
   createTokenVerifier,
   ensureTopics,
   gatewaySecretOf,
+  trustedIssuersOf,
   type Logger,
 } from '@kollegia/service-kit';
 import { createGatewayRuntime, getGraphQLWSOptions } from '@graphql-hive/gateway-runtime';
@@ -75,12 +75,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   const gatewaySecret = gatewaySecretOf(config);
   const logger = createLogger({ service: 'gateway', level: config.LOG_LEVEL });
   const verifier = await createTokenVerifier({
-    jwksUrl: config.AUTH_JWKS_URL,
-    publicKeyPem: config.AUTH_DEV_PUBLIC_KEY_FILE
-      ? readFileSync(config.AUTH_DEV_PUBLIC_KEY_FILE, 'utf8')
-      : undefined,
-    issuer: config.AUTH_ISSUER,
-    audience: config.AUTH_AUDIENCE,
+    issuers: trustedIssuersOf(config),
     maxLifetimeSeconds: config.AUTH_MAX_TOKEN_LIFETIME_S,
   });
   const limiter = await createRateLimiter({

@@ -53,6 +53,7 @@ export const gatewayConfigSchema = z.object({
   AUTH_DEV_PUBLIC_KEY_FILE: z.string().optional(),
   AUTH_ISSUER: z.string().default('kollegia-local'),
   AUTH_AUDIENCE: z.string().default('kollegia'),
+  AUTH_TRUSTED_ISSUERS: baseConfigSchema.shape.AUTH_TRUSTED_ISSUERS,
   AUTH_MAX_TOKEN_LIFETIME_S: baseConfigSchema.shape.AUTH_MAX_TOKEN_LIFETIME_S,
   DEBUG_ERRORS: baseConfigSchema.shape.DEBUG_ERRORS,
   /** Browser origins allowed to open WebSockets and send credentialed requests; empty = same host only. */

@@ -1,6 +1,6 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 import { devAuth } from '@kollegia/service-kit';
 import { createClient, type Client } from 'graphql-ws';
@@ -87,6 +87,12 @@ describe('bad tokens', () => {
       [
         'a wrong audience (and key)',
         await otherAudience.token({ tenant: TENANT, roles: ['admin'] }),
+      ],
+      [
+        'an issuer nobody trusts (signed by the trusted key)',
+        await devAuth(dirname(gw.auth.publicKeyFile), {
+          issuer: 'https://sso.unknown.example',
+        }).token({ tenant: TENANT, roles: ['admin'] }),
       ],
       ['a token without roles', await gw.auth.token({ tenant: TENANT, roles: [] })],
       [

@@ -12,13 +12,10 @@ import type Provider from 'oidc-provider';
 
 import { IdentityAdmin } from './application/identity-admin';
 import type { IdentityConfig } from './config';
-import { accountModel } from './db/account.model';
 import { AccountRepository } from './db/account.repository';
+import { identityModels } from './db/models';
 import { sweepExpired } from './db/oidc-adapter';
-import { oidcEntryModel } from './db/oidc-entry.model';
-import { partnerClientModel } from './db/partner-client.model';
-import { loadOrCreateProviderKeys, providerKeysModel } from './db/provider-keys';
-import { tenantModel } from './db/tenant.model';
+import { loadOrCreateProviderKeys } from './db/provider-keys';
 import { INTERACTION_PATH, interactionHandler } from './oidc/interactions';
 import { createProvider } from './oidc/provider';
 
@@ -51,15 +48,7 @@ export async function createApp(
   const logger = createLogger({ service: 'identity', level: config.LOG_LEVEL });
   const shutdown = new Shutdown(logger);
   const connection = await connectMongo(config.MONGO_URL, config.MONGO_DB, logger);
-  const models = {
-    tenants: tenantModel(connection),
-    accounts: accountModel(connection),
-    partnerClients: partnerClientModel(connection),
-    oidcEntries: oidcEntryModel(connection),
-    providerKeys: providerKeysModel(connection),
-  };
-  // One at a time: the embedded engine has crashed on concurrent index builds.
-  for (const model of Object.values(models)) await model.syncIndexes();
+  const models = await identityModels(connection);
   const keys = await loadOrCreateProviderKeys(models.providerKeys);
   const accounts = new AccountRepository(models.accounts);
 

@@ -1,4 +1,4 @@
-import { uniqueId } from '@kollegia/testing';
+import { basicAuth, uniqueId } from '@kollegia/testing';
 
 import { kitVerifier, startIdentity, tokenRequest, type Identity } from './test/harness';
 
@@ -11,9 +11,6 @@ beforeAll(async () => {
 });
 
 afterAll(() => identity.stop());
-
-const basic = (id: string, secret: string) =>
-  `Basic ${Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString('base64')}`;
 
 describe('the provider', () => {
   it('should serve its discovery document and its public signing keys', async () => {
@@ -53,7 +50,7 @@ describe('a partner client', () => {
     const { status, body } = await tokenRequest(
       app,
       { grant_type: 'client_credentials', scope: 'api' },
-      { authorization: basic(clientId, clientSecret) },
+      { authorization: basicAuth(clientId, clientSecret) },
     );
     expect(status).toBe(200);
     expect(body).toMatchObject({ token_type: 'Bearer', expires_in: 300 });
@@ -70,7 +67,7 @@ describe('a partner client', () => {
     const wrong = await tokenRequest(
       app,
       { grant_type: 'client_credentials', scope: 'api' },
-      { authorization: basic(clientId, `${clientSecret}x`) },
+      { authorization: basicAuth(clientId, `${clientSecret}x`) },
     );
     expect(wrong).toEqual({
       status: 401,

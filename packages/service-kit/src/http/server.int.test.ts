@@ -41,9 +41,13 @@ beforeAll(async () => {
     port: 0,
     logger,
     verifier: await createTokenVerifier({
-      publicKeyPem: readFileSync(auth.publicKeyFile, 'utf8'),
-      issuer: auth.issuer,
-      audience: auth.audience,
+      issuers: [
+        {
+          publicKeyPem: readFileSync(auth.publicKeyFile, 'utf8'),
+          issuer: auth.issuer,
+          audience: auth.audience,
+        },
+      ],
     }),
     production: false,
     debugErrors: false,

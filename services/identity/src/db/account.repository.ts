@@ -52,6 +52,33 @@ export class AccountRepository {
       : undefined;
   }
 
+  /** Sets an account's fields and password (the seed's convergence); its id and login stay. */
+  async update(
+    id: string,
+    fields: Omit<Account, 'id' | 'email' | 'disabled'> & { disabled?: boolean },
+    passwordHash: string,
+    now: Date,
+  ): Promise<Account> {
+    const { organizationId, ...rest } = fields;
+    const document = await this.accounts
+      .findOneAndUpdate(
+        { _id: id },
+        {
+          $set: {
+            ...rest,
+            ...(organizationId ? { organizationId } : {}),
+            passwordHash,
+            updatedAt: now,
+          },
+          ...(organizationId ? {} : { $unset: { organizationId: 1 } }),
+        },
+        { returnDocument: 'after' },
+      )
+      .lean();
+    if (!document) throw notFound('account', id);
+    return toAccount(document);
+  }
+
   async setDisabled(id: string, disabled: boolean, now: Date): Promise<Account> {
     const document = await this.accounts
       .findOneAndUpdate(

@@ -1,10 +1,17 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { createTokenVerifier, devAuth, type TokenVerifier } from '@kollegia/service-kit';
-import { startService, testNamespace } from '@kollegia/testing';
+import {
+  type Browser,
+  signInWithCode,
+  startService,
+  startSignIn as startWebSignIn,
+  testNamespace,
+  tokenRequest as postToken,
+  type WebClient,
+} from '@kollegia/testing';
 
 import { createApp, type IdentityApp } from '../app';
 import { identityConfigSchema } from '../config';
@@ -30,34 +37,27 @@ export type Identity = Awaited<ReturnType<typeof startIdentity>>;
 /** The kit's verifier, as the gateway and every service would configure it for this issuer. */
 export function kitVerifier(app: IdentityApp): Promise<TokenVerifier> {
   return createTokenVerifier({
-    jwksUrl: `${app.issuer}/jwks`,
-    issuer: app.issuer,
-    audience: 'kollegia',
+    issuers: [{ jwksUrl: `${app.issuer}/jwks`, issuer: app.issuer, audience: 'kollegia' }],
   });
 }
 
-export interface TokenResponse {
-  access_token?: string;
-  refresh_token?: string;
-  id_token?: string;
-  token_type?: string;
-  expires_in?: number;
-  error?: string;
-  error_description?: string;
+/** The web board's client at this provider, as the tests sign in with it. */
+export function webClient(app: IdentityApp): WebClient {
+  return {
+    issuerUrl: app.url,
+    clientId: WEB_CLIENT_ID,
+    redirectUri: REDIRECT_URI,
+    scope: 'openid kollegia api',
+  };
 }
 
 /** Posts a form to the token endpoint. */
-export async function tokenRequest(
+export function tokenRequest(
   app: IdentityApp,
   form: Record<string, string>,
   headers: Record<string, string> = {},
-): Promise<{ status: number; body: TokenResponse }> {
-  const response = await fetch(`${app.url}/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
-    body: new URLSearchParams(form),
-  });
-  return { status: response.status, body: (await response.json()) as TokenResponse };
+) {
+  return postToken(app.url, form, headers);
 }
 
 export function refresh(app: IdentityApp, refreshToken: string) {
@@ -68,100 +68,14 @@ export function refresh(app: IdentityApp, refreshToken: string) {
   });
 }
 
-/**
- * A browser, as far as the provider can tell: keeps cookies (whatever their path: the provider's
- * names do not collide) and does not follow redirects, so each step can be looked at.
- */
-export class Browser {
-  private readonly cookies = new Map<string, string>();
-
-  constructor(private readonly base: string) {}
-
-  async request(
-    pathOrUrl: string,
-    init: { method?: string; form?: Record<string, string> } = {},
-  ): Promise<Response> {
-    const response = await fetch(new URL(pathOrUrl, this.base), {
-      method: init.method ?? (init.form ? 'POST' : 'GET'),
-      redirect: 'manual',
-      headers: {
-        cookie: [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '),
-        ...(init.form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
-      },
-      ...(init.form ? { body: new URLSearchParams(init.form) } : {}),
-    });
-    for (const cookie of response.headers.getSetCookie()) {
-      const [pair = '', ...attributes] = cookie.split(';');
-      const at = pair.indexOf('=');
-      const name = pair.slice(0, at).trim();
-      const value = pair.slice(at + 1).trim();
-      const expired = attributes.some((a) => /^\s*expires=Thu, 01 Jan 1970/i.test(a));
-      if (!value || expired) this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
-    return response;
-  }
-}
-
-export function locationOf(response: Response): string {
-  const location = response.headers.get('location');
-  if (!location) throw new Error(`expected a redirect, got ${response.status}`);
-  return location;
-}
-
-/** PKCE (S256): the verifier the client keeps and the challenge it sends. */
-export function pkce() {
-  const verifier = randomBytes(32).toString('base64url');
-  return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };
-}
-
-/**
- * The web board's sign-in up to the login form: the authorization request, then the provider's
- * redirect to its interaction page. Returns the form's page and what the code exchange needs.
- */
-export async function startSignIn(app: IdentityApp, browser = new Browser(app.url)) {
-  const { verifier, challenge } = pkce();
-  const state = randomBytes(8).toString('hex');
-  const authorize = await browser.request(
-    `/auth?${new URLSearchParams({
-      client_id: WEB_CLIENT_ID,
-      response_type: 'code',
-      redirect_uri: REDIRECT_URI,
-      scope: 'openid kollegia api',
-      code_challenge: challenge,
-      code_challenge_method: 'S256',
-      state,
-    }).toString()}`,
-  );
-  const interaction = locationOf(authorize);
-  const page = await browser.request(interaction);
-  return { browser, verifier, state, interaction, page };
-}
-
-/** Posts the login form of a started sign-in. */
-export function submitLogin(
-  started: Awaited<ReturnType<typeof startSignIn>>,
-  login: string,
-  password: string,
-) {
-  return started.browser.request(`${started.interaction}/login`, { form: { login, password } });
+/** The web board's sign-in up to the login form (`@kollegia/testing`'s `startSignIn`). */
+export function startSignIn(app: IdentityApp, browser?: Browser) {
+  return startWebSignIn(webClient(app), browser);
 }
 
 /** The whole sign-in of the web board: authorization code + PKCE, then the code exchange. */
-export async function signIn(app: IdentityApp, login: string, password: string) {
-  const started = await startSignIn(app);
-  const resume = await submitLogin(started, login, password);
-  const callback = new URL(locationOf(await started.browser.request(locationOf(resume))));
-  expect(`${callback.origin}${callback.pathname}`).toBe(REDIRECT_URI);
-  expect(callback.searchParams.get('state')).toBe(started.state);
-  const code = callback.searchParams.get('code');
-  if (!code) throw new Error(`no code in ${callback.href}`);
-  const tokens = await tokenRequest(app, {
-    grant_type: 'authorization_code',
-    code,
-    redirect_uri: REDIRECT_URI,
-    client_id: WEB_CLIENT_ID,
-    code_verifier: started.verifier,
-  });
-  return { ...tokens, browser: started.browser };
+export function signIn(app: IdentityApp, login: string, password: string) {
+  return signInWithCode(webClient(app), login, password);
 }
+
+export { Browser, locationOf, submitLogin } from '@kollegia/testing';
