@@ -26,6 +26,7 @@ module.exports = {
     '^@kollegia/events/testing$': '<rootDir>/packages/events/src/testing',
     '^@kollegia/service-kit/domain$': '<rootDir>/packages/service-kit/src/domain',
     '^@kollegia/service-kit/auth$': '<rootDir>/packages/service-kit/src/auth',
+    '^@kollegia/service-kit/config$': '<rootDir>/packages/service-kit/src/config',
     '^@kollegia/local-stack$': '<rootDir>/infra/local/src',
     '^@kollegia/supergraph/subscriptions$': '<rootDir>/infra/supergraph/src/subscriptions',
     // Gateway and e2e tests boot the services in-process from their sources.

@@ -166,6 +166,12 @@ export class System {
     });
   }
 
+  /** The login and password of a role's account (made first), to sign in on the provider's page. */
+  async credentials(role: PersonRole): Promise<{ login: string; password: string }> {
+    await this.account(role, { disabled: false });
+    return { login: this.login(role), password: this.password };
+  }
+
   /**
    * Signs the account of a role in through the provider over HTTP as the web board does
    * (authorization code + PKCE), making the account first; its access and refresh tokens.

@@ -186,6 +186,10 @@ async function main(): Promise<number> {
   // key's (npm run token), and it names itself by the address it is reached at.
   const identity = services.find((s) => s.name === 'identity');
   const identityUrl = identity ? serviceUrl(identity) : undefined;
+  // The web board, when built: the provider sends its sign-ins back there, and the gateway takes
+  // its browser's requests and WebSocket (an origin it allows).
+  const web = services.find((s) => s.name === 'web');
+  const webUrl = web ? serviceUrl(web) : undefined;
   const env = {
     NODE_ENV: 'development',
     KAFKA_BROKERS: endpoints.kafkaBrokers.join(','),
@@ -199,6 +203,14 @@ async function main(): Promise<number> {
             { issuer: identityUrl, jwksUrl: `${identityUrl}/jwks` },
           ]),
           OIDC_ISSUER: identityUrl,
+          WEB_OIDC_ISSUER: identityUrl,
+        }
+      : {}),
+    ...(webUrl
+      ? {
+          WEB_REDIRECT_URIS: `${webUrl}/callback`,
+          WEB_POST_LOGOUT_REDIRECT_URIS: `${webUrl}/`,
+          ALLOWED_ORIGINS: webUrl,
         }
       : {}),
   };
@@ -242,7 +254,7 @@ async function main(): Promise<number> {
 Kollegia is ready in ${((Date.now() - started) / 1000).toFixed(1)}s (tenant "${TENANT}").
 ${services.map((s) => `  ${s.name.padEnd(16)} ${serviceUrl(s)}`).join('\n') || '  (no services are built yet: only Kafka and the database run)'}
   Kafka ${endpoints.kafkaBrokers.join(',')}   MongoDB ${endpoints.mongoUrl}
-${demo ? `\nDemo workspace: ${formatSummary(demo)}.\n` : ''}${identityUrl && demoCredentials ? signInHelp(identityUrl, demoCredentials, ministryId) : ''}
+${demo ? `\nDemo workspace: ${formatSummary(demo)}.\n` : ''}${webUrl ? `\nThe web board: open ${webUrl} and sign in (below).\n` : ''}${identityUrl && demoCredentials ? signInHelp(identityUrl, demoCredentials, ministryId) : ''}
 Tokens (12 h; more with: npm run token -- --tenant ${TENANT} --role member):
 ${tokens.map(([role, value]) => `  ${role.padEnd(10)} ${value}`).join('\n')}${ministryId ? `\n  (addressee speaks for Минпромторг России, org ${ministryId})` : ''}
 ${

@@ -79,7 +79,7 @@ export async function createApp(
     logger.error({ err: error }, 'identity provider error'),
   );
   const providerCallback = provider.callback();
-  const interaction = interactionHandler(provider, accounts, logger);
+  const interaction = interactionHandler(provider, accounts, logger, config.WEB_REDIRECT_URIS);
   handle = (req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     const match = INTERACTION_PATH.exec(path ?? '');

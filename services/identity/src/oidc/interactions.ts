@@ -13,14 +13,26 @@ export const INTERACTION_PATH = /^\/interaction\/([\w-]+)(\/login)?$/;
 
 const MAX_FORM_BYTES = 16 * 1024;
 
-function send(res: ServerResponse, status: number, html: string): void {
-  res.writeHead(status, {
-    'content-type': 'text/html; charset=utf-8',
-    'cache-control': 'no-store',
-    'x-frame-options': 'DENY',
-    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
-  });
-  res.end(html);
+/**
+ * The pages' content security policy. The sign-in form posts here, and the answer redirects the
+ * browser on to the client's redirect URI: browsers hold that redirect to `form-action` too, so it
+ * names the web clients' origins besides this one.
+ */
+export function pagePolicy(redirectUris: readonly string[]): string {
+  const origins = [...new Set(redirectUris.map((uri) => new URL(uri).origin))];
+  return `default-src 'none'; style-src 'unsafe-inline'; form-action 'self' ${origins.join(' ')}`.trim();
+}
+
+function sender(policy: string) {
+  return (res: ServerResponse, status: number, html: string): void => {
+    res.writeHead(status, {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      'x-frame-options': 'DENY',
+      'content-security-policy': policy,
+    });
+    res.end(html);
+  };
 }
 
 async function readForm(req: IncomingMessage): Promise<URLSearchParams | undefined> {
@@ -42,7 +54,9 @@ export function interactionHandler(
   provider: Provider,
   accounts: AccountRepository,
   logger: Logger,
+  redirectUris: readonly string[],
 ) {
+  const send = sender(pagePolicy(redirectUris));
   return async (req: IncomingMessage, res: ServerResponse, uid: string, login: boolean) => {
     const action = `/interaction/${uid}/login`;
     try {

@@ -1,0 +1,102 @@
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+
+import { publicConfigOf, type WebConfig } from './config';
+import { securityHeaders } from './headers';
+import { staticTargetOf } from './static-files';
+
+export interface WebApp {
+  /** Where it listens, once started: `http://host:port`. */
+  readonly url: string;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The board's server: the built files, `/config.json` from the settings, and the liveness and
+ * readiness paths `npm start` waits on. Read-only: GET and HEAD only.
+ */
+export function createApp(config: WebConfig): WebApp {
+  const publicConfig = publicConfigOf(config);
+  const headers = securityHeaders(publicConfig);
+  const configBody = JSON.stringify(publicConfig);
+  let url = '';
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
+    }
+    const { pathname } = new URL(request.url ?? '/', 'http://localhost');
+    if (pathname === '/healthz' || pathname === '/readyz') {
+      send(response, request, 200, 'text/plain; charset=utf-8', 'ok', 'no-store');
+      return;
+    }
+    if (pathname === '/config.json') {
+      send(response, request, 200, 'application/json; charset=utf-8', configBody, 'no-store');
+      return;
+    }
+    const target = staticTargetOf(pathname);
+    if (target.kind === 'not-found') {
+      send(response, request, 404, 'text/plain; charset=utf-8', 'Не найдено', 'no-store');
+      return;
+    }
+    const file = target.kind === 'page' ? 'index.html' : target.relativePath;
+    const body = await readFile(join(config.WEB_ROOT, file)).catch(() => undefined);
+    if (!body) {
+      send(response, request, 404, 'text/plain; charset=utf-8', 'Не найдено', 'no-store');
+      return;
+    }
+    if (target.kind === 'page') {
+      // The page names the current hashed assets: always ask again.
+      send(response, request, 200, 'text/html; charset=utf-8', body, 'no-cache');
+    } else {
+      const caching = target.immutable ? 'public, max-age=31536000, immutable' : 'no-cache';
+      send(response, request, 200, target.contentType, body, caching);
+    }
+  }
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch(() => {
+      if (!response.headersSent) response.writeHead(500);
+      response.end();
+    });
+  });
+
+  return {
+    get url() {
+      return url;
+    },
+    async start() {
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(config.PORT, config.HOST, () => resolve());
+      });
+      const { port } = server.address() as AddressInfo;
+      url = `http://${config.HOST}:${port}`;
+    },
+    async stop() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function send(
+  response: ServerResponse,
+  request: IncomingMessage,
+  status: number,
+  contentType: string,
+  body: string | Buffer,
+  cacheControl: string,
+): void {
+  response.writeHead(status, {
+    'content-type': contentType,
+    'content-length': Buffer.byteLength(body),
+    'cache-control': cacheControl,
+  });
+  response.end(request.method === 'HEAD' ? undefined : body);
+}
