@@ -91,9 +91,13 @@ describe('mappedClaims', () => {
     ).toEqual({ sub: 'u1', tenant: 'ns-tenant', roles: ['secretary'], org: 'o1' });
   });
 
-  it('should read one role given as a string as a list of one', () => {
+  it('should read one role given as a string as a list of one only where the issuer does so', () => {
+    expect(
+      mappedClaims({ ...payload, role: 'addressee' }, { roles: 'role', roleAsString: true }),
+    ).toMatchObject({ roles: ['addressee'] });
+    // Elsewhere a string is what it is, and the claims' schema refuses it.
     expect(mappedClaims({ ...payload, role: 'addressee' }, { roles: 'role' })).toMatchObject({
-      roles: ['addressee'],
+      roles: 'addressee',
     });
   });
 

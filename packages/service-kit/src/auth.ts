@@ -78,9 +78,20 @@ export interface ClaimMapping {
   tenant: string;
   roles: string;
   org: string;
+  /**
+   * Whether one role may come as a string rather than a list of one (ADFS and Entra ID give a
+   * claim with one value so). Off unless an issuer is known to do it: elsewhere a string is a
+   * malformed token, and refused.
+   */
+  roleAsString: boolean;
 }
 
-export const DEFAULT_CLAIM_MAPPING: ClaimMapping = { tenant: 'tenant', roles: 'roles', org: 'org' };
+export const DEFAULT_CLAIM_MAPPING: ClaimMapping = {
+  tenant: 'tenant',
+  roles: 'roles',
+  org: 'org',
+  roleAsString: false,
+};
 
 /** One issuer whose tokens are honoured, with its own keys, audience and claim names. */
 export interface TrustedIssuer {
@@ -105,8 +116,8 @@ function claimAt(payload: Record<string, unknown>, path: string): unknown {
 
 /**
  * Kollegia's claims (`sub`, `tenant`, `roles`, `org`) from a verified token's payload, read where
- * its issuer puts them (one role as a string counts as a list of one); what they are worth is for
- * the claims' schema and `tokenClaimsProblem`.
+ * its issuer puts them (one role as a string counts as a list of one where its mapping says so);
+ * what they are worth is for the claims' schema and `tokenClaimsProblem`.
  */
 export function mappedClaims(
   payload: Record<string, unknown>,
@@ -117,8 +128,7 @@ export function mappedClaims(
   return {
     sub: payload.sub,
     tenant: claimAt(payload, names.tenant),
-    // ADFS and Entra ID give a claim with one value as a string, not as a list of one.
-    roles: typeof roles === 'string' ? [roles] : roles,
+    roles: names.roleAsString && typeof roles === 'string' ? [roles] : roles,
     org: claimAt(payload, names.org),
   };
 }

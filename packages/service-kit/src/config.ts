@@ -37,7 +37,12 @@ export const trustedIssuersSetting = z
         jwksUrl: z.url(),
         audience: z.string().min(1).optional(),
         claims: z
-          .strictObject({ tenant: claimName, roles: claimName, org: claimName })
+          .strictObject({
+            tenant: claimName,
+            roles: claimName,
+            org: claimName,
+            roleAsString: z.boolean(),
+          })
           .partial()
           .optional(),
       }),
