@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 import chromium from '@sparticuz/chromium';
@@ -18,7 +19,12 @@ import { System, type PersonRole } from './system';
  */
 
 const repoRoot = resolve(__dirname, '..');
-const images = join(repoRoot, 'docs', 'images');
+// The README's screenshots are refreshed on request (KOLLEGIA_SCREENSHOTS_DIR=docs/images); a plain
+// run photographs into a temporary directory, so running the tests leaves the work tree as it was.
+const images = resolve(
+  repoRoot,
+  process.env.KOLLEGIA_SCREENSHOTS_DIR ?? join(tmpdir(), 'kollegia-screenshots'),
+);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 let system: System;
@@ -34,6 +40,7 @@ async function freePort(): Promise<number> {
 }
 
 beforeAll(async () => {
+  mkdirSync(images, { recursive: true });
   const port = await freePort();
   const boardUrl = `http://127.0.0.1:${port}`;
   system = await System.start('web', {
