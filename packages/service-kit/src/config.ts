@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { DEFAULT_TIME_ZONE, timeZoneName } from './domain/local-date';
 import { DEFAULT_MAX_TOKEN_LIFETIME_S } from './token-rules';
 
 /** A comma-separated setting, read as its trimmed, non-empty items. */
@@ -12,6 +13,27 @@ export const commaList = z
       .map((item) => item.trim())
       .filter(Boolean),
   );
+
+/**
+ * A setting naming the workspace's time zone (IANA, e.g. `Europe/Moscow`, the default): where its
+ * days begin and end, and the zone dates and times are shown in.
+ */
+export function timeZoneSetting() {
+  return z
+    .string()
+    .default(DEFAULT_TIME_ZONE)
+    .refine(
+      (zone) => {
+        try {
+          timeZoneName('time zone', zone);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      { message: `must be an IANA time zone such as ${DEFAULT_TIME_ZONE}` },
+    );
+}
 
 const claimName = z.string().min(1).max(200);
 

@@ -1,5 +1,4 @@
-import { baseConfigSchema, parseConfig } from '@kollegia/service-kit';
-import { DEFAULT_TIME_ZONE, timeZoneName } from '@kollegia/service-kit/domain';
+import { baseConfigSchema, parseConfig, timeZoneSetting } from '@kollegia/service-kit';
 import { z } from 'zod';
 
 /** The recommendations service's settings: the shared ones, with its defaults. */
@@ -9,20 +8,7 @@ export const recommendationsConfigSchema = baseConfigSchema.extend({
   /** How often the follow-up scheduler looks for due-soon, overdue and review dates. */
   FOLLOW_UP_INTERVAL_MS: z.coerce.number().int().min(1000).default(60_000),
   /** Where the workspace's days begin and end (due and review dates are calendar dates). */
-  FOLLOW_UP_TIME_ZONE: z
-    .string()
-    .default(DEFAULT_TIME_ZONE)
-    .refine(
-      (zone) => {
-        try {
-          timeZoneName('FOLLOW_UP_TIME_ZONE', zone);
-          return true;
-        } catch {
-          return false;
-        }
-      },
-      { message: 'must be an IANA time zone such as Europe/Moscow' },
-    ),
+  FOLLOW_UP_TIME_ZONE: timeZoneSetting(),
   /** How many calendar days before its due date an adopted recommendation is due soon. */
   FOLLOW_UP_DUE_SOON_DAYS: z.coerce.number().int().min(0).max(365).default(14),
   /**

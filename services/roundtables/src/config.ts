@@ -1,4 +1,4 @@
-import { baseConfigSchema, parseConfig } from '@kollegia/service-kit';
+import { baseConfigSchema, parseConfig, timeZoneSetting } from '@kollegia/service-kit';
 import { z } from 'zod';
 
 /** The roundtables service's settings: the shared ones, with its defaults. */
@@ -8,17 +8,7 @@ export const roundtablesConfigSchema = baseConfigSchema.extend({
   /** How often statements a crash left inside round tables are written to their collection. */
   STATEMENT_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
   /** The time zone of dates and times in generated documents (IANA name). */
-  DOCUMENT_TIME_ZONE: z
-    .string()
-    .default('Europe/Moscow')
-    .refine((zone) => {
-      try {
-        new Intl.DateTimeFormat('ru-RU', { timeZone: zone });
-        return true;
-      } catch {
-        return false;
-      }
-    }, 'must be an IANA time zone, e.g. Europe/Moscow'),
+  DOCUMENT_TIME_ZONE: timeZoneSetting(),
 });
 
 export type RoundtablesConfig = z.infer<typeof roundtablesConfigSchema>;

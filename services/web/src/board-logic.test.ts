@@ -1,6 +1,7 @@
 import { claimsOf, mayRecordMinutes } from './auth/claims';
 import { parseBoardConfig } from './config';
 import { describeError } from './errors';
+import { dateTime, showTimesIn, timeOfDay } from './labels';
 import { shouldFollowAgain } from './live';
 import { withLines } from './minutes';
 import { currentAfter, firstPage, nextPage, pageNumber, previousPage } from './paging';
@@ -18,18 +19,22 @@ describe('the board configuration', () => {
     oidcClientId: 'kollegia-web',
     graphqlUrl: 'http://127.0.0.1:4000/graphql',
     graphqlWsUrl: 'ws://127.0.0.1:4000/graphql',
+    timeZone: 'Europe/Moscow',
   };
 
   it('should take a complete configuration as it is', () => {
     expect(parseBoardConfig({ ...complete, extra: 1 })).toEqual(complete);
   });
 
-  it('should name every missing setting, and a setting that is not an address', () => {
+  it('should name every missing setting, a setting that is not an address, and an unknown time zone', () => {
     expect(() => parseBoardConfig({ oidcIssuer: complete.oidcIssuer })).toThrow(
-      'Настройки доски неполны: нет oidcClientId, graphqlUrl, graphqlWsUrl.',
+      'Настройки доски неполны: нет oidcClientId, graphqlUrl, graphqlWsUrl, timeZone.',
     );
     expect(() => parseBoardConfig({ ...complete, graphqlUrl: 'шлюз' })).toThrow(
       'Настройки доски: graphqlUrl — не адрес.',
+    );
+    expect(() => parseBoardConfig({ ...complete, timeZone: 'Moscow' })).toThrow(
+      'Настройки доски: timeZone — не часовой пояс.',
     );
     expect(() => parseBoardConfig(null)).toThrow(/неполны/);
   });
@@ -161,5 +166,20 @@ describe('following a round table again', () => {
     expect(shouldFollowAgain({ networkError: new Error('fetch failed') }, 'old', 'new')).toBe(
       false,
     );
+  });
+});
+
+describe('dates and times', () => {
+  afterEach(() => showTimesIn('Europe/Moscow'));
+
+  it('should show an instant in the association’s time zone, not the machine’s', () => {
+    // 11:05 UTC on 7 December 2026: 14:05 in Moscow (UTC+3), 18:05 in Novosibirsk (UTC+7).
+    showTimesIn('Europe/Moscow');
+    expect(dateTime('2026-12-07T11:05:09Z')).toBe('7 декабря 2026, 14:05');
+    expect(timeOfDay('2026-12-07T11:05:09Z')).toBe('14:05:09');
+    showTimesIn('Asia/Novosibirsk');
+    expect(dateTime('2026-12-07T11:05:09Z')).toBe('7 декабря 2026, 18:05');
+    // The day turns over where the association is: 22:30 UTC is already the 8th in Novosibirsk.
+    expect(dateTime('2026-12-07T22:30:00Z')).toBe('8 декабря 2026, 05:30');
   });
 });

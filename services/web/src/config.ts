@@ -4,9 +4,11 @@ export interface BoardConfig {
   oidcClientId: string;
   graphqlUrl: string;
   graphqlWsUrl: string;
+  /** The association's time zone (IANA): dates and times are shown in it. */
+  timeZone: string;
 }
 
-const FIELDS = ['oidcIssuer', 'oidcClientId', 'graphqlUrl', 'graphqlWsUrl'] as const;
+const FIELDS = ['oidcIssuer', 'oidcClientId', 'graphqlUrl', 'graphqlWsUrl', 'timeZone'] as const;
 
 /** Checks the served settings; a missing or malformed one is named (in Russian, for the page). */
 export function parseBoardConfig(json: unknown): BoardConfig {
@@ -18,6 +20,11 @@ export function parseBoardConfig(json: unknown): BoardConfig {
   ) as unknown as BoardConfig;
   for (const field of ['oidcIssuer', 'graphqlUrl', 'graphqlWsUrl'] as const) {
     if (!URL.canParse(config[field])) throw new Error(`Настройки доски: ${field} — не адрес.`);
+  }
+  try {
+    new Intl.DateTimeFormat('ru-RU', { timeZone: config.timeZone });
+  } catch {
+    throw new Error(`Настройки доски: timeZone — не часовой пояс.`);
   }
   return config;
 }

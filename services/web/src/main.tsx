@@ -9,13 +9,14 @@ import { App } from './app';
 import { AuthProvider } from './auth/auth-context';
 import { createUserManager } from './auth/session';
 import { loadBoardConfig } from './config';
-import './labels';
+import { showTimesIn } from './labels';
 import { cssVariablesResolver, theme } from './theme';
 
 const root = createRoot(document.getElementById('root')!);
 
 loadBoardConfig().then(
-  (config) =>
+  (config) => {
+    showTimesIn(config.timeZone);
     root.render(
       <StrictMode>
         <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
@@ -26,7 +27,8 @@ loadBoardConfig().then(
           </DatesProvider>
         </MantineProvider>
       </StrictMode>,
-    ),
+    );
+  },
   (error: unknown) => {
     root.render(<p role="alert">{error instanceof Error ? error.message : String(error)}</p>);
   },

@@ -1,6 +1,6 @@
 import { dirname, join } from 'node:path';
 
-import { baseConfigSchema, parseConfig } from '@kollegia/service-kit/config';
+import { baseConfigSchema, parseConfig, timeZoneSetting } from '@kollegia/service-kit/config';
 import { z } from 'zod';
 
 /**
@@ -18,6 +18,8 @@ export const webConfigSchema = baseConfigSchema.pick({ NODE_ENV: true, HOST: tru
     .url()
     .regex(/^wss?:\/\//, 'must be a ws:// or wss:// URL')
     .default('ws://127.0.0.1:4000/graphql'),
+  /** The association's time zone: the board shows every date and time in it, wherever it is opened. */
+  WEB_TIME_ZONE: timeZoneSetting(),
   /** The built board (vite build); next to this server's own files by default. */
   WEB_ROOT: z
     .string()
@@ -33,6 +35,7 @@ export interface PublicConfig {
   oidcClientId: string;
   graphqlUrl: string;
   graphqlWsUrl: string;
+  timeZone: string;
 }
 
 export function publicConfigOf(config: WebConfig): PublicConfig {
@@ -41,6 +44,7 @@ export function publicConfigOf(config: WebConfig): PublicConfig {
     oidcClientId: config.WEB_OIDC_CLIENT_ID,
     graphqlUrl: config.WEB_GRAPHQL_URL,
     graphqlWsUrl: config.WEB_GRAPHQL_WS_URL,
+    timeZone: config.WEB_TIME_ZONE,
   };
 }
 

@@ -1,6 +1,8 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { get, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 
 import { createApp, type WebApp } from './app';
 import { loadConfig, publicConfigOf } from './config';
@@ -16,10 +18,15 @@ describe('the static server settings', () => {
       oidcClientId: 'kollegia-web',
       graphqlUrl: 'http://127.0.0.1:4000/graphql',
       graphqlWsUrl: 'ws://127.0.0.1:4000/graphql',
+      timeZone: 'Europe/Moscow',
     });
+    expect(publicConfigOf(loadConfig({ WEB_TIME_ZONE: 'Asia/Novosibirsk' })).timeZone).toBe(
+      'Asia/Novosibirsk',
+    );
     expect(() => loadConfig({ WEB_GRAPHQL_WS_URL: 'http://127.0.0.1:4000/graphql' })).toThrow(
       /WEB_GRAPHQL_WS_URL/,
     );
+    expect(() => loadConfig({ WEB_TIME_ZONE: 'Moscow' })).toThrow(/WEB_TIME_ZONE/);
   });
 });
 
@@ -53,6 +60,7 @@ describe('security headers', () => {
       oidcClientId: 'kollegia-web',
       graphqlUrl: 'https://api.example.ru/graphql',
       graphqlWsUrl: 'wss://api.example.ru/graphql',
+      timeZone: 'Europe/Moscow',
     });
     expect(headers['content-security-policy']).toContain(
       "connect-src 'self' https://id.example.ru https://api.example.ru wss://api.example.ru;",
@@ -66,6 +74,22 @@ describe('security headers', () => {
   });
 });
 
+const LARGE_SCRIPT = 'export const line = "Коллегия";\n'.repeat(400);
+
+/** A GET as sent, without fetch's own decompression: the bytes and headers on the wire. */
+function rawGet(
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+    }).on('error', reject);
+  });
+}
+
 describe('the static server', () => {
   let root: string;
   let app: WebApp;
@@ -75,6 +99,7 @@ describe('the static server', () => {
     mkdirSync(join(root, 'assets'));
     writeFileSync(join(root, 'index.html'), '<!doctype html><title>Коллегия</title>');
     writeFileSync(join(root, 'assets', 'index-abc.js'), 'console.log(1)');
+    writeFileSync(join(root, 'assets', 'page-def.js'), LARGE_SCRIPT);
     app = createApp(
       loadConfig({ PORT: '0', WEB_ROOT: root, WEB_OIDC_ISSUER: 'https://id.example.ru' }),
     );
@@ -102,6 +127,24 @@ describe('the static server', () => {
     const asset = await fetch(`${app.url}/assets/index-abc.js`);
     expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(await asset.text()).toBe('console.log(1)');
+  });
+
+  it('should gzip text for a browser that accepts it, once per asset, and send it as it is otherwise', async () => {
+    for (let i = 0; i < 2; i += 1) {
+      const zipped = await rawGet(`${app.url}/assets/page-def.js`, {
+        'accept-encoding': 'gzip, br',
+      });
+      expect(zipped.headers['content-encoding']).toBe('gzip');
+      expect(zipped.headers.vary).toBe('accept-encoding');
+      expect(zipped.body.length).toBeLessThan(LARGE_SCRIPT.length / 4);
+      expect(gunzipSync(zipped.body).toString()).toBe(LARGE_SCRIPT);
+    }
+    const plain = await rawGet(`${app.url}/assets/page-def.js`, {});
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString()).toBe(LARGE_SCRIPT);
+    // Too small to be worth it.
+    const small = await rawGet(`${app.url}/assets/index-abc.js`, { 'accept-encoding': 'gzip' });
+    expect(small.headers['content-encoding']).toBeUndefined();
   });
 
   it('should answer 404 for a missing file and 405 for a write', async () => {
