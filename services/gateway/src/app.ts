@@ -81,7 +81,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   const limiter = await createRateLimiter({
     mongoUrl: config.MONGO_URL,
     dbName: config.MONGO_DB,
-    limit: config.RATE_LIMIT_REQUESTS,
+    limits: { caller: config.RATE_LIMIT_REQUESTS, partner: config.RATE_LIMIT_PARTNER_REQUESTS },
     windowSeconds: config.RATE_LIMIT_WINDOW_S,
     logger: logger.child({ component: 'rate-limit' }),
   });

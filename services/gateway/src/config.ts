@@ -82,6 +82,11 @@ export const gatewayConfigSchema = z.object({
    * window; 0 = no limit.
    */
   RATE_LIMIT_REQUESTS: z.coerce.number().int().min(0).default(1200),
+  /**
+   * Operations per partner client (a token with the role `partner`) per window, instead of
+   * RATE_LIMIT_REQUESTS: an application's traffic, counted per client; 0 = no limit.
+   */
+  RATE_LIMIT_PARTNER_REQUESTS: z.coerce.number().int().min(0).default(300),
   RATE_LIMIT_WINDOW_S: z.coerce.number().int().min(1).default(60),
   MAX_DEPTH: baseConfigSchema.shape.MAX_DEPTH,
   MAX_TOKENS: baseConfigSchema.shape.MAX_TOKENS,

@@ -461,6 +461,7 @@ describe('HTTP transport', () => {
 
 describe('two replicas on one database, behind TLS', () => {
   const LIMIT = 5;
+  const PARTNER_LIMIT = 3;
   let first: Gateway;
   let second: Gateway;
 
@@ -469,6 +470,7 @@ describe('two replicas on one database, behind TLS', () => {
     const settings = {
       PUBLIC_URL: 'https://api.kollegia.example',
       RATE_LIMIT_REQUESTS: String(LIMIT),
+      RATE_LIMIT_PARTNER_REQUESTS: String(PARTNER_LIMIT),
       RATE_LIMIT_WINDOW_S: '86400',
     };
     [first, second] = [await gw.replica(settings), await gw.replica(settings)];
@@ -512,6 +514,33 @@ describe('two replicas on one database, behind TLS', () => {
     }
     // Another caller has a count of its own.
     expect((await ask(first, await gw.token('member'))).status).toBe(200);
+  });
+
+  it('should count a partner client by its own, lower limit, each client apart', async () => {
+    const partner = (clientId: string) =>
+      gw.auth.token({ sub: clientId, tenant: TENANT, roles: ['partner'] });
+    const client = await partner(uniqueId('partner'));
+    const statuses = [];
+    for (const gateway of [first, second, first]) {
+      statuses.push((await ask(gateway, client)).status);
+    }
+    expect(statuses).toEqual([200, 200, 200]);
+
+    const refused = await ask(second, client);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(refused.body.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(
+        /^too many requests: at most 3 per 86400 s for a partner client/,
+      ),
+      extensions: {
+        code: 'TOO_MANY_REQUESTS',
+        limit: PARTNER_LIMIT,
+        retryAfter: expect.any(Number),
+      },
+    });
+    // Another partner client has a count of its own.
+    expect((await ask(first, await partner(uniqueId('partner')))).status).toBe(200);
   });
 
   it('should count requests without a valid token by the address they come from', async () => {

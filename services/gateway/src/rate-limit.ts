@@ -17,28 +17,50 @@ interface RateWindow {
   expiresAt: Date;
 }
 
+/** Who an operation is counted against, and under which of the two limits. */
+export interface Caller {
+  /** `sub:<tenant>/<subject>` for a verified token, `ip:<address>` otherwise. */
+  key: string;
+  /** A partner application (a token with the role `partner`): the lower partner limit applies. */
+  partner: boolean;
+}
+
 export interface RateLimiter {
   /**
-   * Counts one operation of a caller; past the limit, throws TOO_MANY_REQUESTS (HTTP 429 with
+   * Counts one operation of a caller; past its limit, throws TOO_MANY_REQUESTS (HTTP 429 with
    * `Retry-After`, and `retryAfter` seconds in the error for graphql-ws clients).
    */
-  take(caller: string): Promise<void>;
+  take(caller: Caller): Promise<void>;
   stop(): Promise<void>;
 }
 
-/** Who is counted: a verified token's tenant and subject, else the address the request is from. */
+/**
+ * Who is counted: a verified token's tenant and subject, else the address the request is from.
+ * A partner client's token (client credentials: its subject is the client id) carries the role
+ * `partner` — the same role the subgraphs limit to published material — so whichever issuer made
+ * it, through its claim mapping, the partner limit counts per client.
+ */
 export function callerOf(
   identity: Identity | undefined,
   context: { req?: IncomingMessage },
-): string {
+): Caller {
   return identity
-    ? `sub:${identity.tenantId}/${identity.subject}`
-    : `ip:${context.req?.socket.remoteAddress ?? 'unknown'}`;
+    ? {
+        key: `sub:${identity.tenantId}/${identity.subject}`,
+        partner: identity.roles.includes('partner'),
+      }
+    : { key: `ip:${context.req?.socket.remoteAddress ?? 'unknown'}`, partner: false };
 }
 
-function tooManyRequests(limit: number, windowSeconds: number, retryAfter: number): GraphQLError {
+function tooManyRequests(
+  limit: number,
+  windowSeconds: number,
+  retryAfter: number,
+  partner: boolean,
+): GraphQLError {
+  const whose = partner ? ' for a partner client' : '';
   return new GraphQLError(
-    `too many requests: at most ${limit} per ${windowSeconds} s; try again in ${retryAfter} s`,
+    `too many requests: at most ${limit} per ${windowSeconds} s${whose}; try again in ${retryAfter} s`,
     {
       extensions: {
         code: 'TOO_MANY_REQUESTS',
@@ -55,16 +77,17 @@ function tooManyRequests(limit: number, windowSeconds: number, retryAfter: numbe
  * replica adds to the same count: one atomic upsert `$inc` per operation (a round trip to the
  * database per request, the price of a limit that holds across replicas). Ended windows are
  * swept every window by each replica (not a TTL index: the embedded engine ignores them, and the
- * code uses only what both engines do, DESIGN.md section 7). `limit` 0 counts nothing.
+ * code uses only what both engines do, DESIGN.md section 7). A limit of 0 counts nothing.
  */
 export async function createRateLimiter(options: {
   mongoUrl: string;
   dbName: string;
-  limit: number;
+  /** Operations per window of a caller, and of a partner client. */
+  limits: { caller: number; partner: number };
   windowSeconds: number;
   logger: Logger;
 }): Promise<RateLimiter & { ping(): Promise<void> }> {
-  const { limit, windowSeconds, logger } = options;
+  const { limits, windowSeconds, logger } = options;
   const connection = await connectMongo(options.mongoUrl, options.dbName, logger);
   const windows = connection.collection<RateWindow>('rate_limit_windows');
   // Serves the sweep below: `deleteMany({ expiresAt: { $lte: now } })`.
@@ -86,10 +109,11 @@ export async function createRateLimiter(options: {
 
   return {
     async take(caller) {
+      const limit = caller.partner ? limits.partner : limits.caller;
       if (limit === 0) return;
       const now = Date.now();
       const start = now - (now % windowMs);
-      const id = `${caller}|${windowSeconds}@${start}`;
+      const id = `${caller.key}|${windowSeconds}@${start}`;
       const expiresAt = new Date(start + windowMs);
       let counted: RateWindow | null;
       try {
@@ -105,7 +129,8 @@ export async function createRateLimiter(options: {
         return;
       }
       if (counted && counted.count > limit) {
-        throw tooManyRequests(limit, windowSeconds, Math.ceil((start + windowMs - now) / 1000));
+        const retryAfter = Math.ceil((start + windowMs - now) / 1000);
+        throw tooManyRequests(limit, windowSeconds, retryAfter, caller.partner);
       }
     },
     ping: () => pingMongo(connection),

@@ -4,18 +4,26 @@ import type { AddressInfo } from 'node:net';
 import {
   connectMongo,
   createLogger,
+  createTokenVerifier,
   pingMongo,
   Shutdown,
   startPeriodicJob,
 } from '@kollegia/service-kit';
 import type Provider from 'oidc-provider';
+import type { KoaContextWithOIDC } from 'oidc-provider';
 
+import { AccountLifecycle } from './application/account-lifecycle';
+import { AuditLog } from './application/audit-log';
 import { IdentityAdmin } from './application/identity-admin';
+import { PartnerClientAdmin } from './application/partner-clients';
 import type { IdentityConfig } from './config';
 import { AccountRepository } from './db/account.repository';
 import { identityModels } from './db/models';
 import { sweepExpired } from './db/oidc-adapter';
 import { loadOrCreateProviderKeys } from './db/provider-keys';
+import { ADMIN_PREFIX, adminApiHandler } from './http/admin-api';
+import { originsOf } from './http/request';
+import { ACCOUNT_PAGE_PATH, accountPagesHandler } from './oidc/account-pages';
 import { INTERACTION_PATH, interactionHandler } from './oidc/interactions';
 import { createProvider } from './oidc/provider';
 
@@ -30,6 +38,8 @@ export interface IdentityApp {
   issuer: string;
   provider: Provider;
   admin: IdentityAdmin;
+  /** Partner applications' credentials: created, rotated, revoked. */
+  partnerClients: PartnerClientAdmin;
   /** Deletes expired provider records once (the timer runs it every OIDC_SWEEP_INTERVAL_MS). */
   sweepExpired(): Promise<number>;
   shutdown: Shutdown;
@@ -51,6 +61,7 @@ export async function createApp(
   const models = await identityModels(connection);
   const keys = await loadOrCreateProviderKeys(models.providerKeys);
   const accounts = new AccountRepository(models.accounts);
+  const audit = new AuditLog(models.auditLog, clock);
 
   // The default issuer names the port, known once listening; until the provider is built, 503.
   let handle = (_req: IncomingMessage, res: ServerResponse) => {
@@ -70,6 +81,7 @@ export async function createApp(
     config,
     keys,
     accounts,
+    audit,
     partnerClients: models.partnerClients,
     oidcEntries: models.oidcEntries,
     clock,
@@ -78,12 +90,72 @@ export async function createApp(
   provider.on('server_error', (_ctx, error: Error) =>
     logger.error({ err: error }, 'identity provider error'),
   );
+  provider.on('end_session.success', (ctx: KoaContextWithOIDC) => {
+    const accountId = ctx.oidc.session?.accountId;
+    if (!accountId) return;
+    void accounts
+      .byId(accountId)
+      .then(
+        (account) =>
+          account &&
+          audit.record({
+            tenantId: account.tenantId,
+            action: 'sign-out',
+            actor: { id: account.id, login: account.email },
+            subject: { id: account.id, login: account.email },
+            ip: ctx.ip,
+          }),
+      )
+      .catch((error: unknown) => logger.error({ err: error }, 'sign-out not audited'));
+  });
   const providerCallback = provider.callback();
-  const interaction = interactionHandler(provider, accounts, logger, config.WEB_REDIRECT_URIS);
+  const trustProxy = config.TRUST_PROXY;
+  const interaction = interactionHandler(
+    provider,
+    { accounts, audit, logger, trustProxy },
+    config.WEB_REDIRECT_URIS,
+  );
+  const lifecycle = new AccountLifecycle({
+    accounts,
+    links: models.accountLinks,
+    audit,
+    oidcEntries: models.oidcEntries,
+    clock,
+    issuer,
+    invitationTtlS: config.INVITATION_TTL_S,
+    passwordResetTtlS: config.PASSWORD_RESET_TTL_S,
+  });
+  const accountPages = accountPagesHandler({
+    lifecycle,
+    logger,
+    trustProxy,
+    redirectUris: config.WEB_REDIRECT_URIS,
+    boardUrl: config.WEB_BOARD_URL ?? config.WEB_POST_LOGOUT_REDIRECT_URIS[0]!,
+  });
+  const partnerClients = new PartnerClientAdmin({
+    tenants: models.tenants,
+    partnerClients: models.partnerClients,
+    clock,
+  });
+  // The admin API takes this provider's own access tokens, as the rest of Kollegia does; its keys
+  // are read from where it listens, which is where the issuer's JWKS is served.
+  const adminApi = adminApiHandler({
+    lifecycle,
+    partnerClients,
+    verifier: await createTokenVerifier({
+      issuers: [{ issuer, jwksUrl: `${url}/jwks`, audience: config.OIDC_AUDIENCE }],
+    }),
+    logger,
+    trustProxy,
+    allowedOrigins: originsOf(config.WEB_REDIRECT_URIS),
+  });
   handle = (req, res) => {
-    const path = (req.url ?? '/').split('?')[0];
-    const match = INTERACTION_PATH.exec(path ?? '');
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const match = INTERACTION_PATH.exec(path);
     if (match) return void interaction(req, res, match[1]!, match[2] !== undefined);
+    const page = ACCOUNT_PAGE_PATH.exec(path);
+    if (page) return void accountPages(req, res, page);
+    if (path.startsWith(ADMIN_PREFIX)) return void adminApi(req, res);
     // The same answers as the other services' (the kit's HTTP server).
     if (path === '/healthz') return json(res, 200, { status: 'ok' });
     if (path === '/readyz') {
@@ -113,12 +185,8 @@ export async function createApp(
     url,
     issuer,
     provider,
-    admin: new IdentityAdmin({
-      tenants: models.tenants,
-      accounts,
-      partnerClients: models.partnerClients,
-      clock,
-    }),
+    admin: new IdentityAdmin({ tenants: models.tenants, accounts, clock }),
+    partnerClients,
     sweepExpired: sweep,
     shutdown,
     stop: () => shutdown.run(),

@@ -10,6 +10,8 @@ describe('the identity settings', () => {
       OIDC_AUDIENCE: 'kollegia',
       OIDC_RESOURCE: 'urn:kollegia:api',
       ACCESS_TOKEN_TTL_S: 300,
+      INVITATION_TTL_S: 7 * 24 * 60 * 60,
+      PASSWORD_RESET_TTL_S: 60 * 60,
       WEB_REDIRECT_URIS: ['http://127.0.0.1:5173/callback'],
       TRUST_PROXY: false,
     });

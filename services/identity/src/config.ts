@@ -22,6 +22,14 @@ export const identityConfigSchema = baseConfigSchema
     /** Where the web board (client `kollegia-web`) may receive codes and land after sign-out. */
     WEB_REDIRECT_URIS: commaList.default(['http://127.0.0.1:5173/callback']),
     WEB_POST_LOGOUT_REDIRECT_URIS: commaList.default(['http://127.0.0.1:5173/']),
+    /**
+     * Where a person lands after accepting an invitation or setting a new password: the web
+     * board's home page. Default: the first of WEB_POST_LOGOUT_REDIRECT_URIS, which is that page.
+     */
+    WEB_BOARD_URL: z.url().optional(),
+    /** How long an invitation link can be accepted, and a password-reset link used. */
+    INVITATION_TTL_S: seconds(60, 7 * 24 * 60 * 60),
+    PASSWORD_RESET_TTL_S: seconds(60, 60 * 60),
     ACCESS_TOKEN_TTL_S: seconds(30, 5 * 60),
     /** A refresh token rotates on every use; an unused one lapses after this. */
     REFRESH_TOKEN_TTL_S: seconds(60, 8 * 60 * 60),

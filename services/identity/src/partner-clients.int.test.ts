@@ -43,7 +43,7 @@ describe('the provider', () => {
 describe('a partner client', () => {
   it('should get a JWT access token the kit accepts, for its tenant as a partner', async () => {
     const { app } = identity;
-    const { clientId, clientSecret } = await app.admin.createPartnerClient({
+    const { clientId, clientSecret } = await app.partnerClients.create({
       tenantId,
       name: 'Портал партнёра',
     });
@@ -60,7 +60,7 @@ describe('a partner client', () => {
 
   it('should be refused with a wrong secret, or for a tenant that does not exist', async () => {
     const { app } = identity;
-    const { clientId, clientSecret } = await app.admin.createPartnerClient({
+    const { clientId, clientSecret } = await app.partnerClients.create({
       tenantId,
       name: 'Другой партнёр',
     });
@@ -75,7 +75,7 @@ describe('a partner client', () => {
     });
     expect(wrong.body.access_token).toBeUndefined();
     await expect(
-      app.admin.createPartnerClient({ tenantId: 'no-such-tenant', name: 'Никто' }),
+      app.partnerClients.create({ tenantId: 'no-such-tenant', name: 'Никто' }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

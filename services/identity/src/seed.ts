@@ -3,6 +3,7 @@ import { text } from 'node:stream/consumers';
 import { ConfigError, connectMongo, createLogger, DomainError } from '@kollegia/service-kit';
 
 import { IdentityAdmin } from './application/identity-admin';
+import { PartnerClientAdmin } from './application/partner-clients';
 import { runSeed } from './application/seed';
 import { loadConfig } from './config';
 import { AccountRepository } from './db/account.repository';
@@ -26,13 +27,20 @@ async function main(): Promise<void> {
   );
   try {
     const models = await identityModels(connection);
-    const admin = new IdentityAdmin({
-      tenants: models.tenants,
-      accounts: new AccountRepository(models.accounts),
-      partnerClients: models.partnerClients,
-      clock: () => new Date(),
-    });
-    process.stdout.write(`${JSON.stringify(await runSeed(admin, input))}\n`);
+    const clock = () => new Date();
+    const admins = {
+      admin: new IdentityAdmin({
+        tenants: models.tenants,
+        accounts: new AccountRepository(models.accounts),
+        clock,
+      }),
+      partnerClients: new PartnerClientAdmin({
+        tenants: models.tenants,
+        partnerClients: models.partnerClients,
+        clock,
+      }),
+    };
+    process.stdout.write(`${JSON.stringify(await runSeed(admins, input))}\n`);
   } finally {
     await connection.close();
   }

@@ -1,6 +1,6 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 
-import { badInput, conflict, isDuplicateKey, notFound, requiredText } from '@kollegia/service-kit';
+import { conflict, isDuplicateKey, notFound, requiredText } from '@kollegia/service-kit';
 
 import {
   checkNewAccount,
@@ -10,28 +10,17 @@ import {
 } from '../domain/account';
 import { hashPassword } from '../domain/password';
 import type { AccountRepository } from '../db/account.repository';
-import type { PartnerClientModel } from '../db/partner-client.model';
 import type { TenantModel } from '../db/tenant.model';
 
-/** A partner client id: what `createPartnerClient` makes (`partner-<hex>`) or a seed names. */
-const CLIENT_ID = /^[A-Za-z0-9._-]{3,100}$/;
-
-export interface PartnerCredentials {
-  clientId: string;
-  /** Shown once: only its hash is stored. */
-  clientSecret: string;
-}
-
 /**
- * What an administrator does in this first step: create tenants, accounts and partner clients, and
- * disable an account. Used by the tests and, next, by the start-up seed and an admin surface.
+ * What an administrator does in this first step: create tenants and accounts, and disable an
+ * account (partner clients: `PartnerClientAdmin`). Used by the tests and, next, by the start-up seed and an admin surface.
  */
 export class IdentityAdmin {
   constructor(
     private readonly deps: {
       tenants: TenantModel;
       accounts: AccountRepository;
-      partnerClients: PartnerClientModel;
       clock: () => Date;
     },
   ) {}
@@ -50,7 +39,7 @@ export class IdentityAdmin {
   async createAccount(input: NewAccountInput): Promise<Account> {
     const fields = checkNewAccount(input);
     await this.requireTenant(fields.tenantId);
-    const account: Account = { id: randomUUID(), ...fields, disabled: false };
+    const account: Account = { id: randomUUID(), ...fields, disabled: false, pending: false };
     await this.deps.accounts.insert(account, await hashPassword(input.password), this.deps.clock());
     return account;
   }
@@ -58,25 +47,6 @@ export class IdentityAdmin {
   /** A disabled account cannot sign in, and its refresh tokens are refused from then on. */
   setAccountDisabled(accountId: string, disabled: boolean): Promise<Account> {
     return this.deps.accounts.setDisabled(accountId, disabled, this.deps.clock());
-  }
-
-  async createPartnerClient(input: {
-    tenantId: string;
-    name: string;
-  }): Promise<PartnerCredentials> {
-    const tenantId = checkTenantId(input.tenantId);
-    const name = requiredText('name', input.name, 200);
-    await this.requireTenant(tenantId);
-    const clientId = `partner-${randomBytes(8).toString('hex')}`;
-    const clientSecret = randomBytes(32).toString('base64url');
-    await this.deps.partnerClients.create({
-      _id: clientId,
-      tenantId,
-      name,
-      secretHash: await hashPassword(clientSecret),
-      createdAt: this.deps.clock(),
-    });
-    return { clientId, clientSecret };
   }
 
   /** Creates the tenant unless it exists; true when it was created. */
@@ -110,36 +80,6 @@ export class IdentityAdmin {
       this.deps.clock(),
     );
     return { account, created: false };
-  }
-
-  /**
-   * A partner client with a given id and secret (the seed keeps them, so a second run finds the
-   * same credentials): created, or its tenant, name and secret set. True when it was created.
-   */
-  async ensurePartnerClient(input: {
-    clientId: string;
-    clientSecret: string;
-    tenantId: string;
-    name: string;
-  }): Promise<boolean> {
-    const tenantId = checkTenantId(input.tenantId);
-    const name = requiredText('name', input.name, 200);
-    if (!CLIENT_ID.test(input.clientId)) {
-      throw badInput('clientId', 'letters, digits, ".", "_" and "-", 3 to 100 characters');
-    }
-    if (input.clientSecret.length < 32 || input.clientSecret.length > 256) {
-      throw badInput('clientSecret', 'must be 32 to 256 characters long');
-    }
-    await this.requireTenant(tenantId);
-    const result = await this.deps.partnerClients.updateOne(
-      { _id: input.clientId },
-      {
-        $set: { tenantId, name, secretHash: await hashPassword(input.clientSecret) },
-        $setOnInsert: { createdAt: this.deps.clock() },
-      },
-      { upsert: true },
-    );
-    return result.upsertedCount > 0;
   }
 
   private async requireTenant(tenantId: string): Promise<void> {

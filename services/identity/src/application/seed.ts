@@ -2,6 +2,7 @@ import { badInput } from '@kollegia/service-kit';
 import { z } from 'zod';
 
 import type { IdentityAdmin } from './identity-admin';
+import type { PartnerClientAdmin } from './partner-clients';
 
 /**
  * What the seed CLI (`dist/seed.js`) reads on stdin: one tenant, its people's accounts (with their
@@ -44,7 +45,10 @@ const status = (created: boolean): Status => (created ? 'created' : 'found');
  * again, it finds them (and sets what changed, such as an addressee's organisation after the demo
  * was loaded again). Bad input is a BAD_USER_INPUT naming the field.
  */
-export async function runSeed(admin: IdentityAdmin, input: unknown): Promise<SeedResult> {
+export async function runSeed(
+  admins: { admin: IdentityAdmin; partnerClients: PartnerClientAdmin },
+  input: unknown,
+): Promise<SeedResult> {
   const parsed = seedSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -52,19 +56,19 @@ export async function runSeed(admin: IdentityAdmin, input: unknown): Promise<See
   }
   const { tenant, accounts, partnerClients } = parsed.data;
   const result: SeedResult = {
-    tenant: status(await admin.ensureTenant(tenant)),
+    tenant: status(await admins.admin.ensureTenant(tenant)),
     accounts: [],
     partnerClients: [],
   };
   for (const account of accounts) {
-    const { account: stored, created } = await admin.ensureAccount({
+    const { account: stored, created } = await admins.admin.ensureAccount({
       ...account,
       tenantId: tenant.id,
     });
     result.accounts.push({ email: stored.email, id: stored.id, status: status(created) });
   }
   for (const client of partnerClients) {
-    const created = await admin.ensurePartnerClient({ ...client, tenantId: tenant.id });
+    const created = await admins.partnerClients.ensure({ ...client, tenantId: tenant.id });
     result.partnerClients.push({ clientId: client.clientId, status: status(created) });
   }
   return result;

@@ -2,10 +2,10 @@ import { Schema, type Connection, type Model } from 'mongoose';
 
 import type { Account } from '../domain/account';
 
-export type AccountDocument = Omit<Account, 'id'> & {
+export type AccountDocument = Omit<Account, 'id' | 'pending'> & {
   _id: string;
-  /** Argon2id, PHC string format (domain/password.ts). */
-  passwordHash: string;
+  /** Argon2id, PHC string format (domain/password.ts); none while an invitation is pending. */
+  passwordHash?: string;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -19,7 +19,7 @@ const schema = new Schema<AccountDocument>(
     roles: { type: [String], required: true },
     organizationId: String,
     disabled: { type: Boolean, required: true, default: false },
-    passwordHash: { type: String, required: true },
+    passwordHash: String,
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
   },
@@ -28,6 +28,8 @@ const schema = new Schema<AccountDocument>(
 
 // sign-in: the account of a login; one account per login
 schema.index({ email: 1 }, { unique: true });
+// the admin's list: a tenant's accounts by login
+schema.index({ tenantId: 1, email: 1, _id: 1 });
 
 export type AccountModel = Model<AccountDocument>;
 

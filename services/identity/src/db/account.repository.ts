@@ -1,4 +1,14 @@
-import { conflict, isDuplicateKey, notFound } from '@kollegia/service-kit';
+import {
+  conflict,
+  isDuplicateKey,
+  notFound,
+  paginate,
+  TenantModel,
+  type Page,
+  type PageRequest,
+} from '@kollegia/service-kit';
+
+import type { UpdateQuery } from 'mongoose';
 
 import type { Account } from '../domain/account';
 import type { AccountDocument, AccountModel } from './account.model';
@@ -13,7 +23,18 @@ function toAccount(document: AccountDocument): Account {
     roles,
     ...(organizationId ? { organizationId } : {}),
     disabled,
+    pending: !document.passwordHash,
   };
+}
+
+/** An update setting the fields, and unsetting the organisation when they name none. */
+function withOrganization(
+  fields: Partial<AccountDocument> & { organizationId?: string | undefined },
+): UpdateQuery<AccountDocument> {
+  const { organizationId, ...rest } = fields;
+  return organizationId
+    ? { $set: { ...rest, organizationId } }
+    : { $set: rest, $unset: { organizationId: 1 } };
 }
 
 /**
@@ -21,15 +42,20 @@ function toAccount(document: AccountDocument): Account {
  * a workspace, and the account says which one it belongs to.
  */
 export class AccountRepository {
-  constructor(private readonly accounts: AccountModel) {}
+  private readonly byTenant: TenantModel<AccountDocument>;
 
-  async insert(account: Account, passwordHash: string, now: Date): Promise<void> {
-    const { id, ...fields } = account;
+  constructor(private readonly accounts: AccountModel) {
+    this.byTenant = new TenantModel(accounts);
+  }
+
+  /** Inserts an account; without a password hash it is pending (an invitation not yet accepted). */
+  async insert(account: Account, passwordHash: string | undefined, now: Date): Promise<void> {
+    const { id, pending: _pending, ...fields } = account;
     try {
       await this.accounts.create({
         _id: id,
         ...fields,
-        passwordHash,
+        ...(passwordHash ? { passwordHash } : {}),
         createdAt: now,
         updatedAt: now,
       });
@@ -44,8 +70,23 @@ export class AccountRepository {
     return document ? toAccount(document) : undefined;
   }
 
-  /** The account of a login with its password hash, for sign-in. */
-  async byLogin(email: string): Promise<{ account: Account; passwordHash: string } | undefined> {
+  /** A tenant's account: another tenant's is not found. */
+  async inTenant(tenantId: string, id: string): Promise<Account> {
+    const document = await this.byTenant.findById(tenantId, id).lean<AccountDocument>();
+    if (!document) throw notFound('account', id);
+    return toAccount(document);
+  }
+
+  /** A page of a tenant's accounts, by login. */
+  async page(tenantId: string, page: PageRequest): Promise<Page<Account>> {
+    const found = await paginate(this.byTenant, tenantId, {}, 'email', 1, page, ['passwordHash']);
+    return { ...found, items: found.items.map(toAccount) };
+  }
+
+  /** The account of a login with its password hash (none while pending), for sign-in. */
+  async byLogin(
+    email: string,
+  ): Promise<{ account: Account; passwordHash: string | undefined } | undefined> {
     const document = await this.accounts.findOne({ email }).lean();
     return document
       ? { account: toAccount(document), passwordHash: document.passwordHash }
@@ -53,39 +94,38 @@ export class AccountRepository {
   }
 
   /** Sets an account's fields and password (the seed's convergence); its id and login stay. */
-  async update(
+  update(
     id: string,
-    fields: Omit<Account, 'id' | 'email' | 'disabled'> & { disabled?: boolean },
+    fields: Omit<Account, 'id' | 'email' | 'disabled' | 'pending'> & { disabled?: boolean },
     passwordHash: string,
     now: Date,
   ): Promise<Account> {
-    const { organizationId, ...rest } = fields;
-    const document = await this.accounts
-      .findOneAndUpdate(
-        { _id: id },
-        {
-          $set: {
-            ...rest,
-            ...(organizationId ? { organizationId } : {}),
-            passwordHash,
-            updatedAt: now,
-          },
-          ...(organizationId ? {} : { $unset: { organizationId: 1 } }),
-        },
-        { returnDocument: 'after' },
-      )
-      .lean();
-    if (!document) throw notFound('account', id);
-    return toAccount(document);
+    return this.set(id, withOrganization({ ...fields, passwordHash, updatedAt: now }));
   }
 
-  async setDisabled(id: string, disabled: boolean, now: Date): Promise<Account> {
+  setDisabled(id: string, disabled: boolean, now: Date): Promise<Account> {
+    return this.set(id, { $set: { disabled, updatedAt: now } });
+  }
+
+  /** Sets the roles and the organisation that goes with them (none unless an addressee). */
+  setRoles(id: string, fields: Pick<Account, 'roles' | 'organizationId'>, now: Date) {
+    return this.set(id, withOrganization({ ...fields, updatedAt: now }));
+  }
+
+  /** Sets the password; a pending account becomes active by it. */
+  setPassword(id: string, passwordHash: string, now: Date): Promise<Account> {
+    return this.set(id, { $set: { passwordHash, updatedAt: now } });
+  }
+
+  /** Removes the account; false when there was none. */
+  async remove(id: string): Promise<boolean> {
+    const { deletedCount } = await this.accounts.deleteOne({ _id: id });
+    return deletedCount > 0;
+  }
+
+  private async set(id: string, update: UpdateQuery<AccountDocument>): Promise<Account> {
     const document = await this.accounts
-      .findOneAndUpdate(
-        { _id: id },
-        { $set: { disabled, updatedAt: now } },
-        { returnDocument: 'after' },
-      )
+      .findOneAndUpdate({ _id: id }, update, { returnDocument: 'after' })
       .lean();
     if (!document) throw notFound('account', id);
     return toAccount(document);

@@ -1,6 +1,8 @@
 import type { Connection } from 'mongoose';
 
+import { accountLinkModel } from './account-link.model';
 import { accountModel } from './account.model';
+import { auditEntryModel } from './audit-entry.model';
 import { oidcEntryModel } from './oidc-entry.model';
 import { partnerClientModel } from './partner-client.model';
 import { providerKeysModel } from './provider-keys';
@@ -11,6 +13,8 @@ export async function identityModels(connection: Connection) {
   const models = {
     tenants: tenantModel(connection),
     accounts: accountModel(connection),
+    accountLinks: accountLinkModel(connection),
+    auditLog: auditEntryModel(connection),
     partnerClients: partnerClientModel(connection),
     oidcEntries: oidcEntryModel(connection),
     providerKeys: providerKeysModel(connection),

@@ -19,7 +19,7 @@ export class OidcEntryAdapter implements Adapter {
   ) {}
 
   async upsert(id: string, payload: AdapterPayload, expiresIn: number): Promise<void> {
-    const { grantId, uid, userCode } = payload;
+    const { accountId, grantId, uid, userCode } = payload;
     await this.entries.updateOne(
       { _id: key(this.kind, id) },
       {
@@ -27,6 +27,7 @@ export class OidcEntryAdapter implements Adapter {
           kind: this.kind,
           payload: JSON.stringify(payload),
           expiresAt: new Date(this.now().getTime() + expiresIn * 1000),
+          ...(accountId ? { accountId } : {}),
           ...(grantId ? { grantId } : {}),
           ...(uid ? { uid } : {}),
           ...(userCode ? { userCode } : {}),
@@ -74,32 +75,80 @@ export class OidcEntryAdapter implements Adapter {
   }
 }
 
+/**
+ * Ends everything a person holds at the provider: their sessions, grants, codes and refresh tokens
+ * (every record that names the account). Access tokens are JWTs, not stored: they live out their
+ * lifetime. The number of records deleted.
+ */
+export async function revokeAccount(entries: OidcEntryModel, accountId: string): Promise<number> {
+  const { deletedCount } = await entries.deleteMany({ accountId });
+  return deletedCount;
+}
+
+/** How many live sessions and grants a person has: what their data export reports. */
+export async function countForAccount(
+  entries: OidcEntryModel,
+  accountId: string,
+  now: Date,
+): Promise<{ sessions: number; grants: number }> {
+  // A person has a few: read their kinds by the index rather than count (an aggregate on the
+  // embedded engine, over the whole collection).
+  const found = await entries
+    .find({ accountId, kind: { $in: ['Session', 'Grant'] }, expiresAt: { $gt: now } }, { kind: 1 })
+    .lean();
+  return {
+    sessions: found.filter((entry) => entry.kind === 'Session').length,
+    grants: found.filter((entry) => entry.kind === 'Grant').length,
+  };
+}
+
 /** Deletes the records past their expiry; the number deleted. */
 export async function sweepExpired(entries: OidcEntryModel, now: Date): Promise<number> {
   const { deletedCount } = await entries.deleteMany({ expiresAt: { $lte: now } });
   return deletedCount;
 }
 
+/** The extra client metadata carrying the hash of a rotated secret during its overlap. */
+export const PREVIOUS_SECRET = 'kollegia_previous_secret';
+
 /**
- * The provider's `Client` records: partner applications, read from `partner_clients`. Each may use
- * the client credentials grant only, authenticating with its secret, which is stored hashed
- * (`client_secret` carries the hash; the provider compares through `compareClientSecret`, set in
- * provider.ts). The first-party web client is configured statically and never reaches this.
+ * The provider's `Client` records: partner applications, read from `partner_clients`, for the
+ * client credentials grant only. A client with public keys authenticates with assertions signed by
+ * them (`private_key_jwt`, its `jwks`); any other with its secret, stored hashed (`client_secret`
+ * carries the hash, and a rotated secret's hash rides along until its overlap ends; the provider
+ * compares through `compareClientSecret`, set in provider.ts). A revoked client is not found. The
+ * provider asks on every request, so a change is seen at once. The first-party web client is
+ * configured statically and never reaches this.
  */
 export class PartnerClientAdapter implements Adapter {
-  constructor(private readonly clients: PartnerClientModel) {}
+  constructor(
+    private readonly clients: PartnerClientModel,
+    private readonly now: () => Date,
+  ) {}
 
   async find(id: string): Promise<AdapterPayload | undefined> {
     const client = await this.clients.findById(id).lean();
-    if (!client) return undefined;
-    return {
+    if (!client || client.revokedAt) return undefined;
+    const common = {
       client_id: client._id,
-      client_secret: client.secretHash,
       client_name: client.name,
       grant_types: ['client_credentials'],
       response_types: [],
       redirect_uris: [],
+    };
+    if (client.keys?.length) {
+      return {
+        ...common,
+        token_endpoint_auth_method: 'private_key_jwt',
+        jwks: { keys: client.keys },
+      };
+    }
+    const previous = client.previousSecret;
+    return {
+      ...common,
       token_endpoint_auth_method: 'client_secret_basic',
+      client_secret: client.secretHash,
+      ...(previous && previous.until > this.now() ? { [PREVIOUS_SECRET]: previous.hash } : {}),
     };
   }
 

@@ -10,6 +10,8 @@ export interface OidcEntryDocument {
   kind: string;
   payload: string;
   expiresAt: Date;
+  /** The person a session, grant, code or token belongs to: revoking all of theirs at once. */
+  accountId?: string;
   grantId?: string;
   uid?: string;
   userCode?: string;
@@ -23,6 +25,7 @@ const schema = new Schema<OidcEntryDocument>(
     kind: { type: String, required: true },
     payload: { type: String, required: true },
     expiresAt: { type: Date, required: true },
+    accountId: String,
     grantId: String,
     uid: String,
     userCode: String,
@@ -37,6 +40,8 @@ const schema = new Schema<OidcEntryDocument>(
 schema.index({ expiresAt: 1 });
 // Session.findByUid: a session by the uid in its cookie
 schema.index({ kind: 1, uid: 1 });
+// revokeAccount, countForAccount: everything of one person (deletion of their data, a new password)
+schema.index({ accountId: 1, kind: 1 });
 // revokeByGrantId: every code and token of a grant, when it is revoked
 schema.index({ grantId: 1 });
 // findByUserCode (the device flow, not enabled yet)

@@ -1,6 +1,12 @@
 import { type DomainError } from '@kollegia/service-kit/domain';
 
-import { accountClaims, checkNewAccount, normaliseLogin, type NewAccountInput } from './account';
+import {
+  accountClaims,
+  checkNewAccount,
+  checkRoles,
+  normaliseLogin,
+  type NewAccountInput,
+} from './account';
 
 const input: NewAccountInput = {
   email: '  Ivanova@Example.RU ',
@@ -47,10 +53,23 @@ describe('a new account', () => {
 
   it("should put an addressee's organisation in its claims", () => {
     const account = checkNewAccount({ ...input, roles: ['addressee'], organizationId: 'org-7' });
-    expect(accountClaims({ ...account, id: 'a1', disabled: false })).toEqual({
+    expect(accountClaims({ ...account, id: 'a1', disabled: false, pending: false })).toEqual({
       tenant: 'akit',
       roles: ['addressee'],
       org: 'org-7',
     });
+  });
+
+  it('should take new roles with the organisation only for an addressee', () => {
+    expect(checkRoles({ roles: ['member', 'member', 'admin'] })).toEqual({
+      roles: ['member', 'admin'],
+    });
+    expect(checkRoles({ roles: ['addressee'], organizationId: ' org-7 ' })).toEqual({
+      roles: ['addressee'],
+      organizationId: 'org-7',
+    });
+    expect(() => checkRoles({ roles: ['member'], organizationId: 'org-7' })).toThrow(
+      /organizationId: only an addressee/,
+    );
   });
 });

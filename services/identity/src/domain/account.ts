@@ -15,6 +15,8 @@ export interface Account {
   /** The organisation an addressee speaks for (DESIGN.md section 2). */
   organizationId?: string;
   disabled: boolean;
+  /** Invited and not yet accepted: it has no password, so nobody signs in as it. */
+  pending: boolean;
 }
 
 export interface NewAccountInput {
@@ -43,12 +45,26 @@ export function checkTenantId(tenantId: string): string {
   return tenantId;
 }
 
-/** Checks a new account; the account's fields as stored, without the password. */
-export function checkNewAccount(input: NewAccountInput): Omit<Account, 'id' | 'disabled'> {
-  const email = normaliseLogin(input.email);
-  if (!EMAIL.test(email) || email.length > 254) {
-    throw badInput('email', 'must be an e-mail address');
+/** A password as people choose them: NIST SP 800-63B's length rule, nothing else. */
+export function checkPassword(password: string, field = 'password'): string {
+  const length = [...password].length;
+  if (length < PASSWORD_LENGTH.min || length > PASSWORD_LENGTH.max) {
+    throw badInput(
+      field,
+      `must be ${PASSWORD_LENGTH.min} to ${PASSWORD_LENGTH.max} characters long`,
+    );
   }
+  return password;
+}
+
+/**
+ * A person's roles and the organisation that goes with them: at least one known role, and an
+ * organisation exactly when one of them is `addressee`.
+ */
+export function checkRoles(input: {
+  roles: string[];
+  organizationId?: string | undefined;
+}): Pick<Account, 'roles' | 'organizationId'> {
   const roles = [...new Set(input.roles)];
   if (roles.length === 0) throw badInput('roles', 'at least one role is needed');
   const unknown = roles.filter((role) => !(PERSON_ROLES as readonly string[]).includes(role));
@@ -66,20 +82,33 @@ export function checkNewAccount(input: NewAccountInput): Omit<Account, 'id' | 'd
   if (!addressee && organizationId) {
     throw badInput('organizationId', 'only an addressee speaks for an organisation');
   }
-  const length = [...input.password].length;
-  if (length < PASSWORD_LENGTH.min || length > PASSWORD_LENGTH.max) {
-    throw badInput(
-      'password',
-      `must be ${PASSWORD_LENGTH.min} to ${PASSWORD_LENGTH.max} characters long`,
-    );
+  return { roles: roles as PersonRole[], ...(organizationId ? { organizationId } : {}) };
+}
+
+/** An account's fields as stored, checked: what a new account and an invitation share. */
+export function checkAccountFields(
+  input: Omit<NewAccountInput, 'password'>,
+): Omit<Account, 'id' | 'disabled' | 'pending'> {
+  const email = normaliseLogin(input.email);
+  if (!EMAIL.test(email) || email.length > 254) {
+    throw badInput('email', 'must be an e-mail address');
   }
+  const roles = checkRoles(input);
   return {
     email,
     displayName: requiredText('displayName', input.displayName, 200),
     tenantId: checkTenantId(input.tenantId),
-    roles: roles as PersonRole[],
-    ...(organizationId ? { organizationId } : {}),
+    ...roles,
   };
+}
+
+/** Checks a new account; the account's fields as stored, without the password. */
+export function checkNewAccount(
+  input: NewAccountInput,
+): Omit<Account, 'id' | 'disabled' | 'pending'> {
+  const fields = checkAccountFields(input);
+  checkPassword(input.password);
+  return fields;
 }
 
 /** What an access token says about its holder: the claims the kit's verifier expects. */

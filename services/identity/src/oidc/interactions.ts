@@ -4,8 +4,10 @@ import type { Logger } from '@kollegia/service-kit';
 import { errors } from 'oidc-provider';
 import type Provider from 'oidc-provider';
 
+import type { AuditLog } from '../application/audit-log';
 import type { AccountRepository } from '../db/account.repository';
-import { checkCredentials } from '../application/sign-in';
+import { signIn } from '../application/sign-in';
+import { clientIp, originsOf, readBody } from '../http/request';
 import { errorPage, signInPage, WRONG_CREDENTIALS } from './pages';
 
 /** The interaction routes the provider sends a browser to: `/interaction/<uid>[/login]`. */
@@ -19,31 +21,27 @@ const MAX_FORM_BYTES = 16 * 1024;
  * names the web clients' origins besides this one.
  */
 export function pagePolicy(redirectUris: readonly string[]): string {
-  const origins = [...new Set(redirectUris.map((uri) => new URL(uri).origin))];
-  return `default-src 'none'; style-src 'unsafe-inline'; form-action 'self' ${origins.join(' ')}`.trim();
+  return `default-src 'none'; style-src 'unsafe-inline'; form-action 'self' ${originsOf(redirectUris).join(' ')}`.trim();
 }
 
-function sender(policy: string) {
+export function sender(policy: string) {
   return (res: ServerResponse, status: number, html: string): void => {
     res.writeHead(status, {
       'content-type': 'text/html; charset=utf-8',
       'cache-control': 'no-store',
       'x-frame-options': 'DENY',
+      // A one-time link's token is in the page's URL: it must not leave in a Referer.
+      'referrer-policy': 'no-referrer',
       'content-security-policy': policy,
     });
     res.end(html);
   };
 }
 
-async function readForm(req: IncomingMessage): Promise<URLSearchParams | undefined> {
-  let size = 0;
-  const chunks: Buffer[] = [];
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_FORM_BYTES) return undefined;
-    chunks.push(chunk);
-  }
-  return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+/** A form posted to a page, or undefined when it is too long. */
+export async function readForm(req: IncomingMessage): Promise<URLSearchParams | undefined> {
+  const body = await readBody(req, MAX_FORM_BYTES);
+  return body === undefined ? undefined : new URLSearchParams(body);
 }
 
 /**
@@ -52,10 +50,10 @@ async function readForm(req: IncomingMessage): Promise<URLSearchParams | undefin
  */
 export function interactionHandler(
   provider: Provider,
-  accounts: AccountRepository,
-  logger: Logger,
+  deps: { accounts: AccountRepository; audit: AuditLog; logger: Logger; trustProxy: boolean },
   redirectUris: readonly string[],
 ) {
+  const { logger } = deps;
   const send = sender(pagePolicy(redirectUris));
   return async (req: IncomingMessage, res: ServerResponse, uid: string, login: boolean) => {
     const action = `/interaction/${uid}/login`;
@@ -75,7 +73,8 @@ export function interactionHandler(
       const form = await readForm(req);
       if (!form) return send(res, 413, errorPage('Слишком длинный запрос.'));
       const name = form.get('login') ?? '';
-      const account = await checkCredentials(accounts, name, form.get('password') ?? '');
+      const password = form.get('password') ?? '';
+      const account = await signIn(deps, name, password, clientIp(req, deps.trustProxy));
       if (!account) {
         return send(res, 401, signInPage({ action, login: name, error: WRONG_CREDENTIALS }));
       }

@@ -1,5 +1,6 @@
 /**
- * The provider's few pages, server-rendered and in Russian: sign-in, sign-out and errors. Plain
+ * The provider's few pages, server-rendered and in Russian: sign-in, sign-out, accepting an
+ * invitation, setting a new password, «Забыли пароль?», and errors. Plain
  * HTML with inline styles, nothing loaded from elsewhere.
  */
 import { escapeHtml } from '@kollegia/documents/html';
@@ -28,6 +29,9 @@ ${body}
 </html>`;
 }
 
+/** Where «Забыли пароль?» leads. */
+export const FORGOT_PASSWORD_PATH = '/password/forgot';
+
 /** Shown when the login and password do not sign in, whatever the reason. */
 export const WRONG_CREDENTIALS = 'Неверный логин или пароль.';
 
@@ -44,7 +48,8 @@ export function signInPage(options: { action: string; login?: string; error?: st
 <label for="password">Пароль</label>
 <input id="password" name="password" type="password" autocomplete="current-password" required${options.login ? ' autofocus' : ''}>
 <button type="submit">Войти</button>
-</form>`,
+</form>
+<p><a href="${FORGOT_PASSWORD_PATH}">Забыли пароль?</a></p>`,
   );
 }
 
@@ -65,4 +70,67 @@ export function signedOutPage(): string {
 
 export function errorPage(message: string): string {
   return page('Не получилось', `<p class="error" role="alert">${escapeHtml(message)}</p>`);
+}
+
+/** The form of a one-time link: a new password, twice. `login` is shown, and given to password managers. */
+export function setPasswordPage(options: {
+  title: string;
+  intro: string;
+  login: string;
+  action: string;
+  error?: string;
+}): string {
+  const error = options.error
+    ? `<p class="error" role="alert">${escapeHtml(options.error)}</p>`
+    : '';
+  return page(
+    options.title,
+    `${error}
+<p>${escapeHtml(options.intro)}</p>
+<form method="post" action="${escapeHtml(options.action)}">
+<label for="login">Логин</label>
+<input id="login" name="login" type="email" autocomplete="username" readonly value="${escapeHtml(options.login)}">
+<label for="password">Новый пароль (не короче 8 символов)</label>
+<input id="password" name="password" type="password" autocomplete="new-password" minlength="8" maxlength="256" required autofocus>
+<label for="confirmation">Пароль ещё раз</label>
+<input id="confirmation" name="confirmation" type="password" autocomplete="new-password" minlength="8" maxlength="256" required>
+<button type="submit">Сохранить пароль</button>
+</form>`,
+  );
+}
+
+/** Why a one-time link does not work, in words, and what to do. */
+const LINK_REFUSALS = {
+  used: 'Эта ссылка уже использована. Войдите со своим паролем или попросите администратора выдать новую ссылку.',
+  expired: 'Срок действия ссылки истёк. Попросите администратора выдать новую.',
+  unknown:
+    'Ссылка недействительна: проверьте, что она скопирована целиком, или попросите администратора выдать новую.',
+} as const;
+
+export function linkRefusedPage(refusal: keyof typeof LINK_REFUSALS): string {
+  return page('Ссылка не работает', `<p class="error" role="alert">${LINK_REFUSALS[refusal]}</p>`);
+}
+
+export function forgotPasswordPage(options: { action: string; error?: string }): string {
+  const error = options.error
+    ? `<p class="error" role="alert">${escapeHtml(options.error)}</p>`
+    : '';
+  return page(
+    'Забыли пароль?',
+    `${error}
+<p>Укажите логин: администратор вашей организации получит запрос и выдаст ссылку для нового пароля.</p>
+<form method="post" action="${escapeHtml(options.action)}">
+<label for="login">Логин (адрес электронной почты)</label>
+<input id="login" name="login" type="email" autocomplete="username" required autofocus>
+<button type="submit">Отправить запрос</button>
+</form>`,
+  );
+}
+
+/** The same answer whether or not the login exists. */
+export function passwordRequestedPage(): string {
+  return page(
+    'Запрос принят',
+    '<p>Если такой логин есть, администратор вашей организации увидит запрос и выдаст ссылку для нового пароля. Письма Коллегия пока не отправляет.</p>',
+  );
 }

@@ -1,9 +1,11 @@
 import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 
 import { accountClaims, partnerClaims } from '../domain/account';
+import { ASSERTION_ALGORITHMS } from '../domain/partner-key';
 import { verifyPassword } from '../domain/password';
+import type { AuditLog } from '../application/audit-log';
 import type { AccountRepository } from '../db/account.repository';
-import { OidcEntryAdapter, PartnerClientAdapter } from '../db/oidc-adapter';
+import { OidcEntryAdapter, PartnerClientAdapter, PREVIOUS_SECRET } from '../db/oidc-adapter';
 import type { OidcEntryModel } from '../db/oidc-entry.model';
 import type { PartnerClientModel } from '../db/partner-client.model';
 import type { ProviderKeys } from '../db/provider-keys';
@@ -22,6 +24,7 @@ export interface ProviderDeps {
   config: IdentityConfig;
   keys: ProviderKeys;
   accounts: AccountRepository;
+  audit: AuditLog;
   partnerClients: PartnerClientModel;
   oidcEntries: OidcEntryModel;
   clock: () => Date;
@@ -39,7 +42,7 @@ export function createProvider(deps: ProviderDeps): Provider {
   const configuration: Configuration = {
     adapter: (name: string) =>
       name === 'Client'
-        ? new PartnerClientAdapter(deps.partnerClients)
+        ? new PartnerClientAdapter(deps.partnerClients, deps.clock)
         : new OidcEntryAdapter(name, deps.oidcEntries, deps.clock),
     clients: [
       {
@@ -53,7 +56,11 @@ export function createProvider(deps: ProviderDeps): Provider {
         post_logout_redirect_uris: config.WEB_POST_LOGOUT_REDIRECT_URIS,
       },
     ],
-    clientAuthMethods: ['none', 'client_secret_basic', 'client_secret_post'],
+    // A partner signs its assertions (RFC 7523) with a key it registered, or sends its secret.
+    clientAuthMethods: ['none', 'client_secret_basic', 'client_secret_post', 'private_key_jwt'],
+    enabledJWA: { clientAuthSigningAlgValues: [...ASSERTION_ALGORITHMS] },
+    // A rotated secret's hash, while its overlap lasts (PartnerClientAdapter).
+    extraClientMetadata: { properties: [PREVIOUS_SECRET] },
     jwks: deps.keys.jwks,
     cookies: { keys: deps.keys.cookieKeys },
     // Authorization code only: no implicit or hybrid flows, which put tokens in URLs.
@@ -66,9 +73,18 @@ export function createProvider(deps: ProviderDeps): Provider {
       email: ['email'],
       kollegia: ['tenant', 'roles', 'org'],
     },
-    async findAccount(_ctx, sub) {
+    async findAccount(ctx, sub, token) {
       const account = await accounts.byId(sub);
       // A disabled account is unknown to the provider: no sign-in, no refresh, no new tokens.
+      if (account?.disabled && token?.kind === 'RefreshToken') {
+        await deps.audit.record({
+          tenantId: account.tenantId,
+          action: 'refresh.refused',
+          subject: { id: account.id, login: account.email },
+          ip: ctx.ip,
+          details: { reason: 'disabled' },
+        });
+      }
       if (!account || account.disabled) return undefined;
       return {
         accountId: account.id,
@@ -83,7 +99,9 @@ export function createProvider(deps: ProviderDeps): Provider {
     async extraTokenClaims(_ctx, token) {
       if (token.kind === 'ClientCredentials') {
         const client = await deps.partnerClients.findById(token.clientId).lean();
-        if (!client) throw new errors.InvalidClient('the client is no longer registered');
+        if (!client || client.revokedAt) {
+          throw new errors.InvalidClient('the client is no longer registered');
+        }
         return { ...partnerClaims(client.tenantId) };
       }
       const accountId = 'accountId' in token ? token.accountId : undefined;
@@ -162,12 +180,15 @@ export function createProvider(deps: ProviderDeps): Provider {
   provider.proxy = config.TRUST_PROXY;
   // Partner secrets are stored hashed; the provider's own compare is of plain secrets. This is the
   // hook its maintainer points to for hashed secrets (oidc-provider issue 631); it rules out the
-  // symmetric client auth and signing algorithms, which no client here uses.
-  provider.Client.prototype.compareClientSecret = function (
-    this: { clientSecret?: string },
+  // symmetric client auth and signing algorithms, which no client here uses. During a rotation's
+  // overlap the secret it replaced matches too.
+  provider.Client.prototype.compareClientSecret = async function (
+    this: { clientSecret?: string; [PREVIOUS_SECRET]?: string },
     actual,
   ) {
-    return verifyPassword(actual, this.clientSecret ?? '');
+    if (await verifyPassword(actual, this.clientSecret ?? '')) return true;
+    const previous = this[PREVIOUS_SECRET];
+    return previous !== undefined && verifyPassword(actual, previous);
   };
   return provider;
 }
