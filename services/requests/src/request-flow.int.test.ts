@@ -74,6 +74,7 @@ describe('a request from draft to close', () => {
       status: 'DRAFT',
       outgoingNumber: null,
       dueAt: null,
+      dayCount: null,
       overdue: false,
       addressee: { id: MINPROMTORG },
       signatory: { __typename: 'Person', id: 'person-president' },
@@ -88,6 +89,7 @@ describe('a request from draft to close', () => {
       deadline: { stage: 'REGISTRATION', dueOn: '2026-03-05' },
       dueAt: '2026-03-05T20:59:59.999Z',
       daysRemaining: 3,
+      dayCount: 'CALENDAR',
       overdue: false,
     });
 
@@ -331,5 +333,24 @@ describe('a request from draft to close', () => {
     } finally {
       requests.clock.advanceDays(-10);
     }
+  });
+
+  it('should say that a request sent under a working-day policy counts its days left in working days', async () => {
+    const university = hexId();
+    await knowOrganizations(requests, [
+      { id: university, name: 'Университет ИТМО', kind: 'UNIVERSITY' },
+    ]);
+    dataOf(
+      await requests.gql(
+        `mutation { setDeadlinePolicy(addresseeKind: UNIVERSITY, input: { dayCount: WORKING, registrationDays: 5 }) { version } }`,
+        {},
+        { role: 'admin' },
+      ),
+    );
+    const drafted = await draft(university);
+    expect(drafted.dayCount).toBeNull();
+    const submitted = dataOf(await requests.gql(SUBMIT, { id: drafted.id, v: 1 })).submitRequest;
+    // Five working days from the day after sending: the days left are those five, weekends aside.
+    expect(submitted).toMatchObject({ dayCount: 'WORKING', daysRemaining: 5 });
   });
 });

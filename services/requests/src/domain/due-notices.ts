@@ -23,7 +23,7 @@ export function runningDeadline(state: Request): Deadline | undefined {
 }
 
 /** How a request counts its days: as kept at submission; calendar days for older ones. */
-function countingOf(state: Request): DayCounting {
+export function countingOf(state: Request): DayCounting {
   return (
     state.counting ?? {
       dayCount: 'CALENDAR',

@@ -160,7 +160,7 @@ export async function knowOrganizations(
 }
 
 export const REQUEST_FIELDS = `id version status kind subject body outgoingNumber incomingNumber registeredOn registeredOnTime
-  dueAt daysRemaining overdue deadline { stage dueOn dueAt } extension { days reason previous { dueOn } }
+  dueAt daysRemaining dayCount overdue deadline { stage dueOn dueAt } extension { days reason previous { dueOn } }
   answer { text outcome onTime answeredAt document { number date url } }
   addressee { id } recommendation { id } signatory { __typename ... on Person { id } ... on Organization { id } }`;
 

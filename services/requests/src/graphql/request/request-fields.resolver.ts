@@ -1,11 +1,12 @@
 import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 
-import { daysRemaining, overdue, runningDeadline } from '../../domain/due-notices';
+import { countingOf, daysRemaining, overdue, runningDeadline } from '../../domain/due-notices';
 import type { Request } from '../../domain/request';
 import type { RequestsContext } from '../context';
 import { OrganizationRef, organizationRef } from '../foreign/organization.ref';
 import { RecommendationRef, recommendationRef } from '../foreign/recommendation.ref';
 import { shownMember } from '../foreign/shown-members';
+import { RequestDeadlineDayCount } from '../shared/enums';
 import { RequestSignatoryUnion, toSignatory } from '../shared/signatory';
 import { RequestTimelineEntryType, RequestType } from './request.type';
 
@@ -54,6 +55,15 @@ export class RequestFieldsResolver {
   })
   daysRemaining(@Root() request: Request, @Ctx() ctx: RequestsContext) {
     return daysRemaining(request, ctx.command.now) ?? null;
+  }
+
+  @FieldResolver(() => RequestDeadlineDayCount, {
+    nullable: true,
+    description:
+      'How its terms and daysRemaining are counted — calendar days, or working days of the addressee’s calendar — as fixed at submission; null for a draft.',
+  })
+  dayCount(@Root() request: Request) {
+    return request.submittedAt ? countingOf(request).dayCount : null;
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether the running deadline has passed.' })
