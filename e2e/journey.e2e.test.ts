@@ -403,8 +403,8 @@ describe('the follow-up journey', () => {
       })
     ).recommendation;
     await system.data(
-      `mutation($id: ID!, $v: Int!) { reportRecommendationProgress(id: $id, expectedVersion: $v, input: { text: "Отбор проектов объявлен", percent: 30 }) { version } }`,
-      { id: journey.recommendation.id, v: current.version },
+      `mutation($id: ID!, $v: Int!, $a: ID!) { reportRecommendationProgress(id: $id, expectedVersion: $v, input: { text: "Отбор проектов объявлен", percent: 30, author: { kind: ORGANIZATION, id: $a } }) { version } }`,
+      { id: journey.recommendation.id, v: current.version, a: journey.minprom },
     );
     await expectEventually(() =>
       expect(back.payloads('conferenceFollowUps').map(kindOf)).toEqual(['PROGRESS_REPORTED']),
@@ -447,8 +447,8 @@ describe('the follow-up journey', () => {
         })
       ).recommendation;
       await system.data(
-        `mutation($id: ID!, $v: Int!) { reportRecommendationProgress(id: $id, expectedVersion: $v, input: { text: "Проекты отобраны", percent: 60 }) { version } }`,
-        { id: journey.recommendation.id, v: current.version },
+        `mutation($id: ID!, $v: Int!, $a: ID!) { reportRecommendationProgress(id: $id, expectedVersion: $v, input: { text: "Проекты отобраны", percent: 60, author: { kind: ORGANIZATION, id: $a } }) { version } }`,
+        { id: journey.recommendation.id, v: current.version, a: journey.minprom },
       );
       const drafted = (
         await system.data(

@@ -596,11 +596,12 @@ async function checkRow(mutationCase: MutationCase): Promise<Record<Column, stri
       tenant: TENANT_A,
       role: column === 'other addressee' ? 'addressee' : column,
       sub: callerSubject(column),
+      // The others act as themselves (an endorsement) as the directory person they are.
       ...(column === 'addressee'
         ? { org: dirA.addressee.id }
         : column === 'other addressee'
           ? { org: dirA.other.id }
-          : {}),
+          : { person: dirA.people[0]!.id }),
     });
   let shared: Target | undefined;
   const targetFor = async (fresh: boolean) => {

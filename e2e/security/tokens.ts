@@ -15,11 +15,15 @@ export interface SigningKey {
   audience: string;
 }
 
-/** A caller of a tenant: a role, and for an addressee the organisation it speaks for. */
+/**
+ * A caller of a tenant: a role, for an addressee the organisation it speaks for, and the
+ * directory person its account is linked to, if any.
+ */
 export interface Caller {
   tenant: string;
   role: Role;
   org?: string;
+  person?: string;
   sub?: string;
 }
 
@@ -65,6 +69,7 @@ export class TokenForge {
       tenant: caller.tenant,
       roles: [caller.role],
       ...(caller.org !== undefined ? { org: caller.org } : {}),
+      ...(caller.person !== undefined ? { person: caller.person } : {}),
       iss: this.signing.issuer,
       aud: this.signing.audience,
       iat: now(),
@@ -74,7 +79,7 @@ export class TokenForge {
 
   /** A valid token of a caller, minted once per caller. */
   token(caller: Caller): string {
-    const key = `${caller.tenant}/${caller.role}/${caller.org ?? ''}/${caller.sub ?? ''}`;
+    const key = `${caller.tenant}/${caller.role}/${caller.org ?? ''}/${caller.person ?? ''}/${caller.sub ?? ''}`;
     let token = this.tokens.get(key);
     if (!token) {
       token = this.jwt(this.claims(caller));

@@ -45,6 +45,11 @@ export interface DemoSummary {
     upcomingRoundtable?: { id: string; version: number };
     /** The request sent in 2016 and never answered: overdue since its term ran out. */
     overdueRequest?: { id: string; outgoingNumber: string; addressee: string; dueAt: string };
+    /**
+     * The directory ids of the workspace's people with an e-mail (the staff `npm start` makes
+     * accounts for), by e-mail: their accounts are linked to them.
+     */
+    staffIds?: Record<string, string>;
   };
 }
 
@@ -140,6 +145,17 @@ async function findLandmarks(ctx: LoadContext): Promise<DemoSummary['landmarks']
     upcoming: firstWords(ctx.workspace.upcoming.title, 4),
   });
   const overdue = data.overdue.nodes[0];
+  const staffIds: Record<string, string> = {};
+  for (const person of ctx.workspace.people) {
+    if (!person.email) continue;
+    const found = await ctx.api.run<{ people: { nodes: { id: string; fullName: string }[] } }>(
+      `find the person «${person.fullName}»`,
+      op.FIND_PERSON,
+      { name: person.fullName },
+    );
+    const id = found.people.nodes.find((node) => node.fullName === person.fullName)?.id;
+    if (id) staffIds[person.email] = id;
+  }
   return {
     ministryId: data.ministry.nodes[0]?.id,
     conferenceId: data.conference.nodes[0]?.id,
@@ -150,5 +166,6 @@ async function findLandmarks(ctx: LoadContext): Promise<DemoSummary['landmarks']
       addressee: overdue.addressee?.shortName ?? 'addressee not visible',
       dueAt: overdue.dueAt,
     },
+    staffIds,
   };
 }

@@ -34,6 +34,17 @@ export const ORGANIZATION_COUNT = /* GraphQL */ `
   }
 `;
 
+export const FIND_PERSON = /* GraphQL */ `
+  query DemoPerson($name: String!) {
+    people(filter: { text: $name }, first: 10) {
+      nodes {
+        id
+        fullName
+      }
+    }
+  }
+`;
+
 export const FIND_LANDMARKS = /* GraphQL */ `
   query DemoLandmarks($ministry: String!, $conference: String!, $upcoming: String!) {
     ministry: organizations(filter: { text: $ministry, kind: MINISTRY }, first: 1) {

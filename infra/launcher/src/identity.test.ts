@@ -43,9 +43,30 @@ describe('the demo accounts npm start seeds', () => {
       'organizationId',
     );
     const withoutDemo = demoSeed({ tenant: 'akit', ministryId: undefined, people, credentials });
+    expect(withoutDemo.accounts.some((a) => 'personId' in a)).toBe(false);
     expect(withoutDemo.accounts.map((a) => a.roles[0])).toEqual(['admin', 'secretary', 'member']);
     expect(withoutDemo.partnerClients).toEqual([
       { ...credentials.partner, name: expect.any(String) },
+    ]);
+  });
+
+  it('should link the staff accounts to their directory persons as the demo load found them', () => {
+    const credentials = loadOrCreateDemoCredentials(
+      join(mkdtempSync(join(tmpdir(), 'kollegia-identity-')), 'identity'),
+      people,
+    );
+    const seed = demoSeed({
+      tenant: 'akit',
+      ministryId: 'org-minprom',
+      staffIds: { 'orlova@example.org': 'p-orlova', 'sedov@example.org': 'p-sedov' },
+      people,
+      credentials,
+    });
+    expect(seed.accounts.map((a) => [a.email, 'personId' in a ? a.personId : undefined])).toEqual([
+      ['orlova@example.org', 'p-orlova'],
+      ['lapteva@example.org', undefined],
+      ['sedov@example.org', 'p-sedov'],
+      ['clerk.minpromtorg@example.org', undefined],
     ]);
   });
 });

@@ -70,10 +70,15 @@ export function loadOrCreateDemoCredentials(dir: string, people: DemoPerson[]): 
   return credentials;
 }
 
-/** The seed identity's CLI reads (`services/identity/src/application/seed.ts`). */
+/**
+ * The seed identity's CLI reads (`services/identity/src/application/seed.ts`). The staff's
+ * accounts are linked to their directory persons as the demo load found them (`staffIds`, by
+ * login): the ids are the members service's, known only once the demo is loaded.
+ */
 export function demoSeed(options: {
   tenant: string;
   ministryId: string | undefined;
+  staffIds?: Record<string, string> | undefined;
   people: DemoPerson[];
   credentials: DemoCredentials;
 }) {
@@ -88,6 +93,7 @@ export function demoSeed(options: {
         displayName,
         roles: [role],
         ...(role === 'addressee' ? { organizationId: options.ministryId } : {}),
+        ...(options.staffIds?.[login] ? { personId: options.staffIds[login] } : {}),
         password: options.credentials.passwords[login]!,
       })),
     partnerClients: [{ ...options.credentials.partner, name: 'Партнёрское приложение (демо)' }],

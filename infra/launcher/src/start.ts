@@ -106,13 +106,14 @@ async function loadDemoWorkspace(
 
 /**
  * Makes the demo workspace's people accounts in the identity provider (one per role; the ministry's
- * clerk speaks for Минпромторг России as loaded) and a partner client, with this machine's demo
- * credentials; a second start finds them. A failure leaves the system running and says so.
+ * clerk speaks for Минпромторг России as loaded, the staff are linked to their directory persons
+ * as loaded) and a partner client, with this machine's demo credentials; a second start finds
+ * them. A failure leaves the system running and says so.
  */
 async function seedDemoPeople(
   identity: ServiceSpec,
   env: NodeJS.ProcessEnv,
-  ministryId: string | undefined,
+  landmarks: DemoSummary['landmarks'] | undefined,
 ): Promise<DemoCredentials | undefined> {
   const people = demoPeople();
   const credentials = loadOrCreateDemoCredentials(identityStateDir(), people);
@@ -120,7 +121,13 @@ async function seedDemoPeople(
     const result = await runIdentitySeed(
       identity,
       env,
-      demoSeed({ tenant: TENANT, ministryId, people, credentials }),
+      demoSeed({
+        tenant: TENANT,
+        ministryId: landmarks?.ministryId,
+        staffIds: landmarks?.staffIds,
+        people,
+        credentials,
+      }),
     );
     const created = result.accounts.filter((account) => account.status === 'created').length;
     say(
@@ -236,7 +243,7 @@ async function main(): Promise<number> {
   const gateway = services.find((s) => s.name === 'gateway');
   const demo = gateway ? await loadDemoWorkspace(gateway, token) : undefined;
   const demoCredentials = identity
-    ? await seedDemoPeople(identity, { ...process.env, ...env }, demo?.landmarks.ministryId)
+    ? await seedDemoPeople(identity, { ...process.env, ...env }, demo?.landmarks)
     : undefined;
 
   const tokens: [string, string][] = [];

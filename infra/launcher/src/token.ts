@@ -6,7 +6,7 @@ import { devAuth, ROLES, tokenClaimsProblem, type Role } from '@kollegia/service
 
 import { devKeyDir } from './paths';
 
-const USAGE = `usage: npm run token -- --tenant <tenant> --role <${ROLES.join('|')}> [--org <organisation id>] [--sub <subject>] [--expires 12h]
+const USAGE = `usage: npm run token -- --tenant <tenant> --role <${ROLES.join('|')}> [--org <organisation id>] [--person <directory person id>] [--sub <subject>] [--expires 12h]
 Prints a JWT signed with the local dev key (created on first use).`;
 
 async function main(): Promise<number> {
@@ -15,6 +15,7 @@ async function main(): Promise<number> {
       tenant: { type: 'string', default: 'akit' },
       role: { type: 'string', multiple: true },
       org: { type: 'string' },
+      person: { type: 'string' },
       sub: { type: 'string' },
       expires: { type: 'string', default: '12h' },
       help: { type: 'boolean', short: 'h' },
@@ -42,6 +43,7 @@ async function main(): Promise<number> {
       tenant: values.tenant,
       roles,
       ...(values.org ? { org: values.org } : {}),
+      ...(values.person ? { person: values.person } : {}),
       ...(values.sub ? { sub: values.sub } : {}),
     },
     values.expires,

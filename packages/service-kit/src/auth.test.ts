@@ -68,7 +68,7 @@ describe('mappedClaims', () => {
     tenant: 'akit',
     roles: ['member'],
     realm_access: { roles: ['secretary'] },
-    attributes: { org: 'o1' },
+    attributes: { org: 'o1', kollegia_person: 'p1' },
     'https://kollegia.example/tenant': 'ns-tenant',
   };
 
@@ -87,8 +87,9 @@ describe('mappedClaims', () => {
         tenant: 'https://kollegia.example/tenant',
         roles: 'realm_access.roles',
         org: 'attributes.org',
+        person: 'attributes.kollegia_person',
       }),
-    ).toEqual({ sub: 'u1', tenant: 'ns-tenant', roles: ['secretary'], org: 'o1' });
+    ).toEqual({ sub: 'u1', tenant: 'ns-tenant', roles: ['secretary'], org: 'o1', person: 'p1' });
   });
 
   it('should read one role given as a string as a list of one only where the issuer does so', () => {
@@ -124,7 +125,11 @@ describe('createTokenVerifier with several issuers', () => {
         issuer: EXTERNAL,
         audience: 'kollegia-api',
         publicKeyPem: externalKeys.publicKeyPem,
-        claims: { tenant: 'kollegia_tenant', roles: 'resource_access.kollegia.roles' },
+        claims: {
+          tenant: 'kollegia_tenant',
+          roles: 'resource_access.kollegia.roles',
+          person: 'attributes.kollegia_person',
+        },
       },
     ],
   });
@@ -161,6 +166,29 @@ describe('createTokenVerifier with several issuers', () => {
       tenantId: 'akit',
       roles: ['secretary'],
     });
+  });
+
+  it("should read the caller's directory person where its issuer puts it, and none when absent", async () => {
+    await expect(
+      (await verifier).verify(
+        await local.token({ sub: 'd', tenant: 'akit', roles: ['member'], person: 'person-d' }),
+      ),
+    ).resolves.toEqual({ subject: 'd', tenantId: 'akit', roles: ['member'], person: 'person-d' });
+    const token = await externalToken({
+      kollegia_tenant: 'akit',
+      resource_access: { kollegia: { roles: ['member'] } },
+      attributes: { kollegia_person: 'person-kc' },
+      // Under Kollegia's own name it is not read when the issuer maps it elsewhere.
+      person: 'person-forged',
+    });
+    await expect((await verifier).verify(token)).resolves.toEqual({
+      subject: 'kc-user-1',
+      tenantId: 'akit',
+      roles: ['member'],
+      person: 'person-kc',
+    });
+    const unlinked = await local.token({ sub: 'd', tenant: 'akit', roles: ['member'] });
+    expect(await (await verifier).verify(unlinked)).not.toHaveProperty('person');
   });
 
   it('should refuse a token of an issuer it does not trust, naming the issuer', async () => {

@@ -33,6 +33,11 @@ export interface Identity {
   roles: Role[];
   /** The organisation an addressee user speaks for: always there for one (`tokenClaimsProblem`). */
   organizationId?: string;
+  /**
+   * The directory person (members service) the account is, in the same tenant, when its issuer
+   * links one (claim `person`): who the caller is when acting as itself as a person.
+   */
+  person?: string;
 }
 
 const claimsSchema = z.object({
@@ -40,6 +45,7 @@ const claimsSchema = z.object({
   tenant: z.string().min(1),
   roles: z.array(z.enum(ROLES)).min(1),
   org: z.string().min(1).optional(),
+  person: z.string().min(1).optional(),
 });
 
 /**
@@ -78,6 +84,7 @@ export interface ClaimMapping {
   tenant: string;
   roles: string;
   org: string;
+  person: string;
   /**
    * Whether one role may come as a string rather than a list of one (ADFS and Entra ID give a
    * claim with one value so). Off unless an issuer is known to do it: elsewhere a string is a
@@ -90,6 +97,7 @@ export const DEFAULT_CLAIM_MAPPING: ClaimMapping = {
   tenant: 'tenant',
   roles: 'roles',
   org: 'org',
+  person: 'person',
   roleAsString: false,
 };
 
@@ -115,14 +123,14 @@ function claimAt(payload: Record<string, unknown>, path: string): unknown {
 }
 
 /**
- * Kollegia's claims (`sub`, `tenant`, `roles`, `org`) from a verified token's payload, read where
+ * Kollegia's claims (`sub`, `tenant`, `roles`, `org`, `person`) from a verified token's payload, read where
  * its issuer puts them (one role as a string counts as a list of one where its mapping says so);
  * what they are worth is for the claims' schema and `tokenClaimsProblem`.
  */
 export function mappedClaims(
   payload: Record<string, unknown>,
   mapping: Partial<ClaimMapping> = {},
-): { sub: unknown; tenant: unknown; roles: unknown; org: unknown } {
+): { sub: unknown; tenant: unknown; roles: unknown; org: unknown; person: unknown } {
   const names = { ...DEFAULT_CLAIM_MAPPING, ...mapping };
   const roles = claimAt(payload, names.roles);
   return {
@@ -130,6 +138,7 @@ export function mappedClaims(
     tenant: claimAt(payload, names.tenant),
     roles: names.roleAsString && typeof roles === 'string' ? [roles] : roles,
     org: claimAt(payload, names.org),
+    person: claimAt(payload, names.person),
   };
 }
 
@@ -214,8 +223,14 @@ export async function createTokenVerifier(options: {
         throw unauthenticated('invalid token: missing or bad tenant/roles claims');
       const claimsProblem = tokenClaimsProblem(claims.data);
       if (claimsProblem) throw unauthenticated(`invalid token: ${claimsProblem}`);
-      const { sub, tenant, roles, org } = claims.data;
-      return { subject: sub, tenantId: tenant, roles, ...(org ? { organizationId: org } : {}) };
+      const { sub, tenant, roles, org, person } = claims.data;
+      return {
+        subject: sub,
+        tenantId: tenant,
+        roles,
+        ...(org ? { organizationId: org } : {}),
+        ...(person ? { person } : {}),
+      };
     },
   };
 }
@@ -322,7 +337,7 @@ export function loadOrCreateDevKeys(dir: string): DevKeys {
  */
 export async function signDevToken(
   privateKeyPem: string,
-  claims: { sub: string; tenant: string; roles: Role[]; org?: string },
+  claims: { sub: string; tenant: string; roles: Role[]; org?: string; person?: string },
   options: { issuer: string; audience: string; expiresIn?: string },
 ): Promise<string> {
   const key = await importPKCS8(privateKeyPem, DEV_ALGORITHM);
@@ -330,6 +345,7 @@ export async function signDevToken(
     tenant: claims.tenant,
     roles: claims.roles,
     ...(claims.org ? { org: claims.org } : {}),
+    ...(claims.person ? { person: claims.person } : {}),
   })
     .setProtectedHeader({ alg: DEV_ALGORITHM })
     .setSubject(claims.sub)
@@ -350,7 +366,7 @@ export function devAuth(dir: string, options: { issuer?: string; audience?: stri
     issuer,
     audience,
     token: (
-      claims: { sub?: string; tenant: string; roles: Role[]; org?: string },
+      claims: { sub?: string; tenant: string; roles: Role[]; org?: string; person?: string },
       expiresIn?: string,
     ) =>
       signDevToken(

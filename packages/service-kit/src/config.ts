@@ -40,7 +40,8 @@ const claimName = z.string().min(1).max(200);
 /**
  * `AUTH_TRUSTED_ISSUERS`: a JSON array of the OIDC issuers trusted besides `AUTH_ISSUER`, each with
  * its JWKS URL, optionally its audience (default `AUTH_AUDIENCE`) and where its tokens carry the
- * tenant, roles and org (a claim name or a dotted path; default `tenant`, `roles`, `org`).
+ * tenant, roles, org and person (a claim name or a dotted path; default `tenant`, `roles`, `org`,
+ * `person`).
  */
 export const trustedIssuersSetting = z
   .string()
@@ -63,6 +64,7 @@ export const trustedIssuersSetting = z
             tenant: claimName,
             roles: claimName,
             org: claimName,
+            person: claimName,
             roleAsString: z.boolean(),
           })
           .partial()

@@ -22,7 +22,7 @@ export const TEST_ADDRESSEE_ORG = 'org-of-the-test-addressee';
 export interface TestAuth<TRole extends string = string> {
   publicKeyFile: string;
   token(
-    claims: { sub?: string; tenant: string; roles: TRole[]; org?: string },
+    claims: { sub?: string; tenant: string; roles: TRole[]; org?: string; person?: string },
     expiresIn?: string,
   ): Promise<string>;
 }

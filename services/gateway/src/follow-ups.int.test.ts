@@ -441,7 +441,7 @@ describe('live follow-ups', () => {
         await gql(`query($id: ID!) { recommendation(id: $id) { version } }`, { id: r.id })
       ).recommendation;
       await gql(
-        `mutation($id: ID!, $v: Int!) { reportRecommendationProgress(id: $id, expectedVersion: $v, input: { text: "Проведена стратегическая сессия", percent: ${10 + index} }) { version } }`,
+        `mutation($id: ID!, $v: Int!) { reportRecommendationProgress(id: $id, expectedVersion: $v, input: { text: "Проведена стратегическая сессия", percent: ${10 + index}, author: { kind: ORGANIZATION, id: "${scenario.minprom}" } }) { version } }`,
         { id: r.id, v: current.version },
       );
     };
@@ -523,7 +523,7 @@ describe('live follow-ups', () => {
         await gql(`query($id: ID!) { recommendation(id: $id) { version } }`, { id: r.id })
       ).recommendation;
       await gql(
-        `mutation($id: ID!, $v: Int!) { reportRecommendationProgress(id: $id, expectedVersion: $v, input: { text: "Сессия", percent: ${percent} }) { version } }`,
+        `mutation($id: ID!, $v: Int!) { reportRecommendationProgress(id: $id, expectedVersion: $v, input: { text: "Сессия", percent: ${percent}, author: { kind: ORGANIZATION, id: "${scenario.minprom}" } }) { version } }`,
         { id: r.id, v: version },
       );
     };

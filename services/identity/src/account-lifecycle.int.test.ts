@@ -203,6 +203,7 @@ describe('an invitation', () => {
       [{ roles: [] }, 'roles'],
       [{ roles: ['owner'] }, 'roles'],
       [{ roles: ['addressee'] }, 'organizationId'],
+      [{ personId: 'p'.repeat(101) }, 'personId'],
       [{ email: 'not-an-address' }, 'email'],
       [{ displayName: 42 }, 'displayName'],
       [{ password: 'not taken here' }, 'body'],
@@ -355,6 +356,70 @@ describe('roles and disabling', () => {
   });
 });
 
+describe('the directory person an account is', () => {
+  it('should carry it in the access token as `person`, and give a changed one at the next refresh', async () => {
+    const member = await identity.app.admin.createAccount({
+      email: `${uniqueId('person')}@example.ru`,
+      displayName: 'Седов Пётр',
+      tenantId: tenantA,
+      roles: ['member'],
+      personId: 'person-sedov',
+      password: PASSWORD,
+    });
+    const signedIn = await signedInAs(member);
+    const verifier = await kitVerifier(identity.app);
+    await expect(verifier.verify(signedIn.access_token!)).resolves.toEqual({
+      subject: member.id,
+      tenantId: tenantA,
+      roles: ['member'],
+      person: 'person-sedov',
+    });
+
+    const changed = await api('PUT', `accounts/${member.id}/person`, adminA.token, {
+      personId: 'person-sedov-2',
+    });
+    expect(changed).toMatchObject({ status: 200, body: { personId: 'person-sedov-2' } });
+    const refreshed = await refresh(identity.app, signedIn.refresh_token!);
+    await expect(verifier.verify(refreshed.body.access_token!)).resolves.toMatchObject({
+      person: 'person-sedov-2',
+    });
+    const [entry] = await auditAbout(adminA.token, member.id);
+    expect(entry).toMatchObject({
+      action: 'person.changed',
+      actor: { id: adminA.account.id },
+      details: { before: { personId: 'person-sedov' }, after: { personId: 'person-sedov-2' } },
+    });
+
+    const bad = await api('PUT', `accounts/${member.id}/person`, adminA.token, {
+      personId: 'два слова',
+    });
+    expect(bad).toMatchObject({
+      status: 400,
+      body: { errors: [{ extensions: { code: 'BAD_USER_INPUT', field: 'personId' } }] },
+    });
+    const unlinked = await api('PUT', `accounts/${member.id}/person`, adminA.token, {
+      personId: null,
+    });
+    expect(unlinked.status).toBe(200);
+    expect(unlinked.body).not.toHaveProperty('personId');
+    const again = await refresh(identity.app, refreshed.body.refresh_token!);
+    expect(await verifier.verify(again.body.access_token!)).not.toHaveProperty('person');
+  });
+
+  it('should link an invited account to the person given', async () => {
+    const invited = await api('POST', 'invitations', adminA.token, {
+      email: `${uniqueId('invited')}@example.ru`,
+      displayName: 'Лаптева Анна',
+      roles: ['secretary'],
+      personId: 'person-lapteva',
+    });
+    expect(invited).toMatchObject({
+      status: 201,
+      body: { account: { personId: 'person-lapteva', pending: true } },
+    });
+  });
+});
+
 describe('the audit log', () => {
   it('should record sign-in and sign-out with the login and address, never the password, and page', async () => {
     const member = await person(tenantA, ['member']);
@@ -486,6 +551,10 @@ describe('who may', () => {
     expect(first.body.items).toHaveLength(1);
     const next = await api('GET', `accounts?first=1&after=${first.body.nextCursor}`, adminA.token);
     expect(next.body.items[0].email > first.body.items[0].email).toBe(true);
+    // An account with a password is active, and the list never carries the hash.
+    const all = await api('GET', 'accounts?first=100', adminA.token);
+    expect(all.body.items).toContainEqual({ ...adminA.account, pending: false });
+    expect(JSON.stringify(all.body)).not.toMatch(/passwordHash|argon2/);
     expect(
       (await api('GET', 'accounts?first=0', adminA.token)).body.errors[0].extensions.field,
     ).toBe('first');

@@ -27,6 +27,8 @@ function demoSeed(org: string, password: string, clientSecret = 's'.repeat(40)):
         email: `secretary@${tenantId}.demo`,
         displayName: 'Секретарь',
         roles: ['secretary'],
+        // The directory person, as the demo got it when loaded (another one when loaded again).
+        personId: `person-of-${org}`,
         password,
       },
       {
@@ -65,6 +67,11 @@ describe('the seed', () => {
       tenantId,
       roles: ['addressee'],
       organizationId: 'org-2',
+    });
+    const secretary = await signIn(app, `secretary@${tenantId}.demo`, 'пароль демо 2');
+    await expect(verifier.verify(secretary.body.access_token!)).resolves.toMatchObject({
+      roles: ['secretary'],
+      person: 'person-of-org-2',
     });
     // The password is the seed's: the earlier one no longer signs in (no code comes back).
     const oldPassword = await signIn(app, `secretary@${tenantId}.demo`, 'пароль демо 1').catch(

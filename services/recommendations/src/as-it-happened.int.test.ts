@@ -109,6 +109,7 @@ describe('a 2016 recommendation recorded as it happened', () => {
         v: 2,
         input: {
           text: 'Отбор проектов объявлен.',
+          author: chair,
           percent: 30,
           reportedAt: '2017-03-01T10:00:00+03:00',
         },
@@ -182,7 +183,7 @@ describe('a 2016 recommendation recorded as it happened', () => {
     const beforeTaken = await service.gql(REPORT_ON_ITEM, {
       id: itemId,
       v: 1,
-      input: { text: 'Перечень готов.', reportedAt: '2016-11-01T09:00:00.000Z' },
+      input: { text: 'Перечень готов.', author: chair, reportedAt: '2016-11-01T09:00:00.000Z' },
     });
 
     expect(errorCode(future)).toBe('BAD_USER_INPUT');
@@ -217,7 +218,11 @@ describe('a 2016 recommendation recorded as it happened', () => {
       await service.gql(REPORT_ON_ITEM, {
         id,
         v: 1,
-        input: { text: 'Перечень согласован.', reportedAt: '2017-02-01T10:00:00+03:00' },
+        input: {
+          text: 'Перечень согласован.',
+          author: chair,
+          reportedAt: '2017-02-01T10:00:00+03:00',
+        },
       }),
     );
     dataOf(

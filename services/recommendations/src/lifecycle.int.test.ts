@@ -9,10 +9,12 @@ import {
   ASSOCIATION,
   CHAIR,
   DRAFT,
+  EXPERT,
   GET,
   MINPROMTORG,
   NTI_OFFICE,
   REC_FIELDS,
+  TENANT,
   dataOf,
   eventsOf,
   startRecommendations,
@@ -59,10 +61,21 @@ const M = {
   supersede: `mutation($id: ID!, $v: Int!, $by: ID!) { supersedeRecommendation(id: $id, expectedVersion: $v, supersededBy: $by) { ${REC_FIELDS} supersededBy { id } } }`,
   endorse: `mutation($id: ID!, $v: Int!, $party: RecommendationPartyInput, $comment: String) { endorseRecommendation(id: $id, expectedVersion: $v, party: $party, comment: $comment) { ${REC_FIELDS} } }`,
   unendorse: `mutation($id: ID!, $v: Int!, $party: RecommendationPartyInput) { withdrawRecommendationEndorsement(id: $id, expectedVersion: $v, party: $party) { ${REC_FIELDS} } }`,
-  progress: `mutation($id: ID!, $v: Int!, $input: ReportRecommendationProgressInput!) { reportRecommendationProgress(id: $id, expectedVersion: $v, input: $input) { ${REC_FIELDS} progressReports { nodes { text percent author { __typename ... on Organization { id } } } } } }`,
+  progress: `mutation($id: ID!, $v: Int!, $input: ReportRecommendationProgressInput!) { reportRecommendationProgress(id: $id, expectedVersion: $v, input: $input) { ${REC_FIELDS} progressReports { nodes { text percent author { __typename ... on Organization { id } ... on Person { id } } } } } }`,
   implemented: `mutation($id: ID!, $v: Int!, $note: String) { markRecommendationImplemented(id: $id, expectedVersion: $v, note: $note) { ${REC_FIELDS} } }`,
   partly: `mutation($id: ID!, $v: Int!, $note: String!) { markRecommendationPartlyImplemented(id: $id, expectedVersion: $v, note: $note) { ${REC_FIELDS} } }`,
 };
+
+/** A user whose account is linked to a person of the directory (the token's `person`). */
+async function asPerson(role: 'secretary' | 'member', person: string) {
+  const token = await service.auth.token({
+    sub: `user-${role}-linked`,
+    tenant: TENANT,
+    roles: [role],
+    person,
+  });
+  return { token };
+}
 
 async function draft(input: Record<string, unknown> = card) {
   return dataOf(await service.gql(DRAFT, { input })).draftRecommendation;
@@ -175,18 +188,22 @@ describe('the lifecycle by hand', () => {
   it('should carry an adopted recommendation out: progress moves it to IN_PROGRESS, then partly and fully implemented', async () => {
     const rec = await adopted();
     const reported = dataOf(
-      await service.gql(M.progress, {
-        id: rec.id,
-        v: rec.version,
-        input: { text: 'Критерии отбора согласуются с Минпромторгом России.', percent: 30 },
-      }),
+      await service.gql(
+        M.progress,
+        {
+          id: rec.id,
+          v: rec.version,
+          input: { text: 'Критерии отбора согласуются с Минпромторгом России.', percent: 30 },
+        },
+        await asPerson('secretary', EXPERT),
+      ),
     ).reportRecommendationProgress;
     expect(reported).toMatchObject({
       status: 'IN_PROGRESS',
       progressReportCount: 1,
       lastProgressPercent: 30,
       progressReports: {
-        nodes: [{ percent: 30, author: { __typename: 'Person' } }],
+        nodes: [{ percent: 30, author: { __typename: 'Person', id: EXPERT } }],
       },
     });
     const partly = dataOf(
@@ -303,12 +320,12 @@ describe('the lifecycle by hand', () => {
       await service.gql(
         M.endorse,
         { id: rec.id, v: rec.version, comment: 'Готовы представить проекты' },
-        { role: 'member', org: 'org-cluster' },
+        { role: 'member', org: ASSOCIATION },
       ),
     ).endorseRecommendation;
     expect(endorsed.endorsements).toEqual([
       {
-        party: { __typename: 'Organization', id: 'org-cluster' },
+        party: { __typename: 'Organization', id: ASSOCIATION },
         comment: 'Готовы представить проекты',
       },
     ]);
@@ -316,21 +333,21 @@ describe('the lifecycle by hand', () => {
       await service.gql(
         M.endorse,
         { id: rec.id, v: endorsed.version },
-        { role: 'member', org: 'org-cluster' },
+        { role: 'member', org: ASSOCIATION },
       ),
     ).endorseRecommendation;
     expect(again.version).toBe(endorsed.version);
     const forOther = await service.gql(
       M.endorse,
       { id: rec.id, v: endorsed.version, party: { kind: 'ORGANIZATION', id: 'org-other' } },
-      { role: 'member', org: 'org-cluster' },
+      { role: 'member', org: ASSOCIATION },
     );
     expect(errorCode(forOther)).toBe('FORBIDDEN');
     const taken = dataOf(
       await service.gql(
         M.unendorse,
         { id: rec.id, v: endorsed.version },
-        { role: 'member', org: 'org-cluster' },
+        { role: 'member', org: ASSOCIATION },
       ),
     ).withdrawRecommendationEndorsement;
     expect(taken.endorsements).toEqual([]);
@@ -345,6 +362,116 @@ describe('the lifecycle by hand', () => {
       await service.gql(`query { recommendationByCode(code: "R-1999-01") { id } }`),
     ).recommendationByCode;
     expect(found).toEqual({ id: first.id });
+  });
+});
+
+describe('who a member is when acting as themselves', () => {
+  const ENDORSERS = `query($id: ID!) { recommendation(id: $id) { version endorsements { party { __typename ... on Organization { id } ... on Person { id } } } progressReports { nodes { author { __typename ... on Organization { id } ... on Person { id } } } } } }`;
+
+  it('should endorse as the directory person the account is linked to, and let them take it back naming it', async () => {
+    const rec = await adopted();
+    const expert = await asPerson('member', EXPERT);
+    const endorsed = dataOf(
+      await service.gql(M.endorse, { id: rec.id, v: rec.version }, expert),
+    ).endorseRecommendation;
+    expect(endorsed.endorsements).toEqual([
+      { party: { __typename: 'Person', id: EXPERT }, comment: null },
+    ]);
+    const read = dataOf(await service.gql(ENDORSERS, { id: rec.id })).recommendation;
+    expect(read.endorsements).toEqual([{ party: { __typename: 'Person', id: EXPERT } }]);
+    // Another person is not theirs to name; their own is.
+    const forChair = await service.gql(
+      M.unendorse,
+      { id: rec.id, v: endorsed.version, party: { kind: 'PERSON', id: CHAIR } },
+      expert,
+    );
+    expect(errorCode(forChair)).toBe('FORBIDDEN');
+    const taken = dataOf(
+      await service.gql(
+        M.unendorse,
+        { id: rec.id, v: endorsed.version, party: { kind: 'PERSON', id: EXPERT } },
+        expert,
+      ),
+    ).withdrawRecommendationEndorsement;
+    expect(taken.endorsements).toEqual([]);
+  });
+
+  it('should refuse a member whose account is linked to no person and who speaks for no organisation, changing nothing', async () => {
+    const rec = await adopted();
+    const endorse = await service.gql(
+      M.endorse,
+      { id: rec.id, v: rec.version },
+      { role: 'member' },
+    );
+    expect(errorCode(endorse)).toBe('BAD_USER_INPUT');
+    expect(endorse.errors?.[0]).toMatchObject({
+      message:
+        'party: your account is not linked to a person of the directory: name the party you act for, or have an administrator link it',
+      extensions: { field: 'party' },
+    });
+    // Naming the account as a person does not make it one.
+    const asAccount = await service.gql(
+      M.endorse,
+      { id: rec.id, v: rec.version, party: { kind: 'PERSON', id: 'user-member' } },
+      { role: 'member' },
+    );
+    expect(errorCode(asAccount)).toBe('FORBIDDEN');
+    const report = await service.gql(
+      M.progress,
+      { id: rec.id, v: rec.version, input: { text: 'Отчёт без автора', percent: 10 } },
+      { role: 'secretary' },
+    );
+    expect(report.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'author',
+    });
+    expect(dataOf(await service.gql(ENDORSERS, { id: rec.id })).recommendation).toEqual({
+      version: rec.version,
+      endorsements: [],
+      progressReports: { nodes: [] },
+    });
+  });
+
+  it('should leave out an actor stored before accounts were linked to persons, reading the rest as before', async () => {
+    const rec = await adopted();
+    const endorsed = dataOf(
+      await service.gql(
+        M.endorse,
+        { id: rec.id, v: rec.version },
+        await asPerson('member', EXPERT),
+      ),
+    ).endorseRecommendation;
+    dataOf(
+      await service.gql(
+        M.progress,
+        { id: rec.id, v: endorsed.version, input: { text: 'Отбор объявлен.', percent: 20 } },
+        await asPerson('secretary', CHAIR),
+      ),
+    );
+    // What the service stored for a member acting as themselves: their account's id as a person.
+    const account = { kind: 'PERSON', id: 'user-member' };
+    const db = service.app.runtime.connection;
+    await db
+      .collection<{ _id: string }>('recommendations')
+      .updateOne(
+        { _id: rec.id },
+        { $push: { endorsements: { party: account, endorsedAt: clock.now() } } },
+      );
+    await db
+      .collection('recommendation_progress_reports')
+      .updateMany({ recommendationId: rec.id }, { $set: { author: account } });
+    for (const as of [
+      { role: 'secretary' },
+      { role: 'member' },
+      { role: 'addressee', org: MINPROMTORG },
+    ] as const) {
+      const read = await service.gql(ENDORSERS, { id: rec.id }, as);
+      expect(read.errors).toBeUndefined();
+      expect(read.data?.recommendation).toMatchObject({
+        endorsements: [{ party: { __typename: 'Person', id: EXPERT } }],
+        progressReports: { nodes: [{ author: null }] },
+      });
+    }
   });
 });
 
@@ -372,11 +499,11 @@ describe('bad input', () => {
     const unknownEnum = await service.gql(DRAFT, { input: { ...card, actionType: 'PETITION' } });
     expect(errorCode(unknownEnum)).toBe('BAD_USER_INPUT');
     const rec = await adopted();
-    const percent = await service.gql(M.progress, {
-      id: rec.id,
-      v: rec.version,
-      input: { text: 'Сделано больше, чем всё', percent: 120 },
-    });
+    const percent = await service.gql(
+      M.progress,
+      { id: rec.id, v: rec.version, input: { text: 'Сделано больше, чем всё', percent: 120 } },
+      await asPerson('secretary', EXPERT),
+    );
     expect(errorCode(percent)).toBe('BAD_USER_INPUT');
     expect(percent.errors?.[0]?.extensions?.field).toBe('percent');
     expect(dataOf(await service.gql(GET, { id: rec.id })).recommendation).toMatchObject({

@@ -127,6 +127,7 @@ export async function startGateway(label: string, overrides: Record<string, stri
     gateway,
     members: services.members.app,
     roundtables: services.roundtables.app,
+    recommendations: services.recommendations.app,
     /**
      * Waits until the subgraphs that keep members' directory know these members (just registered
      * in members): references to members are checked against it when written.

@@ -12,6 +12,7 @@ import {
 import {
   checkAccountFields,
   checkPassword,
+  checkPersonId,
   checkRoles,
   normaliseLogin,
   type Account,
@@ -88,7 +89,13 @@ export class AccountLifecycle {
   /** A pending account (no password) of the caller's tenant and the link that activates it. */
   async invite(
     caller: Caller,
-    input: { email: string; displayName: string; roles: string[]; organizationId?: string },
+    input: {
+      email: string;
+      displayName: string;
+      roles: string[];
+      organizationId?: string;
+      personId?: string;
+    },
   ): Promise<{ account: Account; invitation: IssuedLink }> {
     const tenantId = this.admin(caller);
     const fields = checkAccountFields({ ...input, tenantId });
@@ -97,6 +104,7 @@ export class AccountLifecycle {
     const invitation = await this.issueLink(account, 'invitation');
     await this.record(caller, 'invitation.created', account, {
       roles: account.roles,
+      ...(account.personId ? { personId: account.personId } : {}),
       expiresAt: invitation.expiresAt,
     });
     return { account, invitation };
@@ -134,6 +142,26 @@ export class AccountLifecycle {
     await this.record(caller, 'roles.changed', account, {
       before: { roles: account.roles, organizationId: account.organizationId ?? null },
       after: { roles: changed.roles, organizationId: changed.organizationId ?? null },
+    });
+    return changed;
+  }
+
+  /**
+   * Links the account to the directory person it is (null: to none); the next refresh carries it
+   * as the token's `person`.
+   */
+  async changePerson(
+    caller: Caller,
+    accountId: string,
+    input: { personId: string | null },
+  ): Promise<Account> {
+    const account = await this.account(caller, accountId);
+    const personId = checkPersonId(input.personId);
+    if (account.personId === personId) return account;
+    const changed = await this.deps.accounts.setPerson(account.id, personId, this.deps.clock());
+    await this.record(caller, 'person.changed', account, {
+      before: { personId: account.personId ?? null },
+      after: { personId: changed.personId ?? null },
     });
     return changed;
   }

@@ -18,6 +18,7 @@ export const seedSchema = z.strictObject({
         displayName: z.string(),
         roles: z.array(z.string()),
         organizationId: z.string().optional(),
+        personId: z.string().optional(),
         password: z.string(),
         disabled: z.boolean().optional(),
       }),

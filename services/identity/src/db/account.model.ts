@@ -18,6 +18,7 @@ const schema = new Schema<AccountDocument>(
     tenantId: { type: String, required: true },
     roles: { type: [String], required: true },
     organizationId: String,
+    personId: String,
     disabled: { type: Boolean, required: true, default: false },
     passwordHash: String,
     createdAt: { type: Date, required: true },

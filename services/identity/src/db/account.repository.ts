@@ -14,7 +14,7 @@ import type { Account } from '../domain/account';
 import type { AccountDocument, AccountModel } from './account.model';
 
 function toAccount(document: AccountDocument): Account {
-  const { _id, email, displayName, tenantId, roles, organizationId, disabled } = document;
+  const { _id, email, displayName, tenantId, roles, organizationId, personId, disabled } = document;
   return {
     id: _id,
     email,
@@ -22,6 +22,7 @@ function toAccount(document: AccountDocument): Account {
     tenantId,
     roles,
     ...(organizationId ? { organizationId } : {}),
+    ...(personId ? { personId } : {}),
     disabled,
     pending: !document.passwordHash,
   };
@@ -77,9 +78,12 @@ export class AccountRepository {
     return toAccount(document);
   }
 
-  /** A page of a tenant's accounts, by login. */
+  /**
+   * A page of a tenant's accounts, by login. The hash is read to tell a pending account (it has
+   * none); `toAccount` leaves it out.
+   */
   async page(tenantId: string, page: PageRequest): Promise<Page<Account>> {
-    const found = await paginate(this.byTenant, tenantId, {}, 'email', 1, page, ['passwordHash']);
+    const found = await paginate(this.byTenant, tenantId, {}, 'email', 1, page);
     return { ...found, items: found.items.map(toAccount) };
   }
 
@@ -93,14 +97,24 @@ export class AccountRepository {
       : undefined;
   }
 
-  /** Sets an account's fields and password (the seed's convergence); its id and login stay. */
+  /**
+   * Sets an account's fields and password (the seed's convergence); its id and login stay, and an
+   * organisation or a person the fields do not name is unset.
+   */
   update(
     id: string,
     fields: Omit<Account, 'id' | 'email' | 'disabled' | 'pending'> & { disabled?: boolean },
     passwordHash: string,
     now: Date,
   ): Promise<Account> {
-    return this.set(id, withOrganization({ ...fields, passwordHash, updatedAt: now }));
+    const { personId, ...rest } = fields;
+    const update = withOrganization({ ...rest, passwordHash, updatedAt: now });
+    return this.set(
+      id,
+      personId
+        ? { ...update, $set: { ...update.$set, personId } }
+        : { ...update, $unset: { ...update.$unset, personId: 1 } },
+    );
   }
 
   setDisabled(id: string, disabled: boolean, now: Date): Promise<Account> {
@@ -110,6 +124,16 @@ export class AccountRepository {
   /** Sets the roles and the organisation that goes with them (none unless an addressee). */
   setRoles(id: string, fields: Pick<Account, 'roles' | 'organizationId'>, now: Date) {
     return this.set(id, withOrganization({ ...fields, updatedAt: now }));
+  }
+
+  /** Links the account to a directory person, or (undefined) to none. */
+  setPerson(id: string, personId: string | undefined, now: Date): Promise<Account> {
+    return this.set(
+      id,
+      personId
+        ? { $set: { personId, updatedAt: now } }
+        : { $set: { updatedAt: now }, $unset: { personId: 1 } },
+    );
   }
 
   /** Sets the password; a pending account becomes active by it. */

@@ -12,6 +12,7 @@ export const AUDIT_ACTIONS = [
   'password-reset.issued',
   'password-reset.used',
   'roles.changed',
+  'person.changed',
   'account.disabled',
   'account.enabled',
   'account.exported',

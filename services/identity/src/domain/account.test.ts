@@ -47,6 +47,8 @@ describe('a new account', () => {
     [{ tenantId: 'Bad Tenant' }, 'tenantId'],
     [{ password: 'short' }, 'password'],
     [{ displayName: '   ' }, 'displayName'],
+    [{ personId: 'person 1' }, 'personId'],
+    [{ personId: 'p'.repeat(101) }, 'personId'],
   ])('should refuse %j naming the field', (change, field) => {
     expect(refusal(change)).toEqual({ code: 'BAD_USER_INPUT', field });
   });
@@ -58,6 +60,17 @@ describe('a new account', () => {
       roles: ['addressee'],
       org: 'org-7',
     });
+  });
+
+  it('should put the directory person it is in its claims as `person`, an empty one being none', () => {
+    const account = checkNewAccount({ ...input, roles: ['member'], personId: ' person-7 ' });
+    expect(account.personId).toBe('person-7');
+    expect(accountClaims({ ...account, id: 'a1', disabled: false, pending: false })).toEqual({
+      tenant: 'akit',
+      roles: ['member'],
+      person: 'person-7',
+    });
+    expect(checkNewAccount({ ...input, personId: '  ' })).not.toHaveProperty('personId');
   });
 
   it('should take new roles with the organisation only for an addressee', () => {

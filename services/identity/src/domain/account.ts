@@ -14,6 +14,12 @@ export interface Account {
   roles: PersonRole[];
   /** The organisation an addressee speaks for (DESIGN.md section 2). */
   organizationId?: string;
+  /**
+   * The person of the members directory (of the same tenant) this account is, if any: who its
+   * holder is when acting as themselves (an endorsement, a progress report). An account's own id
+   * is no directory person, so an account without one acts only for an organisation.
+   */
+  personId?: string;
   disabled: boolean;
   /** Invited and not yet accepted: it has no password, so nobody signs in as it. */
   pending: boolean;
@@ -25,6 +31,7 @@ export interface NewAccountInput {
   tenantId: string;
   roles: string[];
   organizationId?: string;
+  personId?: string | undefined;
   password: string;
 }
 
@@ -85,6 +92,19 @@ export function checkRoles(input: {
   return { roles: roles as PersonRole[], ...(organizationId ? { organizationId } : {}) };
 }
 
+/**
+ * A directory person's id as an account links it, or undefined for none (an empty one is none).
+ * Identity cannot ask the directory, so only its shape is checked: the services leave out an
+ * actor the directory does not know rather than fail a read.
+ */
+export function checkPersonId(personId: string | null | undefined): string | undefined {
+  const id = personId?.trim() || undefined;
+  if (id !== undefined && (id.length > 100 || /\s/.test(id))) {
+    throw badInput('personId', "must be a directory person's id: up to 100 characters, no spaces");
+  }
+  return id;
+}
+
 /** An account's fields as stored, checked: what a new account and an invitation share. */
 export function checkAccountFields(
   input: Omit<NewAccountInput, 'password'>,
@@ -94,11 +114,13 @@ export function checkAccountFields(
     throw badInput('email', 'must be an e-mail address');
   }
   const roles = checkRoles(input);
+  const personId = checkPersonId(input.personId);
   return {
     email,
     displayName: requiredText('displayName', input.displayName, 200),
     tenantId: checkTenantId(input.tenantId),
     ...roles,
+    ...(personId ? { personId } : {}),
   };
 }
 
@@ -116,6 +138,8 @@ export interface KollegiaClaims {
   tenant: string;
   roles: Role[];
   org?: string;
+  /** The directory person the account is (`Account.personId`). */
+  person?: string;
 }
 
 export function accountClaims(account: Account): KollegiaClaims {
@@ -123,6 +147,7 @@ export function accountClaims(account: Account): KollegiaClaims {
     tenant: account.tenantId,
     roles: account.roles,
     ...(account.organizationId ? { org: account.organizationId } : {}),
+    ...(account.personId ? { person: account.personId } : {}),
   };
 }
 

@@ -49,6 +49,7 @@ const invitationInput = z.strictObject({
   displayName: z.string(),
   roles: z.array(z.string()),
   organizationId: z.string().optional(),
+  personId: z.string().optional(),
 });
 const partnerClientInput = z.strictObject({
   name: z.string(),
@@ -60,6 +61,7 @@ const rolesInput = z.strictObject({
   roles: z.array(z.string()),
   organizationId: z.string().optional(),
 });
+const personInput = z.strictObject({ personId: z.string().nullable() });
 
 /** A JSON body checked against its shape: BAD_USER_INPUT naming the first wrong field. */
 async function body<T>(req: IncomingMessage, schema: z.ZodType<T>): Promise<T> {
@@ -163,6 +165,14 @@ export function adminApiHandler(deps: {
       run: async (caller, req, _url, id) => [
         200,
         await lifecycle.changeRoles(caller, id, await body(req, rolesInput)),
+      ],
+    },
+    {
+      method: 'PUT',
+      path: account('/person'),
+      run: async (caller, req, _url, id) => [
+        200,
+        await lifecycle.changePerson(caller, id, await body(req, personInput)),
       ],
     },
     {

@@ -16,7 +16,10 @@ import { errorPage, signedOutPage, signOutPage } from './pages';
 export const WEB_CLIENT_ID = 'kollegia-web';
 /** The scope of the Kollegia API at its resource indicator. */
 export const API_SCOPE = 'api';
-/** OpenID scopes the web board is granted without asking; `kollegia` adds tenant, roles and org. */
+/**
+ * OpenID scopes the web board is granted without asking; `kollegia` adds tenant, roles, org and
+ * person.
+ */
 const WEB_OIDC_SCOPES = ['openid', 'profile', 'email', 'kollegia'];
 
 export interface ProviderDeps {
@@ -34,7 +37,8 @@ export interface ProviderDeps {
  * The OpenID Connect provider (oidc-provider, an OpenID-certified implementation): discovery,
  * JWKS, authorization code + PKCE for the web board, client credentials for partners, rotating
  * refresh tokens, sign-out. Access tokens are JWTs for the Kollegia API carrying the claims the
- * kit's verifier expects: `sub`, `tenant`, `roles` and, for an addressee, `org`.
+ * kit's verifier expects: `sub`, `tenant`, `roles`, for an addressee `org`, and for an account
+ * linked to a directory person `person`.
  */
 export function createProvider(deps: ProviderDeps): Provider {
   const { config, accounts } = deps;
@@ -71,7 +75,7 @@ export function createProvider(deps: ProviderDeps): Provider {
       openid: ['sub'],
       profile: ['name'],
       email: ['email'],
-      kollegia: ['tenant', 'roles', 'org'],
+      kollegia: ['tenant', 'roles', 'org', 'person'],
     },
     async findAccount(ctx, sub, token) {
       const account = await accounts.byId(sub);

@@ -227,7 +227,7 @@ export class ControlItemUseCases {
   ) {
     const identity = requireRole(context.identity, 'admin', 'secretary', 'member', 'addressee');
     const { reportedAt, ...report } = command;
-    const author = partyFor(identity, report.author);
+    const author = partyFor(identity, report.author, 'author');
     return this.change(
       context,
       identity,

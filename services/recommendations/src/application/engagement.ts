@@ -37,7 +37,7 @@ export class RecommendationEngagementUseCases {
     command: { party?: PartyRef | null; comment?: string | null; endorsedAt?: Date | null },
   ) {
     const identity = requireEndorser(context.identity);
-    const party = partyFor(identity, command.party);
+    const party = partyFor(identity, command.party, 'party');
     await this.deps.members.requireNamed(identity, 'party', command.party);
     return changeRecommendation(
       this.deps,
@@ -58,7 +58,7 @@ export class RecommendationEngagementUseCases {
     command: { party?: PartyRef | null; withdrawnAt?: Date | null },
   ) {
     const identity = requireEndorser(context.identity);
-    const party = partyFor(identity, command.party);
+    const party = partyFor(identity, command.party, 'party');
     return changeRecommendation(
       this.deps,
       context,
@@ -88,7 +88,7 @@ export class RecommendationEngagementUseCases {
     },
   ) {
     const identity = requireProgressReporter(context.identity);
-    const author = partyFor(identity, command.author);
+    const author = partyFor(identity, command.author, 'author');
     await this.deps.members.requireNamed(identity, 'author', command.author);
     return changeRecommendation(
       this.deps,

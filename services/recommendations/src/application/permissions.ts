@@ -1,5 +1,5 @@
 import { hasRole, requireRole, type Identity } from '@kollegia/service-kit';
-import { forbidden } from '@kollegia/service-kit/domain';
+import { badInput, forbidden } from '@kollegia/service-kit/domain';
 
 import { visibleToPartners, type ReadScope } from '../db/recommendation.repository';
 import type { Actor } from '../domain/permissions';
@@ -63,29 +63,47 @@ export function actorOf(identity: Identity): Actor {
     subject: identity.subject,
     roles: identity.roles,
     ...(identity.organizationId ? { organizationId: identity.organizationId } : {}),
+    ...(identity.person ? { person: identity.person } : {}),
   };
 }
 
+type Party = { kind: 'ORGANIZATION' | 'PERSON'; id: string };
+
 /**
- * Who a non-secretary acts as when endorsing or reporting: the organisation it speaks for, or
- * itself as a person. Secretaries may name any party (they record what was said elsewhere).
+ * Who the caller is when it names no party: the organisation it speaks for, else the directory
+ * person its account is linked to (the token's `person`). Never the account itself: an account
+ * (`sub`) is not a person of the directory, and a party must be one to be shown to readers.
  */
-export function ownParty(identity: Identity): { kind: 'ORGANIZATION' | 'PERSON'; id: string } {
-  return identity.organizationId
-    ? { kind: 'ORGANIZATION', id: identity.organizationId }
-    : { kind: 'PERSON', id: identity.subject };
+export function ownParty(identity: Identity): Party | undefined {
+  if (identity.organizationId) return { kind: 'ORGANIZATION', id: identity.organizationId };
+  return identity.person ? { kind: 'PERSON', id: identity.person } : undefined;
 }
 
+/**
+ * Who the caller acts as when endorsing or reporting (`field` names the party's argument): the
+ * party it names, or its own one. Secretaries may name any party (they record what was said
+ * elsewhere); the others only their organisation or their own person. A caller with no own
+ * party who names none is refused, and nothing changes.
+ */
 export function partyFor(
   identity: Identity,
-  requested: { kind: 'ORGANIZATION' | 'PERSON'; id: string } | null | undefined,
-): { kind: 'ORGANIZATION' | 'PERSON'; id: string } {
-  if (!requested) return ownParty(identity);
-  if (hasRole(identity, 'admin', 'secretary')) return requested;
+  requested: Party | null | undefined,
+  field: string,
+): Party {
+  if (requested && hasRole(identity, 'admin', 'secretary')) return requested;
   const own = ownParty(identity);
+  if (!requested) {
+    if (!own) {
+      throw badInput(
+        field,
+        'your account is not linked to a person of the directory: name the party you act for, or have an administrator link it',
+      );
+    }
+    return own;
+  }
   const isOwn =
-    (requested.kind === own.kind && requested.id === own.id) ||
-    (requested.kind === 'PERSON' && requested.id === identity.subject);
+    (requested.kind === own?.kind && requested.id === own.id) ||
+    (requested.kind === 'PERSON' && requested.id === identity.person);
   if (!isOwn) throw forbidden('you may act only for yourself or the organisation you speak for');
   return requested;
 }

@@ -128,7 +128,11 @@ describe('who acts on an item under control', () => {
       controllerId: undefined,
     });
 
-    expect(mayReportOnControlItem(item, { subject: 'person-1', roles: ['member'] })).toBe(true);
+    expect(
+      mayReportOnControlItem(item, { subject: 'user-1', person: 'person-1', roles: ['member'] }),
+    ).toBe(true);
+    // An account's id is not a person's, even when it happens to look like one.
+    expect(mayReportOnControlItem(item, { subject: 'person-1', roles: ['member'] })).toBe(false);
     expect(mayControl(item, ministryUser)).toBe(false);
     expect(mayControl(item, secretary)).toBe(true);
   });

@@ -199,7 +199,7 @@ export function mayReportOnControlItem(
   if (isSecretary(actor)) return true;
   const { responsible } = state;
   if (!responsible || !actor.roles.some((role) => role !== 'partner')) return false;
-  if (responsible.kind === 'PERSON') return responsible.id === actor.subject;
+  if (responsible.kind === 'PERSON') return responsible.id === actor.person;
   return responsible.id === speaksFor(actor);
 }
 

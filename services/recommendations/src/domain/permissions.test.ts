@@ -22,8 +22,14 @@ describe('mayReportProgress', () => {
   it('should allow the responsible person when a person answers for the recommendation', () => {
     const personal = aRecommendation({ responsible: { kind: 'PERSON', id: 'person-7' } });
 
-    expect(mayReportProgress(personal, { subject: 'person-7', roles: ['member'] })).toBe(true);
-    expect(mayReportProgress(personal, { subject: 'person-8', roles: ['member'] })).toBe(false);
+    expect(
+      mayReportProgress(personal, { subject: 'user-7', person: 'person-7', roles: ['member'] }),
+    ).toBe(true);
+    expect(
+      mayReportProgress(personal, { subject: 'user-8', person: 'person-8', roles: ['member'] }),
+    ).toBe(false);
+    // An account's id is not a person's, even when it happens to look like one.
+    expect(mayReportProgress(personal, { subject: 'person-7', roles: ['member'] })).toBe(false);
   });
 
   it.each<[string, Actor]>([

@@ -5,11 +5,13 @@ export type ActorRole = 'admin' | 'secretary' | 'member' | 'addressee' | 'partne
 
 /** Who acts, as the verified token says. */
 export interface Actor {
-  /** The token's `sub`; for a person of the directory, the person's id. */
+  /** The token's `sub`: the account, which is not a person of the directory. */
   subject: string;
   roles: readonly ActorRole[];
   /** The organisation the actor speaks for (the token's `org`). */
   organizationId?: string;
+  /** The directory person the actor's account is linked to (the token's `person`), if any. */
+  person?: string;
 }
 
 /** Whether the actor runs the workspace's recommendations: a secretary or an admin. */
@@ -34,7 +36,7 @@ export function mayReportProgress(
   if (isSecretary(actor)) return true;
   if (!writes(actor)) return false;
   const { responsible } = state;
-  if (responsible?.kind === 'PERSON' && responsible.id === actor.subject) return true;
+  if (responsible?.kind === 'PERSON' && responsible.id === actor.person) return true;
   const organizationId = actor.organizationId;
   if (organizationId === undefined) return false;
   if (responsible?.kind === 'ORGANIZATION' && responsible.id === organizationId) return true;

@@ -37,14 +37,17 @@ export async function shownMembers<R extends MemberRef>(
 
 /**
  * Who acted (an endorser, a report's author): the organisation or the person the caller's token
- * named, not checked against the directory. Readers of internal material are shown it as stored;
- * the others only what the directory shows them.
+ * named, not checked against the directory when it was written — each as the caller may see it,
+ * and null for one the directory does not know, for every reader. Such an actor was stored before
+ * accounts were linked to directory persons (an account's id as a PERSON): the gateway cannot
+ * resolve it to a person, and naming it would fail the whole read (a non-null party), so it is
+ * left out rather than shown; the rest of the recommendation reads as before.
  */
 export async function shownActors<R extends MemberRef>(
   ctx: RecommendationsContext,
   refs: readonly R[],
 ): Promise<(R | null)[]> {
-  if (!ctx.useCases.members.publishedOnly(ctx.command)) return [...refs];
   const entries = await entriesOf(ctx, refs);
-  return refs.map((ref, i) => shownReference(ref, entries[i], true));
+  const publishedOnly = ctx.useCases.members.publishedOnly(ctx.command);
+  return refs.map((ref, i) => (entries[i] ? shownReference(ref, entries[i], publishedOnly) : null));
 }
