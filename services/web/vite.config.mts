@@ -10,9 +10,6 @@ export default defineConfig({
     outDir: 'dist/public',
     emptyOutDir: true,
     sourcemap: true,
-    // One chunk of about 570 kB (169 kB gzip: React DOM and Mantine, measured in the README) until
-    // there are pages enough to split by; above this, Vite's warning is a signal again.
-    chunkSizeWarningLimit: 650,
   },
   server: { host: '127.0.0.1', port: 5173 },
 });

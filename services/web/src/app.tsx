@@ -1,20 +1,60 @@
-import { Alert, Anchor, Button, Container, Group, Loader, Text, Title } from '@mantine/core';
-import { useMemo } from 'react';
+import { Alert, Button, Container, Group, Loader, Text, Title } from '@mantine/core';
+import { lazy, Suspense, useMemo } from 'react';
 import { Provider as UrqlProvider } from 'urql';
 
 import { useAuth } from './auth/auth-context';
-import { ROLE_NAMES, type Claims } from './auth/claims';
+import {
+  mayAdministerAccounts,
+  mayUseInbox,
+  readsInternal,
+  ROLE_NAMES,
+  type Claims,
+} from './auth/claims';
 import type { BoardConfig } from './config';
 import { createApiClient } from './graphql/client';
-import { navigate, usePathname } from './navigation';
-import { DirectoryPage } from './pages/directory-page';
-import { RoundtablePage } from './pages/roundtable-page';
-import { RoundtablesPage } from './pages/roundtables-page';
-import { pathOf, routeOf, type Route } from './routes';
+import { usePathname } from './navigation';
+import { routeOf, type Route } from './routes';
+import { RouteLink } from './components/route-link';
 
-const NAV: { label: string; route: Route }[] = [
-  { label: 'Справочник', route: { page: 'directory' } },
+// Each page is a chunk of its own, loaded when it is first opened: a first visit fetches the shell
+// and the one page it lands on (measured in the README, "Numbers").
+const DirectoryPage = lazy(() =>
+  import('./pages/directory-page').then((page) => ({ default: page.DirectoryPage })),
+);
+const RoundtablesPage = lazy(() =>
+  import('./pages/roundtables-page').then((page) => ({ default: page.RoundtablesPage })),
+);
+const RoundtablePage = lazy(() =>
+  import('./pages/roundtable-page').then((page) => ({ default: page.RoundtablePage })),
+);
+const InboxPage = lazy(() =>
+  import('./pages/inbox-page').then((page) => ({ default: page.InboxPage })),
+);
+const ConferencesPage = lazy(() =>
+  import('./pages/conferences-page').then((page) => ({ default: page.ConferencesPage })),
+);
+const ConferencePage = lazy(() =>
+  import('./pages/conference-page').then((page) => ({ default: page.ConferencePage })),
+);
+const RecommendationsPage = lazy(() =>
+  import('./pages/recommendations-page').then((page) => ({ default: page.RecommendationsPage })),
+);
+const RecommendationPage = lazy(() =>
+  import('./pages/recommendation-page').then((page) => ({ default: page.RecommendationPage })),
+);
+const AccountsPage = lazy(() =>
+  import('./pages/accounts-page').then((page) => ({ default: page.AccountsPage })),
+);
+
+// What a role may use only (`offered`; every role otherwise): an addressee's clerk is not offered
+// the association's directory, and only an addressee has an inbox.
+const NAV: { label: string; route: Route; offered?: (claims: Claims | undefined) => boolean }[] = [
+  { label: 'Входящие', route: { page: 'inbox' }, offered: mayUseInbox },
+  { label: 'Справочник', route: { page: 'directory' }, offered: readsInternal },
+  { label: 'Конференции', route: { page: 'conferences' } },
   { label: 'Заседания', route: { page: 'roundtables' } },
+  { label: 'Рекомендации', route: { page: 'recommendations' } },
+  { label: 'Учётные записи', route: { page: 'accounts' }, offered: mayAdministerAccounts },
 ];
 
 /** The board: a header with the pages and the signed-in person, and the page of the path. */
@@ -33,18 +73,13 @@ export function App({ config }: { config: BoardConfig }) {
               <Group gap="xs" wrap="wrap">
                 <nav aria-label="Разделы">
                   <Group gap="sm">
-                    {NAV.map(({ label, route }) => (
-                      <Anchor
-                        key={label}
-                        href={pathOf(route)}
-                        onClick={(event) => {
-                          event.preventDefault();
-                          navigate(pathOf(route));
-                        }}
-                      >
-                        {label}
-                      </Anchor>
-                    ))}
+                    {NAV.filter(({ offered }) => offered?.(state.claims) ?? true).map(
+                      ({ label, route }) => (
+                        <RouteLink key={label} route={route}>
+                          {label}
+                        </RouteLink>
+                      ),
+                    )}
                   </Group>
                 </nav>
                 <Text size="sm">{whoIs(state.user.profile.name, state.claims)}</Text>
@@ -102,14 +137,33 @@ function SignedIn({ config, claims }: { config: BoardConfig; claims: Claims | un
     [config, accessToken, endSession],
   );
   const route = routeOf(usePathname());
+  // An addressee's clerk starts at the inbox: the directory is not offered to it.
+  const clerk = mayUseInbox(claims) && !readsInternal(claims);
   return (
     <UrqlProvider value={client}>
-      {route.page === 'directory' || route.page === 'callback' ? <DirectoryPage /> : null}
-      {route.page === 'roundtables' ? <RoundtablesPage /> : null}
-      {route.page === 'roundtable' ? (
-        <RoundtablePage key={route.id} id={route.id} claims={claims} />
-      ) : null}
-      {route.page === 'not-found' ? <Text>Такой страницы нет.</Text> : null}
+      <Suspense fallback={<Loader aria-label="Загрузка" />}>
+        {(route.page === 'directory' || route.page === 'callback') && !clerk ? (
+          <DirectoryPage />
+        ) : null}
+        {route.page === 'inbox' ||
+        ((route.page === 'directory' || route.page === 'callback') && clerk) ? (
+          <InboxPage claims={claims} />
+        ) : null}
+        {route.page === 'conferences' ? <ConferencesPage /> : null}
+        {route.page === 'conference' ? <ConferencePage key={route.id} id={route.id} /> : null}
+        {route.page === 'roundtables' ? <RoundtablesPage /> : null}
+        {route.page === 'roundtable' ? (
+          <RoundtablePage key={route.id} id={route.id} claims={claims} />
+        ) : null}
+        {route.page === 'recommendations' ? <RecommendationsPage /> : null}
+        {route.page === 'recommendation' ? (
+          <RecommendationPage key={route.id} id={route.id} claims={claims} />
+        ) : null}
+        {route.page === 'accounts' && mayAdministerAccounts(claims) ? (
+          <AccountsPage config={config} claims={claims} />
+        ) : null}
+        {route.page === 'not-found' ? <Text>Такой страницы нет.</Text> : null}
+      </Suspense>
     </UrqlProvider>
   );
 }

@@ -126,6 +126,9 @@ describe('routes', () => {
     expect(routeOf('/roundtables/%E0%A4%A')).toEqual({ page: 'not-found' });
     expect(routeOf('/elsewhere')).toEqual({ page: 'not-found' });
     expect(pathOf({ page: 'roundtable', id: 'rt/1' })).toBe('/roundtables/rt%2F1');
+    expect(routeOf('/recommendations')).toEqual({ page: 'recommendations' });
+    expect(routeOf('/recommendations/r%2F1')).toEqual({ page: 'recommendation', id: 'r/1' });
+    expect(pathOf({ page: 'recommendation', id: 'r/1' })).toBe('/recommendations/r%2F1');
   });
 });
 

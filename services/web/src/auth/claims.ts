@@ -43,6 +43,26 @@ export function mayRecordMinutes(claims: Claims | undefined): boolean {
   return !!claims?.roles.some((role) => role === 'secretary' || role === 'admin');
 }
 
+/** Admins, secretaries and members read the association's internal material (the directory). */
+export function readsInternal(claims: Claims | undefined): boolean {
+  return !!claims?.roles.some(
+    (role) => role === 'secretary' || role === 'admin' || role === 'member',
+  );
+}
+
+/**
+ * The inbox is that of the organisation the token speaks for (claim `org`): an addressee's. The
+ * API refuses an inbox to a token that names no organisation, an admin's or a secretary's.
+ */
+export function mayUseInbox(claims: Claims | undefined): boolean {
+  return !!claims?.organization && claims.roles.includes('addressee');
+}
+
+/** Only admins manage the tenant's accounts (the identity provider's admin API requires `admin`). */
+export function mayAdministerAccounts(claims: Claims | undefined): boolean {
+  return !!claims?.roles.includes('admin');
+}
+
 export const ROLE_NAMES: Record<Role, string> = {
   admin: 'администратор',
   secretary: 'секретарь',

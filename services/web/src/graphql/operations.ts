@@ -90,6 +90,7 @@ export const RoundtableQuery = graphql(`
   query Roundtable($id: ID!) {
     roundtable(id: $id) {
       id
+      version
       title
       status
       startsAt
@@ -117,6 +118,14 @@ export const RoundtableQuery = graphql(`
         title
         status
         result
+      }
+      resolutions {
+        id
+        kind
+        status
+        text
+        agendaItemIds
+        dueDate
       }
       participants {
         id

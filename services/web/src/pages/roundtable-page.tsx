@@ -11,15 +11,23 @@ import {
   Table,
   Text,
   Textarea,
+  TextInput,
   Title,
 } from '@mantine/core';
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { useClient, useMutation, useQuery, type CombinedError } from 'urql';
+import { useMemo, useState } from 'react';
+import { useClient, useMutation, useQuery } from 'urql';
 
-import { useAuth } from '../auth/auth-context';
 import { mayRecordMinutes, type Claims } from '../auth/claims';
+import { AddresseesSelect } from '../components/addressees-select';
 import { ApiErrorAlert } from '../components/api-error';
-import type { RoundtableQuery as RoundtableData } from '../generated/graphql';
+import { DocumentDownload } from '../components/document-download';
+import type { ResolutionKind, RoundtableQuery as RoundtableData } from '../generated/graphql';
+import {
+  CloseAgendaItemMutation,
+  OpenAgendaItemMutation,
+  ProposeResolutionMutation,
+  RoundtableMinutesFileQuery,
+} from '../graphql/conferences';
 import {
   RecordStatementMutation,
   RoundtableLiveSubscription,
@@ -30,18 +38,23 @@ import {
   ATTENDANCE,
   dateTime,
   PARTICIPANT_ROLE,
+  RESOLUTION_KIND,
+  RESOLUTION_STATUS,
   ROUNDTABLE_STATUS,
   timeOfDay,
 } from '../labels';
-import { shouldFollowAgain } from '../live';
 import { speakerInput, speakerOptions } from '../speakers';
+import { useFollow } from '../use-follow';
+import { SittingControls } from './sitting-controls';
 import { useMinutes, type Minutes } from './use-minutes';
+import { RouteLink } from '../components/route-link';
 
 type Roundtable = NonNullable<RoundtableData['roundtable']>;
 
 /**
- * A sitting: its agenda, who is at the table and the minutes as they are recorded, live. The
- * secretary (and an admin) gets the form that records a statement.
+ * A sitting: its agenda, who is at the table, its resolutions and the minutes as they are
+ * recorded, live; once concluded, the minutes as a document. The secretary (and an admin) running
+ * a live sitting opens and closes its questions, proposes resolutions and records statements.
  */
 export function RoundtablePage({ id, claims }: { id: string; claims: Claims | undefined }) {
   const [{ data, error, fetching }, refetch] = useQuery({
@@ -51,6 +64,9 @@ export function RoundtablePage({ id, claims }: { id: string; claims: Claims | un
   const minutes = useMinutes(id);
   const live = useLive(id, minutes, () => refetch({ requestPolicy: 'network-only' }));
   const roundtable = data?.roundtable;
+  // The secretary (or an admin) runs a live sitting: takes up and closes its questions, puts
+  // resolutions to it and records the minutes.
+  const runs = mayRecordMinutes(claims) && roundtable?.status === 'LIVE';
 
   if (!roundtable) {
     if (fetching) return <Loader aria-label="Загрузка" />;
@@ -67,11 +83,21 @@ export function RoundtablePage({ id, claims }: { id: string; claims: Claims | un
             {roundtable.venue ? `, ${roundtable.venue}` : ''}
           </Text>
         </Group>
-        {roundtable.conference ? <Text size="sm">{roundtable.conference.title}</Text> : null}
+        {roundtable.conference ? (
+          <RouteLink size="sm" route={{ page: 'conference', id: roundtable.conference.id }}>
+            {roundtable.conference.title}
+          </RouteLink>
+        ) : null}
       </div>
+      {mayRecordMinutes(claims) ? (
+        <SittingControls
+          roundtable={roundtable}
+          done={() => refetch({ requestPolicy: 'network-only' })}
+        />
+      ) : null}
       <ApiErrorAlert error={error} />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
-        <Agenda roundtable={roundtable} />
+        <Agenda roundtable={roundtable} runs={runs} />
         <Participants roundtable={roundtable} />
       </SimpleGrid>
       <Paper withBorder p="md">
@@ -83,63 +109,44 @@ export function RoundtablePage({ id, claims }: { id: string; claims: Claims | un
         </Group>
         <ApiErrorAlert error={live.error} />
         {/* Typing up a concluded sitting's minutes (each line with its time) is not offered yet. */}
-        {mayRecordMinutes(claims) && roundtable.status === 'LIVE' ? (
-          <RecordStatementForm roundtable={roundtable} minutes={minutes} />
-        ) : null}
+        {runs ? <RecordStatementForm roundtable={roundtable} minutes={minutes} /> : null}
+        {/* The API writes the minutes as a document once the sitting has concluded. */}
+        {roundtable.status === 'CONCLUDED' ? <MinutesDocument id={roundtable.id} /> : null}
         <MinutesList minutes={minutes} total={roundtable.statementCount} />
       </Paper>
+      <Resolutions roundtable={roundtable} runs={runs} />
     </Stack>
   );
 }
 
 /**
  * Follows the round table's events: new lines are fetched, other changes reload the page's data.
- * When the gateway closes the socket at its token's expiry, it follows again with the renewed token
- * from the last event it got, so nothing is missed.
  */
 function useLive(id: string, minutes: Minutes, changed: () => void) {
-  const client = useClient();
-  const { accessToken } = useAuth();
-  const [state, setState] = useState<{ following: boolean; error?: CombinedError }>({
-    following: false,
-  });
-  const [attempt, setAttempt] = useState(0);
-  const cursor = useRef<string | undefined>(undefined);
-  // The handlers change every render; the subscription stays the same while the page shows one id.
-  const handlers = useRef({ recorded: minutes.recorded, reload: minutes.reload, changed });
-  useEffect(() => {
-    handlers.current = { recorded: minutes.recorded, reload: minutes.reload, changed };
-  });
-  useEffect(() => {
-    setState({ following: true });
-    const token = accessToken();
-    const subscription = client
-      .subscription(RoundtableLiveSubscription, { id, after: cursor.current })
-      .subscribe((result) => {
-        if (result.error) {
-          if (shouldFollowAgain(result.error, token, accessToken())) setAttempt((n) => n + 1);
-          else setState({ following: false, error: result.error });
-          return;
-        }
-        const event = result.data?.roundtableLive;
-        if (!event) return;
-        cursor.current = event.cursor;
-        if (event.type === 'STATEMENT_RECORDED') handlers.current.recorded();
-        else if (event.type === 'STATEMENT_CORRECTED' || event.type === 'REDATED')
-          handlers.current.reload();
-        else handlers.current.changed();
-      });
-    return () => subscription.unsubscribe();
-  }, [client, id, accessToken, attempt]);
-  return state;
+  return useFollow(
+    RoundtableLiveSubscription,
+    { id },
+    id,
+    (data) => data.roundtableLive,
+    (event) => {
+      if (event.type === 'STATEMENT_RECORDED') minutes.recorded();
+      else if (event.type === 'STATEMENT_CORRECTED' || event.type === 'REDATED') minutes.reload();
+      else changed();
+    },
+  );
 }
 
-function Agenda({ roundtable }: { roundtable: Roundtable }) {
+function Agenda({ roundtable, runs }: { roundtable: Roundtable; runs: boolean }) {
+  const [opening, open] = useMutation(OpenAgendaItemMutation);
+  const [closing, close] = useMutation(CloseAgendaItemMutation);
+  const [results, setResults] = useState<Record<string, string>>({});
+  const target = { roundtableId: roundtable.id, expectedVersion: roundtable.version };
   return (
     <Paper withBorder p="md">
       <Title order={2} mb="sm">
         Повестка
       </Title>
+      {runs ? <ApiErrorAlert error={opening.error ?? closing.error} /> : null}
       {roundtable.agenda.length ? (
         <List type="ordered" spacing="xs">
           {roundtable.agenda.map((item) => (
@@ -149,10 +156,49 @@ function Agenda({ roundtable }: { roundtable: Roundtable }) {
                 size="sm"
                 variant="light"
                 color={item.status === 'IN_DISCUSSION' ? 'green' : 'gray'}
+                // Light green's own text is too pale on it (axe): dark text keeps 4.5:1.
+                c="dark"
               >
                 {AGENDA_STATUS[item.status]}
               </Badge>
               {item.result ? <Text size="sm">Итог: {item.result}</Text> : null}
+              {runs && item.status === 'IN_DISCUSSION' ? (
+                <Group gap="xs" mt="xs" align="end" wrap="wrap">
+                  <TextInput
+                    label={`Итог обсуждения вопроса «${item.title}»`}
+                    value={results[item.id] ?? ''}
+                    onChange={(event) =>
+                      setResults({ ...results, [item.id]: event.currentTarget.value })
+                    }
+                  />
+                  <Button
+                    size="xs"
+                    loading={closing.fetching}
+                    aria-label={`Закрыть вопрос «${item.title}»`}
+                    onClick={() =>
+                      void close({
+                        ...target,
+                        agendaItemId: item.id,
+                        result: results[item.id]?.trim() || null,
+                      })
+                    }
+                  >
+                    Закрыть вопрос
+                  </Button>
+                </Group>
+              ) : null}
+              {runs && item.status !== 'IN_DISCUSSION' ? (
+                <Button
+                  size="xs"
+                  variant="default"
+                  ml="xs"
+                  loading={opening.fetching}
+                  aria-label={`Открыть вопрос «${item.title}»`}
+                  onClick={() => void open({ ...target, agendaItemId: item.id })}
+                >
+                  Открыть вопрос
+                </Button>
+              ) : null}
             </List.Item>
           ))}
         </List>
@@ -160,6 +206,129 @@ function Agenda({ roundtable }: { roundtable: Roundtable }) {
         <Text>Повестка не задана.</Text>
       )}
     </Paper>
+  );
+}
+
+/** The resolutions put to the sitting; the secretary running it puts new ones. */
+function Resolutions({ roundtable, runs }: { roundtable: Roundtable; runs: boolean }) {
+  const questionOf = (id: string) => roundtable.agenda.find((item) => item.id === id)?.title;
+  return (
+    <Paper withBorder p="md">
+      <Title order={2} mb="sm">
+        Решения
+      </Title>
+      {runs ? <ProposeResolutionForm roundtable={roundtable} /> : null}
+      {roundtable.resolutions.length ? (
+        <List spacing="xs" aria-label="Решения">
+          {roundtable.resolutions.map((resolution) => (
+            <List.Item key={resolution.id}>
+              <Group gap="xs">
+                <Badge size="sm" variant="light">
+                  {RESOLUTION_KIND[resolution.kind]}
+                </Badge>
+                <Badge size="sm" variant="outline" color="gray">
+                  {RESOLUTION_STATUS[resolution.status]}
+                </Badge>
+              </Group>
+              <Text>{resolution.text}</Text>
+              {resolution.agendaItemIds.length ? (
+                <Text size="sm" c="dimmed">
+                  По вопросу: {resolution.agendaItemIds.map(questionOf).filter(Boolean).join('; ')}
+                </Text>
+              ) : null}
+            </List.Item>
+          ))}
+        </List>
+      ) : (
+        <Text>Решений пока нет.</Text>
+      )}
+    </Paper>
+  );
+}
+
+const PROPOSED_KINDS = Object.keys(RESOLUTION_KIND) as ResolutionKind[];
+
+function ProposeResolutionForm({ roundtable }: { roundtable: Roundtable }) {
+  const [kind, setKind] = useState<ResolutionKind>('RECOMMENDATION');
+  const [question, setQuestion] = useState<string | null>(null);
+  const [text, setText] = useState('');
+  // A recommendation to a ministry (it becomes requests once adopted) or a question to a regulator.
+  const [addressees, setAddressees] = useState<string[]>([]);
+  const [{ fetching, error }, propose] = useMutation(ProposeResolutionMutation);
+
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    if (!text.trim()) return;
+    const result = await propose({
+      roundtableId: roundtable.id,
+      expectedVersion: roundtable.version,
+      input: {
+        kind,
+        text,
+        ...(question ? { agendaItemId: question } : {}),
+        ...(addressees.length ? { addresseeIds: addressees } : {}),
+      },
+    });
+    if (result.data) {
+      setText('');
+      setAddressees([]);
+    }
+  };
+
+  return (
+    <form onSubmit={(event) => void submit(event)} aria-label="Проект решения">
+      <Stack gap="xs" mb="md">
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <Select
+            label="Вид решения"
+            data={PROPOSED_KINDS.map((value) => ({ value, label: RESOLUTION_KIND[value] }))}
+            value={kind}
+            onChange={(value) => value && setKind(value)}
+            allowDeselect={false}
+          />
+          <Select
+            label="По вопросу повестки"
+            placeholder="Не выбран"
+            data={roundtable.agenda.map((item) => ({ value: item.id, label: item.title }))}
+            value={question}
+            onChange={setQuestion}
+            clearable
+          />
+        </SimpleGrid>
+        <AddresseesSelect value={addressees} onChange={setAddressees} />
+        <Textarea
+          label="Текст решения"
+          value={text}
+          onChange={(event) => setText(event.currentTarget.value)}
+          autosize
+          minRows={2}
+        />
+        <ApiErrorAlert error={error} />
+        <Group>
+          <Button type="submit" loading={fetching} disabled={!text.trim()}>
+            Предложить решение
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** The minutes as a document to download: the API writes them once the sitting concluded. */
+function MinutesDocument({ id }: { id: string }) {
+  const client = useClient();
+  return (
+    <Group mb="md">
+      <DocumentDownload
+        title="Протокол заседания"
+        load={async (format) => {
+          const { data, error } = await client
+            .query(RoundtableMinutesFileQuery, { id, format }, { requestPolicy: 'network-only' })
+            .toPromise();
+          return { file: data?.roundtableMinutes.file, error };
+        }}
+      />
+    </Group>
   );
 }
 

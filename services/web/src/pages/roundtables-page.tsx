@@ -1,11 +1,10 @@
-import { Anchor, Badge, Title } from '@mantine/core';
+import { Badge, Title } from '@mantine/core';
 
 import { DataTable } from '../components/data-table';
 import { PagedSearch } from '../components/paged-search';
 import { RoundtablesQuery } from '../graphql/operations';
 import { dateTime, ROUNDTABLE_STATUS } from '../labels';
-import { navigate } from '../navigation';
-import { pathOf } from '../routes';
+import { RouteLink } from '../components/route-link';
 
 /** The sittings, in the order they sit, searched and paged; each opens its own page. */
 export function RoundtablesPage() {
@@ -23,20 +22,13 @@ export function RoundtablesPage() {
           <DataTable
             headers={['Заседание', 'Начало', 'Состояние']}
             rows={nodes.map((roundtable) => {
-              const path = pathOf({ page: 'roundtable', id: roundtable.id });
               return {
                 key: roundtable.id,
                 cells: [
                   <>
-                    <Anchor
-                      href={path}
-                      onClick={(event) => {
-                        event.preventDefault();
-                        navigate(path);
-                      }}
-                    >
+                    <RouteLink route={{ page: 'roundtable', id: roundtable.id }}>
                       {roundtable.title}
-                    </Anchor>
+                    </RouteLink>
                     {roundtable.conference ? <div>{roundtable.conference.title}</div> : null}
                   </>,
                   dateTime(roundtable.startsAt),
