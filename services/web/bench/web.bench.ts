@@ -96,11 +96,11 @@ function countDownloads(context: BrowserContext) {
           ? 'html'
           : undefined;
     if (!kind) return;
-    const wire = Number(response.headers()['content-length'] ?? 0);
-    void response
-      .body()
-      .then((body) => {
-        totals[kind]![0] += wire || body.length;
+    // What came over the network: a file the browser had in its cache counts nothing again.
+    void Promise.all([response.request().sizes(), response.body()])
+      .then(([sizes, body]) => {
+        if (sizes.responseBodySize <= 0) return;
+        totals[kind]![0] += sizes.responseBodySize;
         totals[kind]![1] += body.length;
       })
       .catch(() => undefined);
@@ -208,14 +208,14 @@ async function main(): Promise<void> {
     await visitor.waitForLoadState('networkidle');
     log(`first visit, the signed-out page: ${signedOut}`);
     log(`first visit, through sign-in to the directory: ${downloaded()}`);
-    await first.close();
+    // Contexts stay open to the end: the packaged Chromium runs as one process (--single-process),
+    // and closing a context there can take the browser down with it.
 
     // 2. Sign-in → a usable board.
     const signIns: number[] = [];
     for (let i = 0; i < SIGN_INS; i += 1) {
       const context = await fresh();
       signIns.push(await signIn(await context.newPage(), SECRETARY, credentials[SECRETARY]!));
-      await context.close();
     }
     log(`sign-in → the directory's first row, fresh browser each time: ${summary(signIns)}`);
 
@@ -253,9 +253,11 @@ async function main(): Promise<void> {
         { polling: 'raf', timeout: 30_000 },
       );
       latencies.push(((await seenAt.jsonValue()) as number) - clicked);
-      // The form is cleared when the API has taken the line: the next one starts from there.
-      await secretary.waitForFunction(() =>
-        [...document.querySelectorAll('textarea')].every((field) => field.value === ''),
+      // The field is cleared when the API has taken the line: the next one starts from there.
+      await secretary.waitForFunction(
+        (field) => (field as HTMLTextAreaElement | null)?.value === '',
+        await secretary.getByLabel('Что сказано').elementHandle(),
+        { timeout: 10_000 },
       );
     }
     log(
