@@ -12,6 +12,7 @@ import { entityTypes } from './security/entities';
 import { OperationFuzzer } from './security/fuzzer';
 import { Ledger, type Section } from './security/ledger';
 import {
+  callerPerson,
   callerSubject,
   COLUMNS,
   EXPECTED_ALLOWED,
@@ -601,7 +602,7 @@ async function checkRow(mutationCase: MutationCase): Promise<Record<Column, stri
         ? { org: dirA.addressee.id }
         : column === 'other addressee'
           ? { org: dirA.other.id }
-          : { person: dirA.people[0]!.id }),
+          : { person: callerPerson(column, dirA) }),
     });
   let shared: Target | undefined;
   const targetFor = async (fresh: boolean) => {

@@ -623,15 +623,13 @@ export const MUTATION_CASES: MutationCase[] = [
         addresseeIds: [dir.addressee.id],
         status: 'PROPOSED',
       });
-      // Those the table allows to take an endorsement back each have one to take back.
+      // Those the table allows to take an endorsement back each have one to take back: an
+      // endorsement by the directory person the column's account is linked to.
       for (const role of ['admin', 'secretary', 'member'] as const) {
         const version = (await ws.version('recommendation', recommendation.id))!;
         await ws.data(
-          `mutation($id: ID!, $v: Int!) { endorseRecommendation(id: $id, expectedVersion: $v) { id } }`,
-          { id: recommendation.id, v: version },
-          role,
-          undefined,
-          callerSubject(role),
+          `mutation($id: ID!, $v: Int!, $p: RecommendationPartyInput!) { endorseRecommendation(id: $id, expectedVersion: $v, party: $p) { id } }`,
+          { id: recommendation.id, v: version, p: { kind: 'PERSON', id: callerPerson(role, dir) } },
         );
       }
       return on('recommendation', recommendation);
@@ -856,6 +854,11 @@ export const MUTATION_CASES: MutationCase[] = [
     call: () => op(`mutation { setOutgoingNumberPrefix(prefix: "СЕК") }`),
   },
 ];
+
+/** The directory person a column's account is linked to (its token's `person`): one each. */
+export function callerPerson(column: Column, dir: Directory): string {
+  return dir.people[COLUMNS.indexOf(column)]!.id;
+}
 
 /** The subject of a column's token: each column acts as a different user. */
 export function callerSubject(column: Column | Role): string {
