@@ -6,6 +6,7 @@ import type { Connection } from 'mongoose';
 import { oidcEntryModel, type OidcEntryModel } from './db/oidc-entry.model';
 import type { Account } from './domain/account';
 import {
+  adminApi,
   Browser,
   kitVerifier,
   locationOf,
@@ -32,27 +33,9 @@ const BOARD_URL = POST_LOGOUT_URI;
 let adminA: { account: Account; token: string };
 let adminB: { account: Account; token: string };
 
-interface Answer {
-  status: number;
-  body: any;
-}
-
 /** A request to the admin API with a bearer token (none when `token` is null). */
-async function api(
-  method: string,
-  path: string,
-  token: string | null,
-  body?: unknown,
-): Promise<Answer> {
-  const response = await fetch(`${identity.app.url}/admin/v1/${path}`, {
-    method,
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
-  });
-  return { status: response.status, body: await response.json() };
+function api(method: string, path: string, token: string | null, body?: unknown) {
+  return adminApi(identity.app, method, path, token, body);
 }
 
 function person(tenantId: string, roles: Role[], organizationId?: string): Promise<Account> {

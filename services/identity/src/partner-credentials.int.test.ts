@@ -2,7 +2,14 @@ import { generateKeyPairSync, randomUUID, sign, type KeyObject } from 'node:cryp
 
 import { basicAuth, uniqueId } from '@kollegia/testing';
 
-import { kitVerifier, signIn, startIdentity, tokenRequest, type Identity } from './test/harness';
+import {
+  adminApi,
+  kitVerifier,
+  signIn,
+  startIdentity,
+  tokenRequest,
+  type Identity,
+} from './test/harness';
 
 /**
  * Issue #18, partner apps: a client that signs its assertions (private_key_jwt, RFC 7523) instead
@@ -295,16 +302,8 @@ describe('the admin API', () => {
     return signedIn.body.access_token!;
   }
 
-  async function api(method: string, path: string, token: string, body?: unknown) {
-    const response = await fetch(`${identity.app.url}/admin/v1/${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    return { status: response.status, body: (await response.json()) as any };
+  function api(method: string, path: string, token: string, body?: unknown) {
+    return adminApi(identity.app, method, path, token, body);
   }
 
   it('should let a tenant’s administrator create, rotate, re-key and revoke its partner clients', async () => {

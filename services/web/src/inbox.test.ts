@@ -95,7 +95,7 @@ describe('what the clerk is offered', () => {
     expect(mayUseInbox(undefined)).toBe(false);
     expect(readsInternal(as(['addressee'], 'org-1'))).toBe(false);
     expect(readsInternal(as(['partner']))).toBe(false);
-    expect(['admin', 'secretary', 'member'].every((r) => readsInternal(as([r as never])))).toBe(
+    expect((['admin', 'secretary', 'member'] as const).every((r) => readsInternal(as([r])))).toBe(
       true,
     );
   });

@@ -78,4 +78,29 @@ export function signIn(app: IdentityApp, login: string, password: string) {
   return signInWithCode(webClient(app), login, password);
 }
 
+/** An admin API answer: its status and its JSON body (untyped, as tests read it). */
+export interface AdminAnswer {
+  status: number;
+  body: any;
+}
+
+/** A request to the admin API with a bearer token (none when `token` is null). */
+export async function adminApi(
+  app: IdentityApp,
+  method: string,
+  path: string,
+  token: string | null,
+  body?: unknown,
+): Promise<AdminAnswer> {
+  const response = await fetch(`${app.url}/admin/v1/${path}`, {
+    method,
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+  });
+  return { status: response.status, body: await response.json() };
+}
+
 export { Browser, locationOf, submitLogin } from '@kollegia/testing';

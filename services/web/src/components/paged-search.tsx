@@ -1,11 +1,12 @@
-import { Button, Group, Loader, Text, TextInput } from '@mantine/core';
+import { Loader, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import type { TypedDocumentNode } from '@urql/core';
 import { useState } from 'react';
 import { useQuery } from 'urql';
 
-import { currentAfter, firstPage, nextPage, pageNumber, previousPage } from '../paging';
+import { currentAfter, firstPage } from '../paging';
 import { ApiErrorAlert } from './api-error';
+import { PagerButtons } from './pager-buttons';
 
 const PAGE_SIZE = 20;
 
@@ -60,23 +61,7 @@ export function PagedSearch<Data, Node>({
             Найдено: {connection.totalCount}
           </Text>
           {connection.nodes.length ? children(connection.nodes) : <Text>Ничего не найдено.</Text>}
-          <Group justify="space-between" mt="sm">
-            <Button
-              variant="default"
-              disabled={pageNumber(pager) === 1}
-              onClick={() => setPager(previousPage(pager))}
-            >
-              Назад
-            </Button>
-            <Text size="sm">Страница {pageNumber(pager)}</Text>
-            <Button
-              variant="default"
-              disabled={!connection.pageInfo.hasNextPage}
-              onClick={() => setPager(nextPage(pager, connection.pageInfo.endCursor))}
-            >
-              Далее
-            </Button>
-          </Group>
+          <PagerButtons pager={pager} setPager={setPager} pageInfo={connection.pageInfo} />
         </>
       ) : null}
     </>

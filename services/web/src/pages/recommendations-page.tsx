@@ -1,14 +1,4 @@
-import {
-  Badge,
-  Button,
-  Group,
-  Loader,
-  SimpleGrid,
-  Select,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Badge, Loader, SimpleGrid, Select, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
 import { useQuery } from 'urql';
@@ -18,10 +8,11 @@ import { DataTable } from '../components/data-table';
 import type { RecommendationStatus } from '../generated/graphql';
 import { RecommendationConferencesQuery, RecommendationsQuery } from '../graphql/recommendations';
 import { calendarDay, RECOMMENDATION_STATUS, today } from '../labels';
-import { currentAfter, firstPage, nextPage, pageNumber, previousPage } from '../paging';
+import { currentAfter, firstPage } from '../paging';
 import { byUrgency, urgencyOf } from '../recommendations';
 import { UrgencyBadge } from './recommendation-parts';
 import { RouteLink } from '../components/route-link';
+import { PagerButtons } from '../components/pager-buttons';
 
 const PAGE_SIZE = 20;
 
@@ -138,23 +129,7 @@ export function RecommendationsPage() {
           ) : (
             <Text>Ничего не найдено.</Text>
           )}
-          <Group justify="space-between" mt="sm">
-            <Button
-              variant="default"
-              disabled={pageNumber(pager) === 1}
-              onClick={() => setPager(previousPage(pager))}
-            >
-              Назад
-            </Button>
-            <Text size="sm">Страница {pageNumber(pager)}</Text>
-            <Button
-              variant="default"
-              disabled={!connection.pageInfo.hasNextPage}
-              onClick={() => setPager(nextPage(pager, connection.pageInfo.endCursor))}
-            >
-              Далее
-            </Button>
-          </Group>
+          <PagerButtons pager={pager} setPager={setPager} pageInfo={connection.pageInfo} />
         </>
       ) : null}
     </>
