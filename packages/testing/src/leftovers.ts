@@ -83,6 +83,23 @@ async function untilTopicsCanBeCreated(admin: Admin, timeoutMs = 120_000): Promi
   }
 }
 
+/**
+ * Calls the broker again while it answers with an error kafkajs marks retriable. `listGroups` has no
+ * retry of its own, and a broker that has just started answers it with "The coordinator is loading
+ * and hence can't process requests for this group" for a few seconds (it failed a CI run's setup).
+ */
+async function whileRetriable<T>(call: () => Promise<T>, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await call();
+    } catch (error) {
+      if (!(error as { retriable?: boolean }).retriable || Date.now() > deadline) throw error;
+      await sleep(500);
+    }
+  }
+}
+
 /** Deletes the selected test topics and consumer groups from the broker and databases from MongoDB. */
 export async function removeTestLeftovers(
   endpoints: { kafkaBrokers: string[]; mongoUrl: string },
@@ -96,14 +113,16 @@ export async function removeTestLeftovers(
   }).admin();
   await admin.connect();
   try {
-    const { groups } = await admin.listGroups();
+    const { groups } = await whileRetriable(() => admin.listGroups());
     const groupIds = groups.map((group) => group.groupId).filter((id) => isLeftover(id, selection));
     for (const batch of chunks(groupIds, 200)) {
       // A group with members still running cannot be deleted; it expires with the broker's retention.
       const results = await admin.deleteGroups(batch).catch(() => []);
       counts.groups += results.filter((result) => !result.error).length;
     }
-    const topics = (await admin.listTopics()).filter((topic) => isLeftover(topic, selection));
+    const topics = (await whileRetriable(() => admin.listTopics())).filter((topic) =>
+      isLeftover(topic, selection),
+    );
     for (const batch of chunks(topics, 200)) {
       await admin.deleteTopics({ topics: batch, timeout: 60_000 });
       counts.topics += batch.length;
