@@ -6,3 +6,4 @@ export * from './members';
 export * from './service';
 export * from './leftovers';
 export * from './oidc';
+export * from './stored-bytes';

@@ -11,11 +11,16 @@
  * writes last), and until the outbox relay has published every event. The query is then timed
  * over BENCH_QUERY_SIZE (default 5,000) recommendations, the ones not created by consuming
  * inserted directly (the query does not care how they came).
+ *
+ * For the capacity plan (docs/capacity.md) it also reports the CPU time of this process (the
+ * service: consumer, relay, its Kafka client) per event consumed, and, after the replay, the bytes
+ * stored per recommendation: the BSON size of every document of every collection (recommendations,
+ * timeline, counts, notes of applied events…) divided by the recommendations. Indexes come on top.
  */
 import 'reflect-metadata';
 
 import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -28,6 +33,7 @@ import {
 } from '@kollegia/events';
 import { down, up } from '@kollegia/local-stack';
 import { deterministicId, devAuth } from '@kollegia/service-kit';
+import { bytesPer, storedBytes } from '@kollegia/testing';
 import mongoose from 'mongoose';
 
 import { createApp } from '../app';
@@ -167,15 +173,24 @@ async function main(): Promise<void> {
   /** Sends events and waits until they are applied, then until `published` events are out. */
   async function consume(label: string, batch: Concluded[], published: number) {
     const start = performance.now();
+    const cpuStart = process.cpuUsage();
     await send(batch);
     while (!(await applied(batch.at(-1)!))) await sleep(50);
     const seconds = (performance.now() - start) / 1000;
+    const cpu = process.cpuUsage(cpuStart);
+    const cpuMs = (cpu.user + cpu.system) / 1000;
     while ((await publishedEvents()) < published) await sleep(250);
     const relayed = (performance.now() - start) / 1000;
     process.stderr.write(
       `${label}: ${batch.length} events applied in ${seconds.toFixed(1)} s, their events published after ${relayed.toFixed(1)} s\n`,
     );
-    return { seconds, relayed, events: batch.length, resolutions: batch.length * RESOLUTIONS };
+    return {
+      seconds,
+      relayed,
+      cpuMs,
+      events: batch.length,
+      resolutions: batch.length * RESOLUTIONS,
+    };
   }
 
   /**
@@ -212,6 +227,7 @@ async function main(): Promise<void> {
     const expected = (EVENTS + 1) * RESOLUTIONS;
     const total = await settledCount(expected);
     if (total !== expected) throw new Error(`expected ${expected} recommendations, found ${total}`);
+    const stored = await storedBytes(app.runtime.connection.db!);
 
     // Up to QUERY_SIZE, inserted directly: the query does not care how they came.
     const followUps = { timeZone: config.FOLLOW_UP_TIME_ZONE, dueSoonDays: 14 };
@@ -260,15 +276,22 @@ async function main(): Promise<void> {
     const page = await timed(false);
     const counted = await timed(true);
 
-    const rate = (r: { seconds: number; relayed: number; events: number; resolutions: number }) =>
+    type Phase = Awaited<ReturnType<typeof consume>>;
+    const rate = (r: Phase) =>
       `${(r.events / r.seconds).toFixed(1)} events/s (${(r.resolutions / r.seconds).toFixed(0)} resolutions/s); all published after ${r.relayed.toFixed(1)} s`;
+    const cpu = (r: Phase) =>
+      `${(r.cpuMs / r.events).toFixed(1)} ms per event, ${(r.cpuMs / r.resolutions).toFixed(2)} ms per resolution`;
     process.stdout.write(
       [
-        `recommendations bench: ${EVENTS} concluded round tables × ${RESOLUTIONS} resolutions, node ${process.version}`,
+        `recommendations bench: ${EVENTS} concluded round tables × ${RESOLUTIONS} resolutions, node ${process.version}, load average ${loadavg()[0]!.toFixed(1)}`,
+        `repeat with: BENCH_EVENTS=${EVENTS} BENCH_RESOLUTIONS=${RESOLUTIONS} npm run bench -w @kollegia/recommendations`,
         '| what | result |',
         '| --- | --- |',
         `| consuming ${EVENTS} events, creating ${EVENTS * RESOLUTIONS} recommendations (events, timeline, counts) | ${rate(consumed)} |`,
         `| replaying them (+1 new): ${(EVENTS + 1) * RESOLUTIONS} resolutions, nothing created twice | ${rate(replayed)} |`,
+        `| the service's CPU, consuming | ${cpu(consumed)} |`,
+        `| the service's CPU, replaying | ${cpu(replayed)} |`,
+        `| stored (BSON, without indexes) | ${bytesPer('recommendation', total, stored)} |`,
         `| filtered query over ${queried} recommendations (conference + status + word, first 20), ${RUNS} runs | ${page} |`,
         `| the same with totalCount | ${counted} |`,
         '',

@@ -3,7 +3,8 @@
  * addressee) over 10,000 requests, and how long the due-notice scheduler takes over 10,000 open
  * requests — against the local stack (started if needed). Seeds through the repository layer with
  * decisions of the domain (no events: nothing to relay), in its own database, dropped afterwards.
- * Numbers go into services/requests/README.md.
+ * Numbers go into services/requests/README.md; the bytes stored per request also into
+ * docs/capacity.md.
  */
 import 'reflect-metadata';
 
@@ -14,6 +15,7 @@ import { performance } from 'node:perf_hooks';
 
 import { down, up } from '@kollegia/local-stack';
 import { devAuth, idleRelay, type OutboxTarget } from '@kollegia/service-kit';
+import { bytesPer, storedBytes } from '@kollegia/testing';
 import mongoose from 'mongoose';
 
 import { createApp } from '../app';
@@ -185,6 +187,7 @@ async function main(): Promise<void> {
     const steady = await timedRun(new Date(IN_WINDOW.getTime() + 60_000));
 
     const inboxSize = Math.ceil(REQUESTS / ADDRESSEES);
+    const stored = await storedBytes(app.runtime.connection.db!);
     process.stdout.write(
       [
         `requests bench: ${REQUESTS} registered requests to ${ADDRESSEES} addressees (seeded through the repository in ${seedSeconds.toFixed(1)} s, ${(REQUESTS / seedSeconds).toFixed(0)}/s), node ${process.version}`,
@@ -197,6 +200,9 @@ async function main(): Promise<void> {
         `| before any deadline is near | ${beforeHorizon.read} | ${beforeHorizon.announced} | ${ms(beforeHorizon.ms)} |`,
         `| in the due-soon window, ${NOTICES} not yet announced | ${announcing.read} | ${announcing.announced} | ${ms(announcing.ms)} |`,
         `| the next run (all announced) | ${steady.read} | ${steady.announced} | ${ms(steady.ms)} |`,
+        '',
+        `stored (BSON, without indexes): ${bytesPer('request', REQUESTS, stored)}`,
+        `repeat with: BENCH_REQUESTS=${REQUESTS} npm run bench -w @kollegia/requests`,
         '',
       ].join('\n'),
     );

@@ -19,9 +19,11 @@ import { down, up } from '@kollegia/local-stack';
 import { devAuth, NameBook } from '@kollegia/service-kit';
 import {
   announceMembers,
+  bytesPer,
   organizationAnnounced,
   personAnnounced,
   publishEvents,
+  storedBytes,
   type TestNamespace,
 } from '@kollegia/testing';
 import mongoose from 'mongoose';
@@ -305,6 +307,8 @@ async function main(): Promise<void> {
     const served = await serve(SECONDS);
 
     const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
+    const stored = await storedBytes(app.runtime.connection.db!);
+    const storedStatements = stored.find((c) => c.name === 'statements')!.documents;
     process.stdout.write(
       [
         `roundtables bench, node ${process.version}`,
@@ -318,6 +322,9 @@ async function main(): Promise<void> {
         `minutes of ${STATEMENTS} statements: Markdown ${kb(sizes.markdown)}, HTML ${kb(sizes.html)}; seeded through recordStatements (100 per call) in ${seedSeconds.toFixed(1)} s (${(STATEMENTS / seedSeconds).toFixed(0)}/s)`,
         '',
         `conference page's part (10 conferences × 3 round tables), ${CONCURRENCY} clients, ${SECONDS} s: ${served.perSecond.toFixed(1)} requests/s, p50 ${ms(percentile(served.latencies, 50))}, p99 ${ms(percentile(served.latencies, 99))}, ${served.latencies.length} requests; load average ${loadBefore} before, ${load()} after`,
+        '',
+        `stored (BSON, without indexes; conferences and round tables included): ${bytesPer('statement', storedStatements, stored)}`,
+        `repeat with: BENCH_STATEMENTS=${STATEMENTS} npm run bench -w @kollegia/roundtables`,
         '',
       ].join('\n'),
     );
