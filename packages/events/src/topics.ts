@@ -5,9 +5,11 @@ export type ServiceName = 'members' | 'roundtables' | 'recommendations' | 'reque
 export const DEFAULT_PARTITIONS = 3;
 
 // One topic per aggregate type, keyed by aggregate id, so the events of one aggregate stay in order.
+// `keptForever`: every service builds its directory by reading organisations and people from the
+// beginning (a new service, a database restored empty), so their events must never expire.
 const topicTable = {
-  organization: { service: 'members', partitions: DEFAULT_PARTITIONS },
-  person: { service: 'members', partitions: DEFAULT_PARTITIONS },
+  organization: { service: 'members', partitions: DEFAULT_PARTITIONS, keptForever: true },
+  person: { service: 'members', partitions: DEFAULT_PARTITIONS, keptForever: true },
   community: { service: 'members', partitions: DEFAULT_PARTITIONS },
   membership: { service: 'members', partitions: DEFAULT_PARTITIONS },
   conference: { service: 'roundtables', partitions: DEFAULT_PARTITIONS },
@@ -15,7 +17,10 @@ const topicTable = {
   recommendation: { service: 'recommendations', partitions: DEFAULT_PARTITIONS },
   'control-item': { service: 'recommendations', partitions: DEFAULT_PARTITIONS },
   request: { service: 'requests', partitions: DEFAULT_PARTITIONS },
-} as const satisfies Record<string, { service: ServiceName; partitions: number }>;
+} as const satisfies Record<
+  string,
+  { service: ServiceName; partitions: number; keptForever?: boolean }
+>;
 
 /** An aggregate type; each has exactly one topic. */
 export type Aggregate = keyof typeof topicTable;
@@ -62,6 +67,16 @@ export function serviceSource(service: ServiceName): `kollegia/${ServiceName}` {
  */
 export function topicName(aggregate: Aggregate, prefix = ''): string {
   return checked(`${prefix}kollegia.${ownerOf(aggregate)}.${aggregate}`);
+}
+
+/**
+ * Whether a topic keeps its events forever (`retention.ms=-1`) instead of for the broker's
+ * retention: the topics of the aggregates marked `keptForever` above.
+ */
+export function keptForever(topic: string, prefix = ''): boolean {
+  return aggregates.some(
+    (aggregate) => 'keptForever' in topicTable[aggregate] && topicName(aggregate, prefix) === topic,
+  );
 }
 
 /** The dead-letter topic of one consumer group: `${prefix}kollegia.dlq.${consumerGroup}`. */

@@ -99,6 +99,7 @@ export async function createRuntime(service: string, config: BaseConfig): Promis
       ensureTopics(kafka, topics, {
         partitions: config.KAFKA_TOPIC_PARTITIONS,
         replicationFactor: config.KAFKA_TOPIC_REPLICATION,
+        topicPrefix: config.KAFKA_TOPIC_PREFIX,
       }),
     async startOutbox(collections) {
       const relay = createOutboxRelay({

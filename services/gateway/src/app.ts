@@ -95,6 +95,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   await ensureTopics(kafka, topics, {
     partitions: config.KAFKA_TOPIC_PARTITIONS,
     replicationFactor: config.KAFKA_TOPIC_REPLICATION,
+    topicPrefix: config.KAFKA_TOPIC_PREFIX,
   });
   const feed = new LiveFeed({
     kafka,

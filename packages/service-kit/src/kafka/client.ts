@@ -1,4 +1,13 @@
-import { Kafka, Partitioners, type Admin, type ITopicConfig, type Producer } from 'kafkajs';
+import { keptForever } from '@kollegia/events';
+import {
+  ConfigResourceTypes,
+  ConfigSource,
+  Kafka,
+  Partitioners,
+  type Admin,
+  type ITopicConfig,
+  type Producer,
+} from 'kafkajs';
 
 import { kafkaLogCreator, type Logger } from '../logger';
 
@@ -31,7 +40,6 @@ export function createProducer(kafka: Kafka): Producer {
   });
 }
 
-/** Creates the topics that do not exist yet (idempotent; safe from several processes at once). */
 /**
  * Waits until every partition of the topics has a leader. kafkajs' own `waitForLeaders` gives up
  * on the first "does not host this topic-partition" a busy broker answers while the topic is
@@ -54,22 +62,37 @@ async function waitForLeaders(admin: Admin, topics: string[], timeoutMs = 30_000
   }
 }
 
+/** The topic setting that keeps a topic's events forever; see `keptForever` in @kollegia/events. */
+const KEEP_FOREVER = { name: 'retention.ms', value: '-1' };
+
+/**
+ * Creates the topics that do not exist yet (idempotent; safe from several processes at once). The
+ * topics whose events are kept forever get `retention.ms=-1`, also when they exist already with
+ * the broker's retention (created before the rule, or by hand).
+ */
 export async function ensureTopics(
   kafka: Kafka,
   topics: string[],
-  options: { partitions: number; replicationFactor: number },
+  options: { partitions: number; replicationFactor: number; topicPrefix?: string },
 ): Promise<void> {
+  const forever = (topic: string) => keptForever(topic, options.topicPrefix);
   const admin: Admin = kafka.admin();
   await admin.connect();
   try {
     const existing = new Set(await admin.listTopics());
-    const missing: ITopicConfig[] = [...new Set(topics)]
+    const wanted = [...new Set(topics)];
+    const missing: ITopicConfig[] = wanted
       .filter((topic) => !existing.has(topic))
       .map((topic) => ({
         topic,
         numPartitions: options.partitions,
         replicationFactor: options.replicationFactor,
+        ...(forever(topic) ? { configEntries: [KEEP_FOREVER] } : {}),
       }));
+    await keepForever(
+      admin,
+      wanted.filter((topic) => existing.has(topic) && forever(topic)),
+    );
     if (missing.length === 0) return;
     try {
       await admin.createTopics({ topics: missing, waitForLeaders: false });
@@ -84,4 +107,37 @@ export async function ensureTopics(
   } finally {
     await admin.disconnect();
   }
+}
+
+/**
+ * Sets `retention.ms=-1` on the existing topics that do not have it yet. kafkajs has only the
+ * non-incremental alterConfigs, which replaces a topic's own settings: the ones set on the topic
+ * (by an operator, say) are sent again with it.
+ */
+async function keepForever(admin: Admin, topics: string[]): Promise<void> {
+  if (topics.length === 0) return;
+  const { resources } = await admin.describeConfigs({
+    resources: topics.map((name) => ({ type: ConfigResourceTypes.TOPIC, name })),
+    includeSynonyms: false,
+  });
+  const changes = resources.flatMap((resource) => {
+    const own = resource.configEntries.filter(
+      (entry) => entry.configSource === ConfigSource.TOPIC_CONFIG && entry.configValue !== null,
+    );
+    const kept = own.some(
+      (entry) => entry.configName === KEEP_FOREVER.name && entry.configValue === KEEP_FOREVER.value,
+    );
+    if (kept) return [];
+    const others = own
+      .filter((entry) => entry.configName !== KEEP_FOREVER.name)
+      .map((entry) => ({ name: entry.configName, value: entry.configValue }));
+    return [
+      {
+        type: ConfigResourceTypes.TOPIC,
+        name: resource.resourceName,
+        configEntries: [...others, KEEP_FOREVER],
+      },
+    ];
+  });
+  if (changes.length > 0) await admin.alterConfigs({ validateOnly: false, resources: changes });
 }
