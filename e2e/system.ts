@@ -461,7 +461,8 @@ export class System {
       {
         cwd: repoRoot,
         // A clean environment: nothing of the developer's shell configures the services here.
-        env: { ...inherited(), ...proc.env, PORT: String(proc.port) },
+        // Ports are free ones here: PORT + 5000 may be taken or past 65535, so metrics take any.
+        env: { ...inherited(), ...proc.env, PORT: String(proc.port), METRICS_PORT: '0' },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );

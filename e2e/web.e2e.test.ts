@@ -61,6 +61,7 @@ beforeAll(async () => {
   board = createApp(
     loadConfig({
       PORT: String(port),
+      METRICS_PORT: '0',
       WEB_ROOT: join(repoRoot, 'services', 'web', 'dist', 'public'),
       WEB_OIDC_ISSUER: system.identityUrl,
       WEB_GRAPHQL_URL: system.gatewayUrl,

@@ -9,12 +9,25 @@ export {
 } from './stack';
 export {
   readSettings,
+  recipeDigest,
   StackError,
   type StackSettings,
   KAFKA_VERSION,
   MONGO_SERVER_VERSION,
 } from './settings';
 export { assertPortFree } from './process';
+// For the other tools built once and cached the same way (infra/helm).
+export { requireTool, runLogged } from './exec';
+export { withLock } from './lock';
 export { ensureMongoBuild, type MongoBuild } from './build';
 export { startMongo, mongoProcess, mongoUrl } from './mongo';
 export { stopProcess, runningPid } from './process';
+export { backupDatabases, type BackupOptions } from './backup/backup';
+export { restoreBackup, type RestoreOptions } from './backup/restore';
+export { replayConsumerGroups, type ReplayOptions } from './backup/replay';
+export {
+  BackupError,
+  MANIFEST_FILE,
+  readVerifiedManifest,
+  type BackupManifest,
+} from './backup/manifest';

@@ -84,9 +84,12 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): StackSetting
   return settings;
 }
 
-/** A short digest of recipe files, so an edited recipe does not reuse an old build. */
-export function recipeDigest(files: string[]): string {
+/**
+ * A short digest of recipe files (relative to `base`), so an edited recipe does not reuse an old
+ * build.
+ */
+export function recipeDigest(files: string[], base = recipeDir): string {
   const hash = createHash('sha256');
-  for (const file of files) hash.update(readFileSync(join(recipeDir, file)));
+  for (const file of files) hash.update(readFileSync(join(base, file)));
   return hash.digest('hex').slice(0, 10);
 }

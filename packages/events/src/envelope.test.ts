@@ -32,6 +32,19 @@ describe('envelopeSchema', () => {
     expect(envelopeSchema.safeParse(rootEvent).success).toBe(true);
   });
 
+  it('should keep the distributed-tracing attributes when an event carries them', () => {
+    const traced = {
+      ...valid,
+      traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
+      tracestate: 'vendor=abc',
+    };
+
+    expect(envelopeSchema.parse(traced)).toMatchObject({
+      traceparent: traced.traceparent,
+      tracestate: 'vendor=abc',
+    });
+  });
+
   it('should accept a UTC time when it ends in Z', () => {
     expect(issuePaths({ ...valid, time: '2025-05-20T06:30:00.123Z' })).toEqual([]);
   });

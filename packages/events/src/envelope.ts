@@ -33,6 +33,20 @@ export const envelopeSchema = z.object({
     .optional()
     .describe('Id of the event that caused this one; absent for events caused by a command.'),
   actor: z.string().min(1).describe('The user subject (JWT sub) or system:<service>.'),
+  // Not checked beyond being a string: a consumer ignores a malformed one (a new trace begins)
+  // rather than dead-lettering an event for its tracing data.
+  traceparent: z
+    .string()
+    .optional()
+    .describe(
+      'W3C traceparent of the operation that recorded the event (CloudEvents distributed-tracing ' +
+        'extension), e.g. 00-<trace id>-<span id>-01; consumers continue its trace. Absent when ' +
+        'the producer does not trace.',
+    ),
+  tracestate: z
+    .string()
+    .optional()
+    .describe('W3C tracestate that goes with traceparent (vendor-specific trace data).'),
   data: z.unknown(),
 });
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 import { DEFAULT_TIME_ZONE, timeZoneName } from './domain/local-date';
 import { DEFAULT_MAX_TOKEN_LIFETIME_S } from './token-rules';
+import { tracingSettings } from './tracing/settings';
 
 /** A comma-separated setting, read as its trimmed, non-empty items. */
 export const commaList = z
@@ -83,6 +84,8 @@ export const baseConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535),
+  /** `GET /metrics` listens here, on HOST; default PORT + 5000 (`metricsPortOf`). */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   MONGO_URL: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// URL'),
   /** Each service owns one database; tests give each test file its own. */
   MONGO_DB: z.string().regex(/^[A-Za-z0-9_-]{1,63}$/, 'letters, digits, _ and - only'),
@@ -122,6 +125,8 @@ export const baseConfigSchema = z.object({
    * Required in production (docs/adr/0010-only-the-gateway-calls-the-subgraphs.md).
    */
   GATEWAY_SECRET: z.string().min(32, 'at least 32 characters').optional(),
+  /** OpenTelemetry traces, off unless an OTLP endpoint is set (`tracing/settings.ts`). */
+  ...tracingSettings,
 });
 
 export type BaseConfig = z.infer<typeof baseConfigSchema>;

@@ -39,3 +39,7 @@ export * from './directory/references';
 export * from './directory/name-book';
 export * from './command-context';
 export * from './periodic-job';
+export * from './metrics';
+export * from './metrics/consumer-lag';
+export * from './metrics/apollo-plugin';
+export * from './tracing';

@@ -1,34 +1,65 @@
+import { isSpanContextValid, trace } from '@opentelemetry/api';
 import { logLevel as KafkaLogLevel, type logCreator } from 'kafkajs';
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 
 export type { Logger } from 'pino';
 
-/** Paths pino blanks out wherever they appear in a log line: secrets and personal contacts. */
-const REDACT = [
+/** Fields that hold a secret or a person's contact, blanked out wherever they are logged. */
+const SENSITIVE = [
   'authorization',
-  '*.authorization',
-  'req.headers.authorization',
+  'cookie',
+  'x-kollegia-gateway',
   'token',
-  '*.token',
+  'accessToken',
+  'refreshToken',
+  'idToken',
+  'access_token',
+  'refresh_token',
+  'id_token',
   'password',
-  '*.password',
+  'secret',
   'contacts',
-  '*.contacts',
   'email',
-  '*.email',
   'phone',
-  '*.phone',
+  'phones',
+  // A duplicate-key error's values: the unique field, possibly an address.
+  'keyValue',
 ];
 
+/**
+ * The paths pino blanks out: each sensitive field at the top of a line or up to three objects
+ * down (`err.keyValue`, `req.headers.authorization`, `input.contacts.email`).
+ */
+const REDACT = SENSITIVE.map((field) => `["${field}"]`).flatMap((field) => [
+  field,
+  `*${field}`,
+  `*.*${field}`,
+  `*.*.*${field}`,
+]);
+
+/** The active span's ids on every line logged inside one, to find a line's trace and back. */
+function traceIds(): Record<string, string> {
+  const span = trace.getActiveSpan();
+  if (!span) return {};
+  const { traceId, spanId } = span.spanContext();
+  return isSpanContextValid(span.spanContext()) ? { trace_id: traceId, span_id: spanId } : {};
+}
+
 /** The one logger of a process: JSON lines (pipe through pino-pretty to read them). */
-export function createLogger(options: { service: string; level: string }): Logger {
-  return pino({
+export function createLogger(
+  options: { service: string; level: string },
+  /** Where lines go: stdout, unless a test reads them. */
+  destination?: DestinationStream,
+): Logger {
+  const settings: LoggerOptions = {
     name: options.service,
     level: options.level,
     redact: { paths: REDACT, censor: '[redacted]' },
+    mixin: traceIds,
     base: { service: options.service },
     timestamp: pino.stdTimeFunctions.isoTime,
-  });
+  };
+  return destination ? pino(settings, destination) : pino(settings);
 }
 
 const KAFKA_TO_PINO: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {

@@ -1,5 +1,6 @@
 import type { Logger } from './logger';
-import { startPeriodicJob } from './periodic-job';
+import { createMetrics } from './metrics';
+import { SKIPPED_RUN, startPeriodicJob } from './periodic-job';
 
 /** A run that finishes only when the test says so. */
 function controllableRun() {
@@ -105,5 +106,61 @@ describe('startPeriodicJob', () => {
 
     expect(run).toHaveBeenCalledTimes(1);
     expect(jest.getTimerCount()).toBe(0);
+  });
+
+  it('should count runs by outcome and note when one last succeeded', async () => {
+    const metrics = createMetrics('test');
+    const { run, finish } = controllableRun();
+    const job = startPeriodicJob({
+      name: 'due-notice scheduler',
+      intervalMs: 100,
+      run,
+      logger: fakeLogger(),
+      metrics,
+    });
+    const runs = async () =>
+      (await metrics.jobRuns.get()).values.map(({ labels, value }) => [labels.outcome, value]);
+    const lastSuccess = async () => (await metrics.jobLastSuccess.get()).values[0]?.value;
+
+    await jest.advanceTimersByTimeAsync(100);
+    finish(new Error('database away'));
+    await jest.advanceTimersByTimeAsync(1);
+    expect(await runs()).toEqual([['failure', 1]]);
+    expect(await lastSuccess()).toBeUndefined();
+
+    await jest.advanceTimersByTimeAsync(99);
+    const finishedFrom = Date.now();
+    finish();
+    await jest.advanceTimersByTimeAsync(1);
+    expect(await runs()).toEqual([
+      ['failure', 1],
+      ['success', 1],
+    ]);
+    expect((await lastSuccess())! * 1000).toBeGreaterThanOrEqual(finishedFrom);
+    expect((await lastSuccess())! * 1000).toBeLessThanOrEqual(Date.now());
+    expect((await metrics.jobDuration.get()).values).toContainEqual(
+      expect.objectContaining({ metricName: 'kollegia_job_duration_seconds_count', value: 2 }),
+    );
+    await job.stop();
+  });
+
+  it('should count a run that chose not to run as skipped, not as a success', async () => {
+    const metrics = createMetrics('test');
+    const job = startPeriodicJob({
+      name: 'follow-up scheduler',
+      intervalMs: 100,
+      run: () => Promise.resolve(SKIPPED_RUN),
+      logger: fakeLogger(),
+      metrics,
+    });
+    await jest.advanceTimersByTimeAsync(100);
+    expect((await metrics.jobRuns.get()).values).toEqual([
+      expect.objectContaining({
+        labels: { job: 'follow-up scheduler', outcome: 'skipped' },
+        value: 1,
+      }),
+    ]);
+    expect((await metrics.jobLastSuccess.get()).values).toEqual([]);
+    await job.stop();
   });
 });

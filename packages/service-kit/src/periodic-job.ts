@@ -1,4 +1,8 @@
 import type { Logger } from './logger';
+import type { Metrics } from './metrics';
+
+/** What a run resolves to when it chose not to run (counted as `skipped`, not as a success). */
+export const SKIPPED_RUN = Symbol('skipped run');
 
 export interface PeriodicJobOptions {
   /** Names the job in the logs. */
@@ -6,6 +10,8 @@ export interface PeriodicJobOptions {
   intervalMs: number;
   run: () => Promise<unknown>;
   logger: Logger;
+  /** Counts and times the runs by outcome, and notes when one last succeeded. */
+  metrics?: Metrics;
 }
 
 export interface PeriodicJob {
@@ -16,7 +22,8 @@ export interface PeriodicJob {
 /**
  * Runs `run` every `intervalMs`, never two at a time: a tick that comes while a run is under way
  * is skipped, not queued. A failed run is logged as a warning with the job's name and the next
- * tick runs again. The timer does not keep the process alive.
+ * tick runs again. The timer does not keep the process alive. With `metrics`, every run is counted
+ * by outcome and timed, and a success sets the job's last-success time.
  *
  * Nothing runs at start: a job that must run before the service serves awaits `run` itself first.
  */
@@ -25,16 +32,23 @@ export function startPeriodicJob({
   intervalMs,
   run,
   logger,
+  metrics,
 }: PeriodicJobOptions): PeriodicJob {
   let stopped = false;
   let current: Promise<void> | undefined;
   const timer = setInterval(() => {
     if (stopped || current) return;
+    const started = performance.now();
+    const took = () => (performance.now() - started) / 1000;
     current = Promise.resolve()
       .then(run)
       .then(
-        () => undefined,
-        (error: unknown) => logger.warn({ err: error, job: name }, 'periodic job failed'),
+        (result) =>
+          metrics?.recordJobRun(name, result === SKIPPED_RUN ? 'skipped' : 'success', took()),
+        (error: unknown) => {
+          metrics?.recordJobRun(name, 'failure', took());
+          logger.warn({ err: error, job: name }, 'periodic job failed');
+        },
       )
       .finally(() => (current = undefined));
   }, intervalMs);

@@ -14,10 +14,12 @@ import { documentLimitsOf } from './graphql/document-limits';
 import { gatewaySecretOf } from './http/gateway-credential';
 import { createKafka, createProducer, ensureTopics } from './kafka/client';
 import { createLogger, type Logger } from './logger';
+import { createMetrics, metricsPortOf, type Metrics } from './metrics';
+import { watchConsumerLag, type WatchedGroup } from './metrics/consumer-lag';
 import { connectMongo, pingMongo } from './mongo';
 import type { OutboxTarget } from './outbox/aggregate-writes';
 import { createOutboxRelay } from './outbox/relay';
-import { startPeriodicJob } from './periodic-job';
+import { SKIPPED_RUN, startPeriodicJob } from './periodic-job';
 import {
   startHttpServer,
   type HttpServer,
@@ -25,6 +27,7 @@ import {
   type RequestContext,
 } from './http/server';
 import { Shutdown } from './shutdown';
+import { createTracing } from './tracing';
 
 /**
  * The parts every service wires the same way: logger, database, Kafka producer, token verifier,
@@ -39,6 +42,8 @@ export interface ServiceRuntime {
   producer: Producer;
   verifier: TokenVerifier;
   shutdown: Shutdown;
+  /** The process's metrics, served by `serve` on `METRICS_PORT`. */
+  metrics: Metrics;
   /** The prefixed topic of an aggregate type. */
   topic(aggregate: Aggregate): string;
   /** Creates the service's topics if missing. */
@@ -72,7 +77,10 @@ export interface ServiceRuntime {
 
 export async function createRuntime(service: string, config: BaseConfig): Promise<ServiceRuntime> {
   const gatewaySecret = gatewaySecretOf(config);
+  const metricsPort = metricsPortOf(config);
   const logger = createLogger({ service, level: config.LOG_LEVEL });
+  const metrics = createMetrics(service);
+  const tracing = createTracing(service, config);
   const shutdown = new Shutdown(logger);
   const verifier = await createTokenVerifier({
     issuers: trustedIssuersOf(config),
@@ -83,6 +91,8 @@ export async function createRuntime(service: string, config: BaseConfig): Promis
   const producer = createProducer(kafka);
   await producer.connect();
   const consumers: { name: string; runner: ConsumerRunner }[] = [];
+  const consumerGroups: WatchedGroup[] = [];
+  const consumerLag = watchConsumerLag({ metrics, kafka, groups: () => consumerGroups, logger });
   // Stopped in this order by `shutdown.run()`: steps added later by `serve` and consumers run first.
   const closing: { name: string; run: () => Promise<void> }[] = [];
 
@@ -94,6 +104,7 @@ export async function createRuntime(service: string, config: BaseConfig): Promis
     producer,
     verifier,
     shutdown,
+    metrics,
     topic: (aggregate) => topicName(aggregate, config.KAFKA_TOPIC_PREFIX),
     ensureTopics: (topics) =>
       ensureTopics(kafka, topics, {
@@ -107,6 +118,8 @@ export async function createRuntime(service: string, config: BaseConfig): Promis
         collections: collections as never,
         logger: logger.child({ component: 'outbox' }),
         sweepIntervalMs: config.OUTBOX_SWEEP_INTERVAL_MS,
+        metrics,
+        tracer: tracing.tracer,
       });
       await relay.start();
       closing.push({ name: 'outbox relay', run: () => relay.stop() });
@@ -125,9 +138,12 @@ export async function createRuntime(service: string, config: BaseConfig): Promis
         deadLetterTopic: dlq,
         handlers,
         maxAttempts: config.CONSUMER_MAX_ATTEMPTS,
+        metrics,
+        tracer: tracing.tracer,
       });
       await runner.start();
       consumers.push({ name: purpose, runner });
+      consumerGroups.push({ groupId, topics });
       closing.unshift({ name: `consumer ${purpose}`, run: () => runner.stop() });
       return runner;
     },
@@ -145,11 +161,14 @@ export async function createRuntime(service: string, config: BaseConfig): Promis
       const job = startPeriodicJob({
         name,
         intervalMs,
-        // While the database is away a run could only fail; a tick after it reconnects runs.
+        // While the database is away a run could only fail; a tick after it reconnects runs. The
+        // skipped runs are not successes: a scan held up this way shows as overdue.
         run: async () => {
-          if (connection.readyState === ConnectionStates.connected) await run();
+          if (connection.readyState !== ConnectionStates.connected) return SKIPPED_RUN;
+          await run();
         },
         logger,
+        metrics,
       });
       runtime.onShutdown(name, () => job.stop());
     },
@@ -165,6 +184,9 @@ export async function createRuntime(service: string, config: BaseConfig): Promis
         limits: documentLimitsOf(config),
         gatewaySecret,
         extendContext,
+        metrics,
+        metricsPort,
+        tracer: tracing.tracer,
         readiness: {
           mongo: () => pingMongo(connection),
           ...Object.fromEntries(
@@ -192,8 +214,11 @@ export async function createRuntime(service: string, config: BaseConfig): Promis
         logger.error({ err: error, step: step.name }, 'shutdown step failed');
       }
     }
+    await consumerLag.stop();
     await producer.disconnect();
     await connection.close();
+    // Last: the spans of everything above are exported.
+    await tracing.shutdown();
   });
   return runtime;
 }

@@ -1,4 +1,5 @@
 export * from './eventually';
+export * from './config-schema';
 export * from './namespace';
 export * from './kafka';
 export * from './graphql';
@@ -7,3 +8,5 @@ export * from './service';
 export * from './leftovers';
 export * from './oidc';
 export * from './stored-bytes';
+export * from './metrics';
+export * from './otlp-receiver';

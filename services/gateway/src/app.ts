@@ -7,10 +7,15 @@ import {
   connectMongo,
   createKafka,
   createLogger,
+  createMetrics,
   createTokenVerifier,
+  createTracing,
   ensureTopics,
   gatewaySecretOf,
+  metricsPortOf,
+  startMetricsServer,
   trustedIssuersOf,
+  watchConsumerLag,
   type Logger,
 } from '@kollegia/service-kit';
 import { createGatewayRuntime, getGraphQLWSOptions } from '@graphql-hive/gateway-runtime';
@@ -26,8 +31,10 @@ import { limitBodySize, limitPlugins, useIntrospectionRule } from './limits';
 import { LiveHistory } from './live/history';
 import { LIVE_AGGREGATES, LiveFeed } from './live/live-feed';
 import { liveSubscriptions, type AccessCheck } from './live/subscriptions';
+import { useOperationMetrics } from './operation-metrics';
 import { createRateLimiter } from './rate-limit';
 import { useNoSuggestions } from './suggestions';
+import { serveTraced, useTracing } from './tracing';
 import { gatewayCredential, useGatewayCredential } from './subgraph-credential';
 import { readSupergraph, subgraphUrls, withSubgraphUrls } from './supergraph';
 import { serverOptions, transportGuard } from './transport';
@@ -46,6 +53,8 @@ export interface Gateway {
   url: string;
   wsUrl: string;
   port: number;
+  /** `GET /metrics`, on a listener of its own (`METRICS_PORT`). */
+  metricsUrl: string;
   feed: LiveFeed;
   logger: Logger;
   stop(): Promise<void>;
@@ -73,7 +82,10 @@ function originAllowed(
  */
 export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   const gatewaySecret = gatewaySecretOf(config);
+  const metricsPort = metricsPortOf(config);
   const logger = createLogger({ service: 'gateway', level: config.LOG_LEVEL });
+  const tracing = createTracing('gateway', config);
+  const metrics = createMetrics('gateway');
   const verifier = await createTokenVerifier({
     issuers: trustedIssuersOf(config),
     maxLifetimeSeconds: config.AUTH_MAX_TOKEN_LIFETIME_S,
@@ -84,6 +96,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     limits: { caller: config.RATE_LIMIT_REQUESTS, partner: config.RATE_LIMIT_PARTNER_REQUESTS },
     windowSeconds: config.RATE_LIMIT_WINDOW_S,
     logger: logger.child({ component: 'rate-limit' }),
+    metrics,
   });
   const supergraph = withSubgraphUrls(readSupergraph(config.SUPERGRAPH_PATH), config.SUBGRAPH_URLS);
   const urls = subgraphUrls(supergraph);
@@ -97,25 +110,29 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     replicationFactor: config.KAFKA_TOPIC_REPLICATION,
     topicPrefix: config.KAFKA_TOPIC_PREFIX,
   });
+  // A group of its own per process: live delivery starts at the latest offset anyway, and a
+  // restarted gateway must not wait for its predecessor's session to expire before joining.
+  const feedGroup = `${config.KAFKA_TOPIC_PREFIX}kollegia.gateway.live.${config.GATEWAY_INSTANCE}.${randomUUID()}`;
   const feed = new LiveFeed({
     kafka,
     topics,
-    // A group of its own per process: live delivery starts at the latest offset anyway, and a
-    // restarted gateway must not wait for its predecessor's session to expire before joining.
-    groupId: `${config.KAFKA_TOPIC_PREFIX}kollegia.gateway.live.${config.GATEWAY_INSTANCE}.${randomUUID()}`,
+    groupId: feedGroup,
     logger: logger.child({ component: 'live-feed' }),
+    tracer: tracing.tracer,
   });
   await feed.start();
   const historyDb = await connectMongo(config.MONGO_URL, config.MONGO_DB, logger);
+  // One group for every replica: each event is written once, and after all were down the
+  // history picks up where it stopped.
+  const historyGroup = `${config.KAFKA_TOPIC_PREFIX}kollegia.gateway.history`;
   const history = new LiveHistory({
     connection: historyDb,
     kafka,
     topics,
-    // One group for every replica: each event is written once, and after all were down the
-    // history picks up where it stopped.
-    groupId: `${config.KAFKA_TOPIC_PREFIX}kollegia.gateway.history`,
+    groupId: historyGroup,
     retentionMs: config.LIVE_HISTORY_DAYS * 24 * 60 * 60 * 1000,
     logger: logger.child({ component: 'live-history' }),
+    metrics,
   });
   await history.start();
 
@@ -134,7 +151,17 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     const body = (await response.json()) as { data?: Record<string, unknown> | null };
     return body.data;
   };
-  const live = liveSubscriptions(supergraph, { feed, history, check });
+  const live = liveSubscriptions(supergraph, { feed, history, check, metrics });
+  // The feed's group is this process's own; its lag is this gateway's delay in live delivery.
+  const consumerLag = watchConsumerLag({
+    metrics,
+    kafka,
+    groups: () => [
+      { groupId: feedGroup, topics },
+      { groupId: historyGroup, topics },
+    ],
+    logger,
+  });
 
   const runtime = createGatewayRuntime<AuthContext>({
     supergraph,
@@ -188,6 +215,9 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
       useIntrospectionRule(config),
       useGatewayCredential(gatewaySecret, urls.values()),
       useNoSuggestions(),
+      useTracing(tracing.tracer, urls),
+      // After useClientErrors: the codes counted are the ones clients get.
+      useOperationMetrics(metrics),
     ],
   });
 
@@ -213,7 +243,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
       return;
     }
     if (!limitBody(request, response)) return;
-    void runtime(request, response);
+    serveTraced(tracing.tracer, request, response, () => void runtime(request, response));
   });
 
   async function readiness(): Promise<Record<string, string>> {
@@ -272,8 +302,13 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   );
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.HOST}:${port}/graphql`;
+  const metricsServer = await startMetricsServer({
+    metrics,
+    host: config.HOST,
+    port: metricsPort,
+  });
   logger.info(
-    { url, subgraphs: [...urls.keys()], subscriptions: live.fields },
+    { url, metricsUrl: metricsServer.url, subgraphs: [...urls.keys()], subscriptions: live.fields },
     'gateway listening',
   );
 
@@ -282,6 +317,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     url,
     wsUrl: url.replace(/^http/, 'ws'),
     port,
+    metricsUrl: metricsServer.url,
     feed,
     logger,
     // Stopping twice (a test that stops a replica, then the harness) waits for the first stop.
@@ -296,6 +332,9 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
         await history.stop();
         await historyDb.close();
         await limiter.stop();
+        await consumerLag.stop();
+        await metricsServer.stop();
+        await tracing.shutdown();
       })();
       return stopping;
     },

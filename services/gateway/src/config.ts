@@ -1,4 +1,4 @@
-import { baseConfigSchema, parseConfig } from '@kollegia/service-kit';
+import { baseConfigSchema, parseConfig, tracingSettings } from '@kollegia/service-kit';
 import { z } from 'zod';
 
 const commaList = z
@@ -20,6 +20,8 @@ export const gatewayConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  /** `GET /metrics` listens here, on HOST; default PORT + 5000 (9000). */
+  METRICS_PORT: baseConfigSchema.shape.METRICS_PORT,
   /**
    * Where clients reach the gateway (`https://api.example.org`): its host is accepted in `Host`,
    * and an `https` URL turns on Strict-Transport-Security.
@@ -99,6 +101,7 @@ export const gatewayConfigSchema = z.object({
   INTROSPECTION: z.enum(['all', 'internal', 'off']).optional(),
   /** Presented to the subgraphs on every call; required in production. */
   GATEWAY_SECRET: baseConfigSchema.shape.GATEWAY_SECRET,
+  ...tracingSettings,
 });
 
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;

@@ -7,6 +7,7 @@ import {
   startPeriodicJob,
   type Identity,
   type Logger,
+  type Metrics,
 } from '@kollegia/service-kit';
 import { GraphQLError } from 'graphql';
 
@@ -86,8 +87,10 @@ export async function createRateLimiter(options: {
   limits: { caller: number; partner: number };
   windowSeconds: number;
   logger: Logger;
+  /** The sweep's runs are counted. */
+  metrics: Metrics;
 }): Promise<RateLimiter & { ping(): Promise<void> }> {
-  const { limits, windowSeconds, logger } = options;
+  const { limits, windowSeconds, logger, metrics } = options;
   const connection = await connectMongo(options.mongoUrl, options.dbName, logger);
   const windows = connection.collection<RateWindow>('rate_limit_windows');
   // Serves the sweep below: `deleteMany({ expiresAt: { $lte: now } })`.
@@ -98,6 +101,7 @@ export async function createRateLimiter(options: {
     intervalMs: windowMs,
     run: () => windows.deleteMany({ expiresAt: { $lte: new Date() } }),
     logger,
+    metrics,
   });
 
   const count = (_id: string, expiresAt: Date) =>

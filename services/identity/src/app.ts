@@ -4,9 +4,13 @@ import type { AddressInfo } from 'node:net';
 import {
   connectMongo,
   createLogger,
+  createMetrics,
   createTokenVerifier,
+  measuredHandler,
+  metricsPortOf,
   pingMongo,
   Shutdown,
+  startMetricsServer,
   startPeriodicJob,
 } from '@kollegia/service-kit';
 import type Provider from 'oidc-provider';
@@ -31,9 +35,24 @@ function json(res: ServerResponse, status: number, body: object): void {
   res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 }
 
+/** The provider's endpoints by the first segment of their paths. */
+const OIDC_ROUTES = new Set(['.well-known', 'auth', 'token', 'jwks', 'me', 'session', 'request']);
+
+/** A request's route as metrics label it: a few names, never the path (it carries ids). */
+function routeOf(path: string): string {
+  if (INTERACTION_PATH.test(path)) return 'interaction';
+  if (ACCOUNT_PAGE_PATH.test(path)) return 'account-page';
+  if (path.startsWith(ADMIN_PREFIX)) return 'admin-api';
+  if (path === '/healthz' || path === '/readyz') return 'health';
+  const segment = path.split('/')[1] ?? '';
+  return OIDC_ROUTES.has(segment) ? `oidc-${segment.replace(/^\./, '')}` : 'other';
+}
+
 export interface IdentityApp {
   /** Where it listens. */
   url: string;
+  /** `GET /metrics`, on a listener of its own (`METRICS_PORT`). */
+  metricsUrl: string;
   /** The `iss` of its tokens: OIDC_ISSUER, or `url`. */
   issuer: string;
   provider: Provider;
@@ -55,7 +74,9 @@ export async function createApp(
   deps: { clock?: () => Date } = {},
 ): Promise<IdentityApp> {
   const clock = deps.clock ?? (() => new Date());
+  const metricsPort = metricsPortOf(config);
   const logger = createLogger({ service: 'identity', level: config.LOG_LEVEL });
+  const metrics = createMetrics('identity');
   const shutdown = new Shutdown(logger);
   const connection = await connectMongo(config.MONGO_URL, config.MONGO_DB, logger);
   const models = await identityModels(connection);
@@ -67,7 +88,7 @@ export async function createApp(
   let handle = (_req: IncomingMessage, res: ServerResponse) => {
     res.writeHead(503).end();
   };
-  const server = createServer((req, res) => handle(req, res));
+  const server = createServer(measuredHandler(metrics, routeOf, (req, res) => handle(req, res)));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.PORT, config.HOST, resolve);
@@ -173,16 +194,20 @@ export async function createApp(
     intervalMs: config.OIDC_SWEEP_INTERVAL_MS,
     run: sweep,
     logger,
+    metrics,
   });
+  const metricsServer = await startMetricsServer({ metrics, host: config.HOST, port: metricsPort });
 
   shutdown
     .add('http server', () => new Promise<void>((resolve) => server.close(() => resolve())))
     .add('sweep', () => job.stop())
+    .add('metrics server', () => metricsServer.stop())
     .add('database', () => connection.close());
 
-  logger.info({ url, issuer }, 'identity provider listening');
+  logger.info({ url, issuer, metricsUrl: metricsServer.url }, 'identity provider listening');
   return {
     url,
+    metricsUrl: metricsServer.url,
     issuer,
     provider,
     admin: new IdentityAdmin({ tenants: models.tenants, accounts, clock }),

@@ -12,6 +12,8 @@ export const identityConfigSchema = baseConfigSchema
   .pick({ NODE_ENV: true, LOG_LEVEL: true, HOST: true, MONGO_URL: true })
   .extend({
     PORT: z.coerce.number().int().min(0).max(65535).default(4105),
+    /** `GET /metrics` listens here, on HOST; default PORT + 5000 (9105). */
+    METRICS_PORT: baseConfigSchema.shape.METRICS_PORT,
     MONGO_DB: baseConfigSchema.shape.MONGO_DB.default('kollegia_identity'),
     /** The `iss` of every token; default `http://<HOST>:<port it listens on>`. */
     OIDC_ISSUER: z.url().optional(),

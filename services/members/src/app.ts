@@ -20,6 +20,8 @@ import { buildMembersSubgraph } from './graphql/schema';
 
 export interface MembersApp {
   url: string;
+  /** `GET /metrics` (METRICS_PORT). */
+  metricsUrl: string;
   runtime: ServiceRuntime;
   useCases: MembersUseCases;
   /** Runs the expiry job once (the timer runs it every COMMUNITY_EXPIRY_INTERVAL_MS). */
@@ -75,6 +77,7 @@ export async function createApp(
 
   return {
     url: server.url,
+    metricsUrl: server.metricsUrl,
     runtime,
     useCases,
     dissolveExpiredCommunities,

@@ -37,6 +37,8 @@ import { buildRecommendationsSubgraph } from './graphql/schema';
 
 export interface RecommendationsApp {
   url: string;
+  /** `GET /metrics` (METRICS_PORT). */
+  metricsUrl: string;
   runtime: ServiceRuntime;
   useCases: RecommendationsUseCases;
   /**
@@ -145,7 +147,15 @@ export async function createApp(
   runtime.runEvery('read-model sweep', config.READ_MODEL_SWEEP_INTERVAL_MS, sweepReadModels);
   const stop = () => runtime.shutdown.run();
 
-  return { url: server.url, runtime, useCases, runScheduler, sweepReadModels, stop };
+  return {
+    url: server.url,
+    metricsUrl: server.metricsUrl,
+    runtime,
+    useCases,
+    runScheduler,
+    sweepReadModels,
+    stop,
+  };
 }
 
 export { recommendationsConfigSchema, type RecommendationsConfig } from './config';

@@ -31,6 +31,8 @@ import { buildRequestsSubgraph } from './graphql/schema';
 
 export interface RequestsApp {
   url: string;
+  /** `GET /metrics` (METRICS_PORT). */
+  metricsUrl: string;
   runtime: ServiceRuntime;
   useCases: RequestsUseCases;
   /** Runs the due-notice scheduler once (the timer runs it every SCHEDULER_INTERVAL_MS). */
@@ -105,6 +107,7 @@ export async function createApp(
 
   return {
     url: server.url,
+    metricsUrl: server.metricsUrl,
     runtime,
     useCases,
     runScheduler,

@@ -27,6 +27,8 @@ import { buildRoundtablesSubgraph } from './graphql/schema';
 
 export interface RoundtablesApp {
   url: string;
+  /** `GET /metrics` (METRICS_PORT). */
+  metricsUrl: string;
   runtime: ServiceRuntime;
   useCases: RoundtablesUseCases;
   /** Runs the statement sweep once (the timer runs it every STATEMENT_SWEEP_INTERVAL_MS). */
@@ -93,6 +95,7 @@ export async function createApp(
 
   return {
     url: server.url,
+    metricsUrl: server.metricsUrl,
     runtime,
     useCases,
     storePendingStatements,

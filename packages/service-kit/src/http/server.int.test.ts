@@ -7,6 +7,7 @@ import { parse } from 'graphql';
 
 import { createTokenVerifier, devAuth } from '../auth';
 import { createLogger } from '../logger';
+import { createMetrics } from '../metrics';
 import { GATEWAY_CREDENTIAL_HEADER } from './gateway-credential';
 import { startHttpServer, type HttpServer } from './server';
 
@@ -55,6 +56,8 @@ beforeAll(async () => {
     gatewaySecret: SECRET,
     readiness: {},
     extendContext: (base) => base,
+    metrics: createMetrics('subgraph-test'),
+    metricsPort: 0,
   });
   token = await auth.token({ tenant: 'akit', roles: ['admin'] });
 });

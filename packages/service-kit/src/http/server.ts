@@ -6,6 +6,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
+import type { Tracer } from '@opentelemetry/api';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 
 import { bearerToken, type Identity, type TokenVerifier } from '../auth';
@@ -13,6 +14,10 @@ import { DomainError } from '../domain';
 import { createErrorFormatter } from '../errors';
 import { costRefusal, documentLimitRules, type DocumentLimits } from '../graphql/document-limits';
 import type { Logger } from '../logger';
+import { operationMetricsPlugin } from '../metrics/apollo-plugin';
+import type { Metrics } from '../metrics/metrics';
+import { startMetricsServer } from '../metrics/server';
+import { inServerSpan, operationSpanPlugin, tracingOff } from '../tracing';
 import { onlyFromGateway } from './gateway-credential';
 import { jsonErrorHandler, jsonNotFound } from './json-errors';
 import { requestIdOf } from './request-id';
@@ -30,6 +35,8 @@ export type ReadinessChecks = Record<string, () => Promise<void> | void>;
 export interface HttpServer {
   url: string;
   port: number;
+  /** `GET /metrics`, on a listener of its own (`METRICS_PORT`). */
+  metricsUrl: string;
   /** Stops taking requests and waits for those under way. */
   stop(): Promise<void>;
 }
@@ -53,6 +60,11 @@ export async function startHttpServer<C extends RequestContext>(options: {
   gatewaySecret?: string;
   readiness: ReadinessChecks;
   extendContext: (base: RequestContext) => C;
+  /** The process's metrics, served on `metricsPort` (0: a free port). */
+  metrics: Metrics;
+  metricsPort: number;
+  /** Each GraphQL request runs in a SERVER span continuing the caller's `traceparent`. */
+  tracer?: Tracer;
 }): Promise<HttpServer> {
   const { logger } = options;
   const app = express();
@@ -89,6 +101,8 @@ export async function startHttpServer<C extends RequestContext>(options: {
           }),
       },
       ApolloServerPluginInlineTraceDisabled(),
+      operationMetricsPlugin(options.metrics),
+      operationSpanPlugin,
     ],
   });
   await apollo.start();
@@ -111,8 +125,10 @@ export async function startHttpServer<C extends RequestContext>(options: {
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks: results });
   });
 
+  const tracer = options.tracer ?? tracingOff.tracer;
   app.use(
     '/graphql',
+    (req, res, next) => inServerSpan(tracer, req, res, next),
     ...(options.gatewaySecret ? [onlyFromGateway(options.gatewaySecret)] : []),
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
@@ -143,12 +159,19 @@ export async function startHttpServer<C extends RequestContext>(options: {
   );
   const port = (httpServer.address() as AddressInfo).port;
   const url = `http://${options.host}:${port}/graphql`;
-  logger.info({ url }, 'graphql server listening');
+  const metricsServer = await startMetricsServer({
+    metrics: options.metrics,
+    host: options.host,
+    port: options.metricsPort,
+  });
+  logger.info({ url, metricsUrl: metricsServer.url }, 'graphql server listening');
   return {
     url,
     port,
+    metricsUrl: metricsServer.url,
     async stop() {
       await apollo.stop();
+      await metricsServer.stop();
     },
   };
 }

@@ -2,8 +2,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 import { decodeEvent, type KollegiaEvent } from '@kollegia/events';
 import type { EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import type { Tracer } from '@opentelemetry/api';
 
 import type { Logger } from '../logger';
+import type { DeadLetterReason, Metrics } from '../metrics';
+import { inConsumerSpan, tracingOff } from '../tracing';
 import { sendToDeadLetter } from './dead-letter';
 import { resilientConsumer } from './resilient-consumer';
 
@@ -67,6 +70,10 @@ export interface ConsumerRunnerOptions {
   /** First retry delay; doubles per attempt, capped at 5 s. */
   backoffMs?: number;
   fromBeginning?: boolean;
+  /** Handles events in CONSUMER spans continuing the traces they carry. */
+  tracer?: Tracer;
+  /** Dead letters are counted by group and reason. */
+  metrics?: Metrics;
 }
 
 export interface ConsumerRunner {
@@ -124,7 +131,7 @@ function runFrom(deliveries: Delivery[], start: number): Delivery[] {
  * rebalance or a stop between runs leaves the rest uncommitted for the partition's next owner.
  */
 export function createConsumerRunner(options: ConsumerRunnerOptions): ConsumerRunner {
-  const { kafka, producer, groupId, handlers, maxAttempts } = options;
+  const { kafka, producer, groupId, handlers, maxAttempts, tracer = tracingOff.tracer } = options;
   const logger = options.logger.child({ consumerGroup: groupId });
   const backoffMs = options.backoffMs ?? 100;
   let stopping = false;
@@ -133,6 +140,7 @@ export function createConsumerRunner(options: ConsumerRunnerOptions): ConsumerRu
     where: { topic: string; partition: number; message: KafkaMessage },
     reason: string,
     attempts: number,
+    why: DeadLetterReason,
   ) {
     const { topic, partition, message } = where;
     await sendToDeadLetter(producer, options.deadLetterTopic, groupId, {
@@ -142,6 +150,7 @@ export function createConsumerRunner(options: ConsumerRunnerOptions): ConsumerRu
       reason,
       attempts,
     });
+    options.metrics?.deadLetters.inc({ group: groupId, reason: why });
     logger.warn({ topic, partition, offset: message.offset, reason }, 'message dead-lettered');
   }
 
@@ -166,7 +175,12 @@ export function createConsumerRunner(options: ConsumerRunnerOptions): ConsumerRu
       } catch (error) {
         const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
         if (error instanceof NonRetriableError || attempt >= maxAttempts) {
-          return deadLetter({ topic, partition, message }, `handler failed: ${reason}`, attempt);
+          return deadLetter(
+            { topic, partition, message },
+            `handler failed: ${reason}`,
+            attempt,
+            error instanceof NonRetriableError ? 'non-retriable' : 'handler-failed',
+          );
         }
         // Leave the offset uncommitted when shutting down: the next owner retries the message.
         if (stopping) throw error;
@@ -219,14 +233,21 @@ export function createConsumerRunner(options: ConsumerRunnerOptions): ConsumerRu
             { topic, partition, message: d.message },
             `invalid event: ${d.invalid}`,
             0,
+            'invalid-event',
           );
         } else if (d.handler) {
           handled.push({ ...d, handler: d.handler });
         }
       }
       const [first] = handled;
-      if (typeof first?.handler === 'object') await handleTogether(payload, handled, first.handler);
-      else if (first) await handleOne(payload, first.message, first.event, first.handler);
+      if (first) {
+        const events = handled.map((h) => h.event);
+        await inConsumerSpan(tracer, { topic, partition, groupId }, events, () =>
+          typeof first.handler === 'object'
+            ? handleTogether(payload, handled, first.handler)
+            : handleOne(payload, first.message, first.event, first.handler),
+        );
+      }
       payload.resolveOffset(run.at(-1)!.message.offset);
       await payload.heartbeat();
       start += run.length;

@@ -4,10 +4,12 @@ import {
   topicName,
   type CloudEventEnvelope,
 } from '@kollegia/events';
+import { SpanKind } from '@opentelemetry/api';
 import type { UpdateQuery } from 'mongoose';
 
 import type { TenantModel } from '../db/tenant-model';
 import { notFound, staleVersion } from '../domain';
+import { activeTraceContext, inServiceSpan } from '../tracing';
 import type { OutboxEntry } from './outbox';
 import type { OutboxRelay } from './relay';
 
@@ -17,20 +19,45 @@ export interface OutboxTarget {
   topicPrefix: string;
 }
 
-/** Serialises validated events into outbox entries, each addressed to its aggregate's topic. */
+/**
+ * Serialises validated events into outbox entries, each addressed to its aggregate's topic. The
+ * active trace context (the request or the handler writing them) goes into each event and entry.
+ */
 export function toOutboxEntries(events: CloudEventEnvelope[], topicPrefix: string): OutboxEntry[] {
+  const traceContext = activeTraceContext();
   return events.map((event) => {
     const definition = findEventDefinition(event.type);
     if (!definition) throw new Error(`no contract for event type ${event.type}`);
-    const { key, value } = encodeEvent(event);
+    const { key, value } = encodeEvent({ ...event, ...traceContext });
     return {
       eventId: event.id,
       topic: topicName(definition.aggregate, topicPrefix),
       key,
       value,
       createdAt: new Date(event.time),
+      ...traceContext,
     };
   });
+}
+
+/** A span around an aggregate's write (the insert or the compare-and-set with its outbox). */
+function inWriteSpan<T>(
+  operation: 'insert' | 'compare-and-set',
+  collection: string,
+  work: () => Promise<T>,
+): Promise<T> {
+  return inServiceSpan(
+    `${operation} ${collection}`,
+    {
+      kind: SpanKind.CLIENT,
+      attributes: {
+        'db.system.name': 'mongodb',
+        'db.operation.name': operation === 'insert' ? 'insert' : 'findAndModify',
+        'db.collection.name': collection,
+      },
+    },
+    work,
+  );
 }
 
 interface AggregateFields {
@@ -58,7 +85,7 @@ export async function insertWithEvents<TDoc extends AggregateFields>(
     version: doc.version ?? 1,
     outbox: toOutboxEntries(events, target.topicPrefix),
   } as unknown as TDoc;
-  await docs.insertOne(doc.tenantId, stored);
+  await inWriteSpan('insert', docs.collectionName, () => docs.insertOne(doc.tenantId, stored));
   void target.relay.notify(docs.collectionName, doc._id);
 }
 
@@ -79,21 +106,23 @@ export async function updateWithEvents<TDoc extends AggregateFields>(
   // One atomic compare-and-set: the filter is exactly the keys of the aggregate's unique
   // `{_id, tenantId, version}` index (aggregateKeyIndexes), which the embedded engine needs to
   // find the document without a scan.
-  const updated = await docs
-    .findOneAndUpdate(
-      key.tenantId,
-      { _id: key.id, version: key.expectedVersion },
-      {
-        ...update,
-        $set: { ...(update.$set ?? {}), updatedAt: new Date() },
-        $inc: { ...(update.$inc ?? {}), version: 1 },
-        ...(entries.length > 0
-          ? { $push: { ...(update.$push ?? {}), outbox: { $each: entries } } }
-          : {}),
-      },
-      { returnDocument: 'after', lean: true, timestamps: false },
-    )
-    .exec();
+  const updated = await inWriteSpan('compare-and-set', collection, () =>
+    docs
+      .findOneAndUpdate(
+        key.tenantId,
+        { _id: key.id, version: key.expectedVersion },
+        {
+          ...update,
+          $set: { ...(update.$set ?? {}), updatedAt: new Date() },
+          $inc: { ...(update.$inc ?? {}), version: 1 },
+          ...(entries.length > 0
+            ? { $push: { ...(update.$push ?? {}), outbox: { $each: entries } } }
+            : {}),
+        },
+        { returnDocument: 'after', lean: true, timestamps: false },
+      )
+      .exec(),
+  );
   if (!updated) {
     const current = await docs
       .findById(key.tenantId, key.id, { version: 1 })

@@ -14,6 +14,7 @@ import type { Kafka, Producer } from 'kafkajs';
 
 import { createKafka, createProducer, ensureTopics } from '../kafka/client';
 import { createLogger } from '../logger';
+import { createMetrics } from '../metrics';
 import { TenantModel } from '../db/tenant-model';
 import { insertWithEvents, updateWithEvents } from './aggregate-writes';
 import { outboxSchemaDefinition, type OutboxEntry } from './outbox';
@@ -285,6 +286,45 @@ describe('the outbox', () => {
     } finally {
       await collector.stop();
     }
+  });
+});
+
+describe('the outbox backlog', () => {
+  it('should be measured by the sweep: pending entries and the age of the oldest, then none', async () => {
+    const backlog = connection.collection<{ _id: string; outbox: OutboxEntry[] }>('backlog_probes');
+    const id = uniqueId('org');
+    const entry = (minutesAgo: number) => ({
+      eventId: uniqueId('evt'),
+      topic,
+      key: id,
+      value: JSON.stringify({ left: 'behind' }),
+      createdAt: new Date(Date.now() - minutesAgo * 60_000),
+    });
+    // Written, but never relayed right after (a process that died in between).
+    await backlog.insertOne({ _id: id, outbox: [entry(2), entry(1)] });
+    const metrics = createMetrics('outbox-test');
+    const measured = createOutboxRelay({
+      producer,
+      collections: [backlog as never],
+      logger,
+      sweepIntervalMs: 60_000,
+      metrics,
+    });
+    const gauges = async () => ({
+      pending: (await metrics.outboxPending.get()).values[0],
+      age: (await metrics.outboxOldestAge.get()).values[0],
+    });
+
+    await measured.sweep();
+    const first = await gauges();
+    expect(first.pending).toMatchObject({ labels: { collection: 'backlog_probes' }, value: 2 });
+    expect(first.age?.value).toBeGreaterThanOrEqual(120);
+
+    await measured.sweep();
+    const second = await gauges();
+    expect(second.pending?.value).toBe(0);
+    expect(second.age?.value).toBeLessThan(1);
+    await measured.stop();
   });
 });
 

@@ -10,6 +10,12 @@ export interface OutboxEntry {
   /** The CloudEvent, validated and serialised at write time: what is relayed is what was checked. */
   value: string;
   createdAt: Date;
+  /**
+   * The W3C trace context the event was written in (also in the event, the CloudEvents tracing
+   * extension): the relay, which runs later and outside it, sends the event in that trace.
+   */
+  traceparent?: string;
+  tracestate?: string;
 }
 
 /** The field every aggregate document with an outbox carries. */
@@ -28,6 +34,8 @@ export const outboxSchemaDefinition = {
       key: { type: String, required: true },
       value: { type: String, required: true },
       createdAt: { type: Date, required: true },
+      traceparent: String,
+      tracestate: String,
     },
   ],
   default: [],

@@ -1,8 +1,11 @@
 import type { Collection } from 'mongodb';
 import type { Producer } from 'kafkajs';
+import type { Tracer } from '@opentelemetry/api';
 
 import type { Logger } from '../logger';
+import type { Metrics } from '../metrics';
 import { startPeriodicJob, type PeriodicJob } from '../periodic-job';
+import { inProducerSpans, tracingOff } from '../tracing';
 import { OUTBOX_FIELD, type OutboxEntry } from './outbox';
 
 // A type alias, not an interface extending Document: the driver's `$pull` typing rejects array
@@ -56,8 +59,12 @@ export function createOutboxRelay(options: {
   collections: Collection<OutboxDocument>[];
   logger: Logger;
   sweepIntervalMs: number;
+  /** The sweep sets the outbox's depth and the age of its oldest entry, and its runs count. */
+  metrics?: Metrics;
+  /** Sends each traced entry in a PRODUCER span of the trace it was written in. */
+  tracer?: Tracer;
 }): OutboxRelay {
-  const { producer, logger } = options;
+  const { producer, logger, tracer = tracingOff.tracer } = options;
   const byName = new Map(options.collections.map((c) => [c.collectionName, c]));
   // One relay pass per document at a time keeps an aggregate's events in order within this process.
   const inFlight = new Map<string, Promise<void>>();
@@ -76,17 +83,19 @@ export function createOutboxRelay(options: {
     const byTopic = new Map<string, OutboxEntry[]>();
     for (const entry of relayed.flatMap((doc) => doc.outbox))
       byTopic.set(entry.topic, [...(byTopic.get(entry.topic) ?? []), entry]);
-    await producer.sendBatch({
-      acks: -1,
-      topicMessages: [...byTopic].map(([topic, list]) => ({
-        topic,
-        messages: list.map((entry) => ({
-          key: entry.key,
-          value: entry.value,
-          headers: { 'content-type': 'application/cloudevents+json' },
+    await inProducerSpans(tracer, [...byTopic.values()].flat(), () =>
+      producer.sendBatch({
+        acks: -1,
+        topicMessages: [...byTopic].map(([topic, list]) => ({
+          topic,
+          messages: list.map((entry) => ({
+            key: entry.key,
+            value: entry.value,
+            headers: { 'content-type': 'application/cloudevents+json' },
+          })),
         })),
-      })),
-    });
+      }),
+    );
     await collection.bulkWrite(
       relayed.map((doc) => ({
         updateOne: {
@@ -127,10 +136,22 @@ export function createOutboxRelay(options: {
     for (const collection of byName.values()) {
       const pending = collection.find(
         { [`${OUTBOX_FIELD}.eventId`]: { $exists: true } },
-        { projection: { _id: 1 } },
+        { projection: { _id: 1, [`${OUTBOX_FIELD}.createdAt`]: 1 } },
       );
       const ids: string[] = [];
-      for await (const doc of pending) ids.push(doc._id);
+      // The backlog is measured here, where the relay reads it anyway, not by a scan per scrape.
+      let entries = 0;
+      let oldest = Date.now();
+      for await (const doc of pending) {
+        ids.push(doc._id);
+        for (const entry of doc.outbox ?? []) {
+          entries += 1;
+          oldest = Math.min(oldest, new Date(entry.createdAt).getTime());
+        }
+      }
+      const labels = { collection: collection.collectionName };
+      options.metrics?.outboxPending.set(labels, entries);
+      options.metrics?.outboxOldestAge.set(labels, (Date.now() - oldest) / 1000);
       for (let start = 0; start < ids.length; start += RELAY_CHUNK) {
         const chunk = ids.slice(start, start + RELAY_CHUNK);
         try {
@@ -169,6 +190,7 @@ export function createOutboxRelay(options: {
         intervalMs: options.sweepIntervalMs,
         run: () => this.sweep(),
         logger,
+        metrics: options.metrics,
       });
     },
     async stop() {

@@ -5,6 +5,7 @@ import {
   resilientConsumer,
   startPeriodicJob,
   type Logger,
+  type Metrics,
   type PeriodicJob,
   type ResilientConsumer,
 } from '@kollegia/service-kit';
@@ -59,6 +60,8 @@ export class LiveHistory {
       groupId: string;
       retentionMs: number;
       logger: Logger;
+      /** The retention sweep's runs are counted. */
+      metrics: Metrics;
     },
   ) {
     this.events = options.connection.collection<StoredEvent>('live_events');
@@ -138,6 +141,7 @@ export class LiveHistory {
           storedAt: { $lt: new Date(Date.now() - this.options.retentionMs) },
         }),
       logger: this.options.logger,
+      metrics: this.options.metrics,
     });
   }
 

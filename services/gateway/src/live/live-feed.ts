@@ -1,5 +1,12 @@
 import { decodeEvent, type Aggregate, type KollegiaEvent } from '@kollegia/events';
-import { resilientConsumer, type Logger, type ResilientConsumer } from '@kollegia/service-kit';
+import {
+  inConsumerSpan,
+  resilientConsumer,
+  tracingOff,
+  type Logger,
+  type ResilientConsumer,
+  type Tracer,
+} from '@kollegia/service-kit';
 import { MemPubSub } from '@graphql-hive/pubsub';
 import type { Kafka } from 'kafkajs';
 
@@ -91,9 +98,15 @@ export class LiveFeed {
   private readonly seen = new Map<string, number>();
 
   constructor(
-    private readonly options: { kafka: Kafka; topics: string[]; groupId: string; logger: Logger },
+    private readonly options: {
+      kafka: Kafka;
+      topics: string[];
+      groupId: string;
+      logger: Logger;
+      tracer?: Tracer;
+    },
   ) {
-    const { kafka, topics, groupId, logger } = options;
+    const { kafka, topics, groupId, logger, tracer = tracingOff.tracer } = options;
     this.consumer = resilientConsumer({
       kafka,
       logger,
@@ -114,8 +127,11 @@ export class LiveFeed {
             // Services dead-letter what does not decode; live watchers simply do not see it.
             if (!decoded.ok) return Promise.resolve();
             const live = toLiveEvent(decoded.event, key, offset);
-            for (const channel of channelsOf(live)) this.pubsub.publish(channel, live);
-            return Promise.resolve();
+            // The fan-out to this gateway's subscribers, in the trace of the change it tells.
+            return inConsumerSpan(tracer, { topic, partition, groupId }, [decoded.event], () => {
+              for (const channel of channelsOf(live)) this.pubsub.publish(channel, live);
+              return Promise.resolve();
+            });
           },
         });
       },

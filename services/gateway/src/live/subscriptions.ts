@@ -1,4 +1,10 @@
-import { bearerToken, hasRole, tokenExpiresAt, type Identity } from '@kollegia/service-kit';
+import {
+  bearerToken,
+  hasRole,
+  tokenExpiresAt,
+  type Identity,
+  type Metrics,
+} from '@kollegia/service-kit';
 import { Repeater } from '@repeaterjs/repeater';
 import type { Aggregate } from '@kollegia/events';
 import { delegateToSchema, type Subschema } from '@graphql-tools/delegate';
@@ -15,6 +21,7 @@ import type { AuthContext } from '../auth';
 import { followUpsAfter, type FollowUpPage } from './follow-up-feed';
 import type { LiveHistory } from './history';
 import type { LiveEvent, LiveFeed } from './live-feed';
+import { countedSubscription } from './live-metrics';
 import { resumableStream, streamPage } from './resumable';
 import { readViewOf, selectionKeyOf, SharedResolutions } from './shared-resolution';
 import { mayWatch } from './visibility';
@@ -38,6 +45,8 @@ interface Deps {
   feed: LiveFeed;
   history: LiveHistory;
   check: AccessCheck;
+  /** Open subscriptions and their deliveries are counted by field. */
+  metrics: Metrics;
 }
 
 /** What a subscription is served with: the feed, the access check, the shared resolutions. */
@@ -471,6 +480,7 @@ export function liveSubscriptions(supergraphSdl: string, deps: Deps) {
                 : await spec.subscribe!(args, context, { ...deps, shared }),
               // graphql-ws sockets close with 4401 at the token's expiry (websocket.ts).
               'connectionParams' in context ? undefined : context.authorization,
+              deps.metrics,
             ),
         },
       ]),
@@ -510,10 +520,11 @@ function wrap(
   field: string,
   payloads: AsyncIterable<Payload>,
   authorization: string | undefined,
+  metrics: Metrics,
 ): AsyncIterable<Payload> {
   const token = authorization ? bearerToken(authorization) : undefined;
   const expiresAt = token ? tokenExpiresAt(token) : undefined;
-  const named = underField(field, payloads);
+  const named = countedSubscription(field, underField(field, payloads), metrics);
   if (expiresAt === undefined) return named;
   const expiry = new Repeater<Payload>(async (_push, stop) => {
     const timer = setTimeout(

@@ -67,7 +67,12 @@ async function countingProxy(
  * The four subgraphs and the gateway in-process, against the real stack, in their own databases
  * and topics; each subgraph behind a proxy that counts the calls reaching it.
  */
-export async function startGateway(label: string, overrides: Record<string, string> = {}) {
+export async function startGateway(
+  label: string,
+  overrides: Record<string, string> = {},
+  /** Settings of all four subgraphs besides the harness's own. */
+  subgraphSettings: Record<string, string> = {},
+) {
   const ns = testNamespace(label);
   const auth = devAuth(mkdtempSync(join(tmpdir(), 'kollegia-auth-')));
   // The subgraphs answer only the gateway, as in production.
@@ -82,7 +87,7 @@ export async function startGateway(label: string, overrides: Record<string, stri
       ns,
       auth,
       dbName: `${ns.dbName}_${suffix}`,
-      env: { GATEWAY_SECRET: gatewaySecret },
+      env: { GATEWAY_SECRET: gatewaySecret, ...subgraphSettings },
       create,
     });
   const services = {
@@ -128,6 +133,7 @@ export async function startGateway(label: string, overrides: Record<string, stri
     members: services.members.app,
     roundtables: services.roundtables.app,
     recommendations: services.recommendations.app,
+    requests: services.requests.app,
     /**
      * Waits until the subgraphs that keep members' directory know these members (just registered
      * in members): references to members are checked against it when written.

@@ -5,6 +5,14 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gzip as gzipCallback } from 'node:zlib';
 
+import {
+  createMetrics,
+  measuredHandler,
+  metricsPortOf,
+  startMetricsServer,
+  type MetricsServer,
+} from '@kollegia/service-kit/metrics';
+
 import { publicConfigOf, type WebConfig } from './config';
 import { securityHeaders } from './headers';
 import { staticTargetOf } from './static-files';
@@ -17,6 +25,8 @@ const COMPRESS_FROM_BYTES = 1024;
 export interface WebApp {
   /** Where it listens, once started: `http://host:port`. */
   readonly url: string;
+  /** `GET /metrics`, on a listener of its own (`METRICS_PORT`), once started. */
+  readonly metricsUrl: string;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -31,7 +41,9 @@ export function createApp(config: WebConfig): WebApp {
   const configBody = JSON.stringify(publicConfig);
   // Hashed assets never change: each is compressed once, on its first request.
   const gzipped = new Map<string, Promise<Buffer>>();
+  const metrics = createMetrics('web');
   let url = '';
+  let metricsServer: MetricsServer | undefined;
 
   /**
    * The body as the browser accepts it: gzip for text (the board's JavaScript is about a quarter
@@ -99,16 +111,21 @@ export function createApp(config: WebConfig): WebApp {
     }
   }
 
-  const server = createServer((request, response) => {
-    handle(request, response).catch(() => {
-      if (!response.headersSent) response.writeHead(500);
-      response.end();
-    });
-  });
+  const server = createServer(
+    measuredHandler(metrics, routeOf, (request, response) => {
+      handle(request, response).catch(() => {
+        if (!response.headersSent) response.writeHead(500);
+        response.end();
+      });
+    }),
+  );
 
   return {
     get url() {
       return url;
+    },
+    get metricsUrl() {
+      return metricsServer?.url ?? '';
     },
     async start() {
       await new Promise<void>((resolve, reject) => {
@@ -117,12 +134,26 @@ export function createApp(config: WebConfig): WebApp {
       });
       const { port } = server.address() as AddressInfo;
       url = `http://${config.HOST}:${port}`;
+      metricsServer = await startMetricsServer({
+        metrics,
+        host: config.HOST,
+        port: metricsPortOf(config),
+      });
     },
     async stop() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await metricsServer?.stop();
     },
   };
+}
+
+/** A request's route as metrics label it: a few names, never the path. */
+function routeOf(path: string): string {
+  if (path === '/healthz' || path === '/readyz') return 'health';
+  if (path === '/config.json') return 'config';
+  const target = staticTargetOf(path);
+  return target.kind === 'page' ? 'page' : target.kind === 'not-found' ? 'not-found' : 'asset';
 }
 
 function send(

@@ -9,6 +9,8 @@ import { z } from 'zod';
  */
 export const webConfigSchema = baseConfigSchema.pick({ NODE_ENV: true, HOST: true }).extend({
   PORT: z.coerce.number().int().min(0).max(65535).default(4106),
+  /** `GET /metrics` listens here, on HOST; default PORT + 5000 (9106). */
+  METRICS_PORT: baseConfigSchema.shape.METRICS_PORT,
   /** The OpenID Connect issuer the board signs in with (its discovery document is under it). */
   WEB_OIDC_ISSUER: z.url().default('http://127.0.0.1:4105'),
   WEB_OIDC_CLIENT_ID: z.string().min(1).default('kollegia-web'),

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 
+import { scrapeMetrics } from '@kollegia/testing';
+
 import { createApp, type WebApp } from './app';
 import { loadConfig, publicConfigOf } from './config';
 import { securityHeaders } from './headers';
@@ -109,6 +111,23 @@ describe('the static server', () => {
   afterAll(async () => {
     await app.stop();
     rmSync(root, { recursive: true, force: true });
+  });
+
+  it('should serve its metrics on a listener of its own: process metrics and its requests by route', async () => {
+    expect(new URL(app.metricsUrl).port).not.toBe(new URL(app.url).port);
+    const was = await scrapeMetrics(app.metricsUrl);
+    await fetch(`${app.url}/config.json`);
+    await fetch(`${app.url}/nothing-here.png`);
+    const scrape = await scrapeMetrics(app.metricsUrl);
+    expect(scrape.families.get('kollegia_process_resident_memory_bytes')?.type).toBe('GAUGE');
+    const requests = (labels: Record<string, string>) =>
+      scrape.sum('kollegia_http_requests_total', labels) -
+      was.sum('kollegia_http_requests_total', labels);
+    expect(requests({ service: 'web', route: 'config', method: 'GET', status: '200' })).toBe(1);
+    expect(requests({ route: 'asset', status: '404' })).toBe(1);
+    expect(scrape.families.get('kollegia_http_request_duration_seconds')?.type).toBe('HISTOGRAM');
+    // Not on the board's own listener.
+    expect((await fetch(`${app.url}/metrics`)).headers.get('content-type')).not.toMatch(/version=/);
   });
 
   it('should serve its settings, uncached, with the security headers', async () => {

@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+import { spawnSync } from 'node:child_process';
+
+import { readSettings, StackError } from '@kollegia/local-stack';
+
+import {
+  checkedValues,
+  ensureChartTools,
+  lintChart,
+  renderChart,
+  validateManifests,
+  type Outcome,
+} from './chart';
+
+const USAGE = `usage: npm run helm -- <check | validate [file] | helm arguments…>
+  check           helm lint --strict, helm template and the validator for each checked values file
+  validate [file] strict-check the manifests in file (or standard input) against the Kubernetes API
+  anything else   passed to Helm v4 (built once, cached), e.g. \`npm run helm -- template kollegia infra/helm/kollegia\``;
+
+function say(line: string): void {
+  process.stderr.write(`[helm] ${line}\n`);
+}
+
+async function main(args: string[]): Promise<number> {
+  if (args.length === 0) {
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  const tools = await ensureChartTools(readSettings(), say);
+  const [command, ...rest] = args;
+  if (command === 'check') {
+    let failed = false;
+    for (const [name, values] of Object.entries(checkedValues)) {
+      const report = (step: string, outcome: Outcome) => {
+        say(`${name}: ${step} ${outcome.ok ? 'ok' : 'FAILED'}`);
+        if (!outcome.ok) process.stderr.write(`${outcome.output}${outcome.errors}\n`);
+        failed ||= !outcome.ok;
+        return outcome.ok;
+      };
+      if (!report('helm lint --strict', lintChart(tools, values))) continue;
+      const rendered = renderChart(tools, values);
+      if (!report('helm template', rendered)) continue;
+      report('validation', validateManifests(tools, rendered.output));
+    }
+    return failed ? 1 : 0;
+  }
+  const [binary, binaryArgs] =
+    command === 'validate' ? [tools.validator, rest] : [tools.helm, args];
+  return spawnSync(binary, binaryArgs, { stdio: 'inherit' }).status ?? 1;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    say(error instanceof Error ? error.message : String(error));
+    if (error instanceof StackError && error.hint) say(`hint: ${error.hint}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,3 @@
+export * from './settings';
+export * from './tracing';
+export * from './messaging';
