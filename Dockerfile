@@ -4,7 +4,7 @@
 # repository root, as docker-compose.yml does for each service:
 #   docker build --build-arg SERVICE=members --build-arg PORT=4101 --build-arg METRICS_PORT=9101 \
 #     -t kollegia/members .
-# infra/local/src/docker-compose.test.ts checks this file against each service it builds.
+# infra/helm/src/docker-compose.test.ts checks this file against each service it builds.
 
 # The Node the repository's own toolchain runs on (the `node` package of the lockfile; the test
 # holds them equal).

@@ -19,6 +19,7 @@ export { assertPortFree } from './process';
 // For the other tools built once and cached the same way (infra/helm).
 export { requireTool, runLogged } from './exec';
 export { withLock } from './lock';
+export { ensureGoBuild, type GoBuildRecipe } from './go-build';
 export { ensureMongoBuild, type MongoBuild } from './build';
 export { startMongo, mongoProcess, mongoUrl } from './mongo';
 export { stopProcess, runningPid } from './process';

@@ -156,7 +156,7 @@ describe('startPeriodicJob', () => {
     await jest.advanceTimersByTimeAsync(100);
     expect((await metrics.jobRuns.get()).values).toEqual([
       expect.objectContaining({
-        labels: { job: 'follow-up scheduler', outcome: 'skipped' },
+        labels: { task: 'follow-up scheduler', outcome: 'skipped' },
         value: 1,
       }),
     ]);

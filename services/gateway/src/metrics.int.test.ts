@@ -143,7 +143,7 @@ describe('/metrics', () => {
     await expectEventually(async () =>
       expect(
         (await scrapeMetrics(gw.roundtables.metricsUrl)).sum('kollegia_job_runs_total', {
-          job: 'outbox sweep',
+          task: 'outbox sweep',
           outcome: 'success',
         }),
       ).toBeGreaterThan(0),

@@ -19,8 +19,9 @@ export type DeadLetterReason = 'invalid-event' | 'handler-failed' | 'non-retriab
 /**
  * One process's metrics: a registry of its own (tests boot several services in one process),
  * every sample labelled with the service, and the recorders the kit and the gateway call.
- * Labels are bounded: operation, job, subgraph and subscription field names, groups, topics and
- * partitions; never a tenant or an id.
+ * Labels are bounded: operation, periodic job (`task`), subgraph and subscription field names,
+ * groups, topics and partitions; never a tenant or an id. A periodic job's name is `task`, not
+ * `job`: Prometheus sets `job` to the scrape job and would move ours to `exported_job`.
  */
 export interface Metrics {
   readonly registry: Registry;
@@ -38,9 +39,9 @@ export interface Metrics {
   readonly deadLetters: Counter<'group' | 'reason'>;
   readonly liveSubscriptions: Gauge<'field'>;
   readonly liveDeliveries: Counter<'field'>;
-  readonly jobRuns: Counter<'job' | 'outcome'>;
-  readonly jobDuration: Histogram<'job'>;
-  readonly jobLastSuccess: Gauge<'job'>;
+  readonly jobRuns: Counter<'task' | 'outcome'>;
+  readonly jobDuration: Histogram<'task'>;
+  readonly jobLastSuccess: Gauge<'task'>;
   /**
    * Runs before every scrape, e.g. to refresh a gauge that is costly to compute (consumer lag);
    * returns the function that removes it.
@@ -166,20 +167,20 @@ export function createMetrics(service: string): Metrics {
     jobRuns: new Counter({
       name: `${METRIC_PREFIX}job_runs_total`,
       help: 'Runs of a periodic job (scans, sweeps), by outcome.',
-      labelNames: ['job', 'outcome'],
+      labelNames: ['task', 'outcome'],
       registers,
     }),
     jobDuration: new Histogram({
       name: `${METRIC_PREFIX}job_duration_seconds`,
       help: 'Time a periodic job run took.',
-      labelNames: ['job'],
+      labelNames: ['task'],
       buckets: LATENCY_BUCKETS,
       registers,
     }),
     jobLastSuccess: new Gauge({
       name: `${METRIC_PREFIX}job_last_success_timestamp_seconds`,
       help: 'When a periodic job last finished a run successfully (Unix time): an alert sees a job that stopped running.',
-      labelNames: ['job'],
+      labelNames: ['task'],
       registers,
     }),
     beforeScrape(refresh) {
@@ -200,9 +201,9 @@ export function createMetrics(service: string): Metrics {
       for (const code of errorCodes) metrics.graphqlErrors.inc({ ...labels, code });
     },
     recordJobRun(job, outcome, seconds) {
-      metrics.jobRuns.inc({ job, outcome });
-      metrics.jobDuration.observe({ job }, seconds);
-      if (outcome === 'success') metrics.jobLastSuccess.set({ job }, Date.now() / 1000);
+      metrics.jobRuns.inc({ task: job, outcome });
+      metrics.jobDuration.observe({ task: job }, seconds);
+      if (outcome === 'success') metrics.jobLastSuccess.set({ task: job }, Date.now() / 1000);
     },
   };
   return metrics;

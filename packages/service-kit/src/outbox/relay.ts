@@ -141,17 +141,20 @@ export function createOutboxRelay(options: {
       const ids: string[] = [];
       // The backlog is measured here, where the relay reads it anyway, not by a scan per scrape.
       let entries = 0;
-      let oldest = Date.now();
+      let oldest: number | undefined;
       for await (const doc of pending) {
         ids.push(doc._id);
         for (const entry of doc.outbox ?? []) {
           entries += 1;
-          oldest = Math.min(oldest, new Date(entry.createdAt).getTime());
+          oldest = Math.min(oldest ?? Infinity, new Date(entry.createdAt).getTime());
         }
       }
       const labels = { collection: collection.collectionName };
       options.metrics?.outboxPending.set(labels, entries);
-      options.metrics?.outboxOldestAge.set(labels, (Date.now() - oldest) / 1000);
+      options.metrics?.outboxOldestAge.set(
+        labels,
+        oldest === undefined ? 0 : (Date.now() - oldest) / 1000,
+      );
       for (let start = 0; start < ids.length; start += RELAY_CHUNK) {
         const chunk = ids.slice(start, start + RELAY_CHUNK);
         try {
