@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { spawnSync } from 'node:child_process';
 
-import { readSettings, StackError } from '@kollegia/local-stack';
+import { readSettings, runCommand } from '@kollegia/local-stack';
 
 import {
   checkedValues,
@@ -49,11 +49,4 @@ async function main(args: string[]): Promise<number> {
   return spawnSync(binary, binaryArgs, { stdio: 'inherit' }).status ?? 1;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    say(error instanceof Error ? error.message : String(error));
-    if (error instanceof StackError && error.hint) say(`hint: ${error.hint}`);
-    process.exit(1);
-  },
-);
+runCommand(() => main(process.argv.slice(2)), say);

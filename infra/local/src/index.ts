@@ -10,6 +10,7 @@ export {
 export {
   readSettings,
   recipeDigest,
+  runCommand,
   StackError,
   type StackSettings,
   KAFKA_VERSION,

@@ -93,3 +93,21 @@ export function recipeDigest(files: string[], base = recipeDir): string {
   for (const file of files) hash.update(readFileSync(join(base, file)));
   return hash.digest('hex').slice(0, 10);
 }
+
+/**
+ * Runs a command-line tool's `main` and exits with its code; a failure is said in one line (with
+ * a StackError's hint), not as a stack trace.
+ */
+export function runCommand(
+  main: () => Promise<number>,
+  say: (line: string) => void,
+): void {
+  main().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      say(error instanceof Error ? error.message : String(error));
+      if (error instanceof StackError && error.hint) say(`hint: ${error.hint}`);
+      process.exit(1);
+    },
+  );
+}

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 
-import { assertPortFree, readSettings, StackError } from '@kollegia/local-stack';
+import { assertPortFree, readSettings, runCommand } from '@kollegia/local-stack';
 
 import {
   legend,
@@ -166,11 +166,4 @@ async function main(args: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    say(error instanceof Error ? error.message : String(error));
-    if (error instanceof StackError && error.hint) say(`hint: ${error.hint}`);
-    process.exit(1);
-  },
-);
+runCommand(() => main(process.argv.slice(2)), say);

@@ -11,7 +11,7 @@ import {
   replayConsumerGroups,
   restoreBackup,
 } from '@kollegia/local-stack';
-import { toOutboxEntries } from '@kollegia/service-kit';
+import { toOutboxEntries, type OutboxEntry } from '@kollegia/service-kit';
 import { collectMessages, errorCode, expectEventually, testNamespace } from '@kollegia/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import mongoose, { type Connection } from 'mongoose';
@@ -98,12 +98,20 @@ describe('backup and restore of a service database', () => {
       aggregateversion: 3,
     });
     pendingEventId = pending.id;
-    await db.db!.collection('organizations').updateOne(
-      { _id: orgId as never, tenantId: TENANT },
+    // The fields this write touches (the organisation's own are the members service's model).
+    const organizations = db.db!.collection<{
+      _id: string;
+      tenantId: string;
+      description?: string;
+      version: number;
+      outbox: OutboxEntry[];
+    }>('organizations');
+    await organizations.updateOne(
+      { _id: orgId, tenantId: TENANT },
       {
         $set: { description: 'Союз кластеров' },
         $inc: { version: 1 },
-        $push: { outbox: { $each: toOutboxEntries([pending], ns.topicPrefix) } } as never,
+        $push: { outbox: { $each: toOutboxEntries([pending], ns.topicPrefix) } },
       },
     );
     before = await snapshot();

@@ -270,7 +270,7 @@ describe('the outbox', () => {
       // "Restart": a fresh relay sweeps what the dead process left behind.
       const restarted = createOutboxRelay({
         producer,
-        collections: [crashProbes as never],
+        collections: [crashProbes],
         logger,
         sweepIntervalMs: 60_000,
       });
@@ -291,7 +291,10 @@ describe('the outbox', () => {
 
 describe('the outbox backlog', () => {
   it('should be measured by the sweep: pending entries and the age of the oldest, then none', async () => {
-    const backlog = connection.collection<{ _id: string; outbox: OutboxEntry[] }>('backlog_probes');
+    // The driver's collection (the relay's type), not mongoose's wrapper of it.
+    const backlog = connection.db!.collection<{ _id: string; outbox: OutboxEntry[] }>(
+      'backlog_probes',
+    );
     const id = uniqueId('org');
     const entry = (minutesAgo: number) => ({
       eventId: uniqueId('evt'),
@@ -305,7 +308,7 @@ describe('the outbox backlog', () => {
     const metrics = createMetrics('outbox-test');
     const measured = createOutboxRelay({
       producer,
-      collections: [backlog as never],
+      collections: [backlog],
       logger,
       sweepIntervalMs: 60_000,
       metrics,

@@ -1,4 +1,4 @@
-import type { Collection } from 'mongodb';
+import type { mongo } from 'mongoose';
 import type { Producer } from 'kafkajs';
 import type { Tracer } from '@opentelemetry/api';
 
@@ -7,6 +7,9 @@ import type { Metrics } from '../metrics';
 import { startPeriodicJob, type PeriodicJob } from '../periodic-job';
 import { inProducerSpans, tracingOff } from '../tracing';
 import { OUTBOX_FIELD, type OutboxEntry } from './outbox';
+
+/** The driver's collection as mongoose ships it (the root `mongodb` may be another copy). */
+type Collection<T extends mongo.Document> = mongo.Collection<T>;
 
 // A type alias, not an interface extending Document: the driver's `$pull` typing rejects array
 // fields of a schema with an index signature.
