@@ -98,10 +98,7 @@ export function recipeDigest(files: string[], base = recipeDir): string {
  * Runs a command-line tool's `main` and exits with its code; a failure is said in one line (with
  * a StackError's hint), not as a stack trace.
  */
-export function runCommand(
-  main: () => Promise<number>,
-  say: (line: string) => void,
-): void {
+export function runCommand(main: () => Promise<number>, say: (line: string) => void): void {
   main().then(
     (code) => process.exit(code),
     (error: unknown) => {
