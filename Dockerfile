@@ -23,10 +23,15 @@ RUN test -n "${SERVICE}" || (echo 'build with --build-arg SERVICE=<a folder of s
 RUN npm install --global --no-audit --no-fund "turbo@${TURBO_VERSION}"
 COPY . .
 RUN turbo prune "@kollegia/${SERVICE}" --docker --out-dir /pruned
+# turbo prune keeps the workspaces the service only tests with (and, for the gateway, the four
+# subgraphs); /production is json/ narrowed to what the service runs with, for the image's install.
+RUN cp -r /pruned/json /production \
+  && node infra/helm/docker/production-closure.mjs /production "@kollegia/${SERVICE}"
 
 # 2. Installs from the pruned lockfile (with the compilers: dev dependencies), builds the service
-#    and the workspaces it depends on, and gathers what they ship into /built: each workspace's
-#    dist/ and the GraphQL files beside its package.json (the gateway reads the supergraph's).
+#    and the workspaces it depends on, and gathers what the image runs into /built: the dist/ of
+#    each workspace of /production and the GraphQL files beside its package.json (the gateway reads
+#    the supergraph's).
 FROM ${NODE_IMAGE} AS build
 ARG SERVICE
 ENV TURBO_TELEMETRY_DISABLED=1
@@ -38,20 +43,23 @@ COPY --from=prune /pruned/full/ ./
 # the web board generates its typed operations from (it reads the file, not the package).
 COPY tsconfig.base.json ./
 COPY infra/supergraph/api.graphql infra/supergraph/
+COPY --from=prune /production/package.json /production.json
 RUN npx turbo run build --filter="@kollegia/${SERVICE}..." --output-logs=errors-only \
   && mkdir /built \
-  && find packages services infra -mindepth 2 -maxdepth 2 \( -name dist -o -name '*.graphql' \) \
-    -exec cp -r --parents {} /built \;
+  && for workspace in $(node -p "require('/production.json').workspaces.join(' ')"); do \
+    find "${workspace}" -mindepth 1 -maxdepth 1 \( -name dist -o -name '*.graphql' \) \
+      -exec cp -r --parents {} /built \; ; \
+  done
 
-# 3. What runs: the production dependencies of the pruned workspaces and the built code, as the
-#    unprivileged user `node`, listening on every interface of the container.
+# 3. What runs: the production dependencies of the service's production closure and its built
+#    code, as the unprivileged user `node`, listening on every interface of the container.
 FROM ${NODE_IMAGE}
 ARG SERVICE
 ARG PORT
 ARG METRICS_PORT
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=${PORT} METRICS_PORT=${METRICS_PORT}
 WORKDIR /app
-COPY --from=prune /pruned/json/ ./
+COPY --from=prune /production/ ./
 # No install scripts: none of the production dependencies needs one to run.
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
 COPY --from=build /built/ ./

@@ -562,11 +562,17 @@ describe('Dockerfile', () => {
         ...(i as Copy).getFlags().map((f) => `--${f.getName()}=${f.getValue() ?? ''}`),
         ...i.getArguments().map((a) => a.getValue()),
       ]);
-    // The pruned manifests and lockfile, and the build stage's dist/ folders: nothing else.
+    // The manifests and lockfile narrowed to the service's production closure, and the build
+    // stage's dist/ folders of those workspaces: nothing else (images.int.test.ts does these steps
+    // by hand and checks the install and what it runs).
     expect(copies).toEqual([
-      ['--from=prune', '/pruned/json/', './'],
+      ['--from=prune', '/production/', './'],
       ['--from=build', '/built/', './'],
     ]);
+    expect(dockerfileText).toContain(
+      'node infra/helm/docker/production-closure.mjs /production "@kollegia/${SERVICE}"',
+    );
+    expect(dockerfileText).toContain("require('/production.json').workspaces");
     expect(dockerfileText).toContain('-exec cp -r --parents {} /built');
   });
 
