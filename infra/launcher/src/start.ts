@@ -176,7 +176,7 @@ async function main(): Promise<number> {
     if (endpoints.started) {
       const { KAFKA_BROKERS: _k, MONGO_URL: _m, ...local } = process.env;
       await down(readSettings(local));
-      say('stopped the services, Kafka and the database');
+      say('stopped the services, Kafka, the database and the mail catcher');
     } else {
       say('stopped the services (the stack was already running and keeps running)');
     }
@@ -260,7 +260,7 @@ async function main(): Promise<number> {
   process.stdout.write(`
 Kollegia is ready in ${((Date.now() - started) / 1000).toFixed(1)}s (tenant "${TENANT}").
 ${services.map((s) => `  ${s.name.padEnd(16)} ${serviceUrl(s)}`).join('\n') || '  (no services are built yet: only Kafka and the database run)'}
-  Kafka ${endpoints.kafkaBrokers.join(',')}   MongoDB ${endpoints.mongoUrl}
+  Kafka ${endpoints.kafkaBrokers.join(',')}   MongoDB ${endpoints.mongoUrl}${endpoints.mail ? `\n  Mail ${endpoints.mail.smtpUrl}: what is sent there is caught, not delivered; read it at ${endpoints.mail.webUrl}` : ''}
 ${demo ? `\nDemo workspace: ${formatSummary(demo)}.\n` : ''}${webUrl ? `\nThe web board: open ${webUrl} and sign in (below).\n` : ''}${identityUrl && demoCredentials ? signInHelp(identityUrl, demoCredentials, ministryId) : ''}
 Tokens (12 h; more with: npm run token -- --tenant ${TENANT} --role member):
 ${tokens.map(([role, value]) => `  ${role.padEnd(10)} ${value}`).join('\n')}${ministryId ? `\n  (addressee speaks for Минпромторг России, org ${ministryId})` : ''}

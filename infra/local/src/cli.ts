@@ -3,8 +3,9 @@ import { down, reset, status, up } from './stack';
 import { readSettings, StackError } from './settings';
 
 const USAGE = `usage: kollegia-stack <up|down|status|reset>
-  up      build what is missing (cached), start Kafka and the MongoDB-wire database, wait until both answer
-  down    stop them (data is kept)
+  up      build what is missing (cached), start Kafka, the MongoDB-wire database and the mail
+          catcher, wait until they answer
+  down    stop them (data and mail are kept)
   status  show what runs and whether it answers
   reset   stop them and wipe their data`;
 
@@ -24,12 +25,17 @@ async function main(command: string | undefined): Promise<number> {
       say(`ready in ${took}s`);
       say(`KAFKA_BROKERS=${endpoints.kafkaBrokers.join(',')}`);
       say(`MONGO_URL=${endpoints.mongoUrl}`);
+      if (endpoints.mail) {
+        say(
+          `SMTP_URL=${endpoints.mail.smtpUrl} (mail is caught, read it at ${endpoints.mail.webUrl})`,
+        );
+      }
       say(`data and logs: ${settings.stateDir}`);
       return 0;
     }
     case 'down': {
       const stopped = await down(settings);
-      say(stopped.length ? `stopped ${stopped.join(' and ')}` : 'nothing was running');
+      say(stopped.length ? `stopped ${stopped.join(', ')}` : 'nothing was running');
       return 0;
     }
     case 'status': {

@@ -23,6 +23,7 @@ export { withLock } from './lock';
 export { ensureGoBuild, type GoBuildRecipe } from './go-build';
 export { ensureMongoBuild, type MongoBuild } from './build';
 export { startMongo, mongoProcess, mongoUrl } from './mongo';
+export { mailEndpoints, mailProcess, startMail, type MailEndpoints } from './mail';
 export { stopProcess, runningPid } from './process';
 export { backupDatabases, type BackupOptions } from './backup/backup';
 export { restoreBackup, type RestoreOptions } from './backup/restore';

@@ -1,6 +1,8 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 
+import { portAnswers } from './process';
+
 /** Kafka is ready when a kafkajs admin client can connect and list topics. */
 export async function probeKafka(brokers: string[]): Promise<void> {
   const admin = new Kafka({
@@ -28,4 +30,13 @@ export async function probeMongo(url: string): Promise<void> {
   } finally {
     await client.close().catch(() => undefined);
   }
+}
+
+/** The mail catcher is ready when its SMTP port takes connections and its API answers. */
+export async function probeMail(smtpPort: number, webUrl: string): Promise<void> {
+  if (!(await portAnswers(smtpPort))) throw new Error(`nothing answers on SMTP port ${smtpPort}`);
+  const response = await fetch(new URL('api/healthz', webUrl), {
+    signal: AbortSignal.timeout(2000),
+  });
+  if (!response.ok) throw new Error(`${webUrl}api/healthz answered ${response.status}`);
 }

@@ -19,6 +19,9 @@ export interface StackSettings {
   kafkaPort: number;
   kafkaControllerPort: number;
   mongoPort: number;
+  /** The mail catcher's SMTP port and its web page's. */
+  smtpPort: number;
+  mailWebPort: number;
   kafkaHeapMb: number;
   mongoHeapMb: number;
   /** Set when KAFKA_BROKERS and MONGO_URL point at an existing Kafka and MongoDB: nothing is started. */
@@ -69,6 +72,8 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): StackSetting
     kafkaPort: port(env, 'KOLLEGIA_KAFKA_PORT', 29092),
     kafkaControllerPort: port(env, 'KOLLEGIA_KAFKA_CONTROLLER_PORT', 29093),
     mongoPort: port(env, 'KOLLEGIA_MONGO_PORT', 29017),
+    smtpPort: port(env, 'KOLLEGIA_SMTP_PORT', 29025),
+    mailWebPort: port(env, 'KOLLEGIA_MAIL_WEB_PORT', 29080),
     kafkaHeapMb: megabytes(env, 'KOLLEGIA_KAFKA_HEAP_MB', 384),
     mongoHeapMb: megabytes(env, 'KOLLEGIA_MONGO_HEAP_MB', 768),
   };

@@ -2,10 +2,11 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { ensureKafkaBuild, ensureMongoBuild } from './build';
+import { MAIL_DIR, mailEndpoints, mailProcess, startMail, type MailEndpoints } from './mail';
 import { MONGO_DATA_DIR, mongoProcess, mongoUrl, startMongo } from './mongo';
 import { kafkaBrokers, kafkaProcess, startKafka } from './kafka';
 import { withLock } from './lock';
-import { probeKafka, probeMongo } from './probes';
+import { probeKafka, probeMail, probeMongo } from './probes';
 import { runningPid, stopProcess } from './process';
 import { readSettings, type StackSettings } from './settings';
 
@@ -13,6 +14,8 @@ import { readSettings, type StackSettings } from './settings';
 export interface StackEndpoints {
   kafkaBrokers: string[];
   mongoUrl: string;
+  /** The local mail catcher; none with an external Kafka and MongoDB (nothing is started then). */
+  mail?: MailEndpoints;
   /** True when this call started Kafka or the database (so whoever called it should stop them). */
   started: boolean;
   /** True when KAFKA_BROKERS and MONGO_URL pointed at an existing Kafka and MongoDB. */
@@ -30,8 +33,9 @@ export interface ComponentStatus {
 const quiet = (): void => undefined;
 
 /**
- * Builds what is missing (cached), starts Kafka and the MongoDB-wire database unless they run already, and waits
- * until both answer. With KAFKA_BROKERS and MONGO_URL set, only checks that those answer.
+ * Builds what is missing (cached), starts Kafka, the MongoDB-wire database and the mail catcher
+ * unless they run already, and waits until they answer. With KAFKA_BROKERS and MONGO_URL set, only
+ * checks that those answer.
  */
 export async function up(
   settings: StackSettings = readSettings(),
@@ -55,10 +59,15 @@ export async function up(
       const wasRunning =
         runningPid(kafkaProcess(settings)) !== undefined &&
         runningPid(mongoProcess(settings)) !== undefined;
-      await Promise.all([startKafka(settings, libs), startMongo(settings, mongoBuild)]);
+      await Promise.all([
+        startKafka(settings, libs),
+        startMongo(settings, mongoBuild),
+        startMail(settings),
+      ]);
       return {
         kafkaBrokers: kafkaBrokers(settings),
         mongoUrl: mongoUrl(settings),
+        mail: mailEndpoints(settings),
         started: !wasRunning,
         external: false,
       };
@@ -67,11 +76,11 @@ export async function up(
   );
 }
 
-/** Stops Kafka and the database (data is kept). Returns the names of what was running. */
+/** Stops Kafka, the database and the mail catcher (data and mail are kept). Returns what was running. */
 export async function down(settings: StackSettings = readSettings()): Promise<string[]> {
   if (settings.external) return [];
   const stopped: string[] = [];
-  const procs = [kafkaProcess(settings), mongoProcess(settings)];
+  const procs = [kafkaProcess(settings), mongoProcess(settings), mailProcess(settings)];
   await Promise.all(
     procs.map(async (proc) => {
       if (await stopProcess(proc)) stopped.push(proc.name);
@@ -93,13 +102,13 @@ export async function stopKafka(settings: StackSettings = readSettings()): Promi
   return stopProcess(kafkaProcess(settings));
 }
 
-/** Stops the stack and deletes its data (topics, databases); builds stay cached. */
+/** Stops the stack and deletes its data (topics, databases, caught mail); builds stay cached. */
 export async function reset(settings: StackSettings = readSettings()): Promise<void> {
   if (settings.external) {
     throw new Error('infra:reset only wipes the local stack; KAFKA_BROKERS and MONGO_URL are set');
   }
   await down(settings);
-  for (const dir of ['kafka-data', MONGO_DATA_DIR, 'kafka-config']) {
+  for (const dir of ['kafka-data', MONGO_DATA_DIR, 'kafka-config', MAIL_DIR]) {
     rmSync(join(settings.stateDir, dir), { recursive: true, force: true });
   }
 }
@@ -125,5 +134,12 @@ export async function status(settings: StackSettings = readSettings()): Promise<
       probeKafka(brokers),
     ),
     check('MongoDB', url, runningPid(mongoProcess(settings)), () => probeMongo(url)),
+    ...(settings.external
+      ? []
+      : [
+          check('Mail', mailEndpoints(settings).webUrl, runningPid(mailProcess(settings)), () =>
+            probeMail(settings.smtpPort, mailEndpoints(settings).webUrl),
+          ),
+        ]),
   ]);
 }

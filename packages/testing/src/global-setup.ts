@@ -4,7 +4,8 @@ import { removeTestLeftovers, TEST_RUN_VARIABLE } from './leftovers';
 
 /**
  * Jest global setup of the integration and e2e tiers: starts the local stack once per run (builds it
- * on first use), or attaches to KAFKA_BROKERS / MONGO_URL when set. Workers inherit the endpoints
+ * on first use; Kafka, the database and the mail catcher), or attaches to KAFKA_BROKERS / MONGO_URL
+ * when set. Workers inherit the endpoints
  * and the run id through the environment. On the local stack it first removes the topics, groups
  * and databases that runs killed before their teardown left behind.
  */
@@ -13,6 +14,11 @@ export default async function globalSetup(): Promise<void> {
   const endpoints = await up(undefined, (line) => process.stderr.write(`\n[stack] ${line}`));
   process.env.KAFKA_BROKERS = endpoints.kafkaBrokers.join(',');
   process.env.MONGO_URL = endpoints.mongoUrl;
+  // The local mail catcher: where a test sends mail (SMTP_URL) and reads what arrived (mail.ts).
+  if (endpoints.mail) {
+    process.env.SMTP_URL = endpoints.mail.smtpUrl;
+    process.env.KOLLEGIA_MAIL_WEB_URL = endpoints.mail.webUrl;
+  }
   process.env[TEST_RUN_VARIABLE] = String(Date.now());
   process.env.KOLLEGIA_STACK_STARTED_BY_TESTS = endpoints.started ? '1' : '';
   // Whether the endpoints are the local stack (which a test may stop and start) or external ones.

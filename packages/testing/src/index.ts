@@ -10,3 +10,4 @@ export * from './oidc';
 export * from './stored-bytes';
 export * from './metrics';
 export * from './otlp-receiver';
+export * from './mail';

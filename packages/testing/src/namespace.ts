@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
 
 import { currentTestRun } from './leftovers';
 
@@ -38,4 +39,17 @@ export function testNamespace(label: string): TestNamespace {
 /** A unique id for test data. */
 export function uniqueId(prefix = 'id'): string {
   return `${prefix}-${randomBytes(6).toString('hex')}`;
+}
+
+/** A TCP port free on loopback now, for a test's own server. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => (port > 0 ? resolve(port) : reject(new Error('no free port'))));
+    });
+  });
 }

@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -14,7 +13,7 @@ import {
   type MongoBuild,
   type StackSettings,
 } from '@kollegia/local-stack';
-import { expectEventually } from '@kollegia/testing';
+import { expectEventually, freePort } from '@kollegia/testing';
 import mongoose from 'mongoose';
 
 /**
@@ -38,18 +37,6 @@ interface Written {
 let stateDir: string;
 let settings: StackSettings;
 let build: MongoBuild;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => (port > 0 ? resolve(port) : reject(new Error('no free port'))));
-    });
-  });
-}
 
 function connect(): Promise<mongoose.mongo.MongoClient> {
   return new mongoose.mongo.MongoClient(mongoUrl(settings), {
