@@ -1,0 +1,159 @@
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+
+import { webhookHeaders } from './signature';
+import { checkTargetUrl, guardedLookup, TargetRefused, type TargetPolicy } from './target';
+
+/** One attempt to deliver one message to one endpoint. */
+export interface WebhookDelivery {
+  url: string;
+  /** The message id, the same on every attempt. */
+  id: string;
+  /** The CloudEvent, as sent (structured mode: `application/cloudevents+json`). */
+  body: string;
+  /** The endpoint's current secrets (two during a rotation). */
+  secrets: readonly string[];
+  /** When the attempt is made (default now). */
+  timestamp?: Date;
+}
+
+export interface DeliveryLimits extends TargetPolicy {
+  /** The whole attempt, from connecting to the end of the response's head (default 10 s). */
+  timeoutMs?: number;
+  /** How much of the response body is read, at most; the rest is not (default 4 KiB). */
+  maxResponseBytes?: number;
+}
+
+export type DeliveryFailure =
+  /** The URL or what its host resolves to is refused (SSRF rules): nothing was sent. */
+  | 'refused-target'
+  /** A 3xx: the specification counts it as a failure, and it is not followed. */
+  | 'redirect'
+  /** Any other status outside 2xx. */
+  | 'http-status'
+  | 'timeout'
+  | 'network';
+
+export type DeliveryResult =
+  | { ok: true; status: number; durationMs: number; response: string }
+  | {
+      ok: false;
+      reason: DeliveryFailure;
+      /** Whether trying again later may succeed (a refused target or 410 Gone will not). */
+      retriable: boolean;
+      detail: string;
+      status?: number;
+      durationMs: number;
+      response?: string;
+    };
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+const DEFAULT_MAX_RESPONSE_BYTES = 4096;
+
+/**
+ * Sends one signed message and says how it went; never throws. The target is checked before and
+ * while connecting (`checkTargetUrl`, `guardedLookup`), no redirect is followed, the attempt is
+ * cut at `timeoutMs`, and at most `maxResponseBytes` of the answer are read (kept for the
+ * delivery log); a 2xx is a success whatever the body.
+ */
+export async function deliverWebhook(
+  delivery: WebhookDelivery,
+  limits: DeliveryLimits,
+): Promise<DeliveryResult> {
+  const started = Date.now();
+  const elapsed = () => Date.now() - started;
+  let url: URL;
+  try {
+    url = checkTargetUrl(delivery.url, limits);
+  } catch (error) {
+    return failure('refused-target', (error as Error).message, elapsed());
+  }
+  const headers = {
+    ...webhookHeaders(
+      { id: delivery.id, timestamp: delivery.timestamp ?? new Date(), body: delivery.body },
+      delivery.secrets,
+    ),
+    'content-type': 'application/cloudevents+json; charset=utf-8',
+    'content-length': String(Buffer.byteLength(delivery.body)),
+    'user-agent': 'Kollegia-Webhooks/1',
+  };
+  const timeoutMs = limits.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const maxBytes = limits.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+
+  return new Promise<DeliveryResult>((resolve) => {
+    let settled = false;
+    const settle = (result: DeliveryResult) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(result);
+    };
+    const req = send(url, {
+      method: 'POST',
+      headers,
+      lookup: guardedLookup(limits),
+      // A new connection per attempt: no socket outlives the check of where it goes.
+      agent: false,
+    });
+    const timer = setTimeout(() => {
+      settle(failure('timeout', `no answer within ${timeoutMs} ms`, elapsed()));
+      req.destroy();
+    }, timeoutMs);
+    req.once('error', (error) => {
+      if (error instanceof TargetRefused) {
+        settle(failure('refused-target', error.message, elapsed()));
+      } else {
+        settle(failure('network', error.message, elapsed()));
+      }
+    });
+    req.once('response', (response: IncomingMessage) => {
+      void readAtMost(response, maxBytes).then((body) => {
+        const status = response.statusCode ?? 0;
+        req.destroy();
+        if (status >= 200 && status < 300) {
+          settle({ ok: true, status, durationMs: elapsed(), response: body });
+        } else if (status >= 300 && status < 400) {
+          settle(failure('redirect', `answered ${status} (not followed)`, elapsed(), status, body));
+        } else {
+          settle(failure('http-status', `answered ${status}`, elapsed(), status, body));
+        }
+      });
+    });
+    req.end(delivery.body);
+  });
+}
+
+function failure(
+  reason: DeliveryFailure,
+  detail: string,
+  durationMs: number,
+  status?: number,
+  response?: string,
+): DeliveryResult {
+  const retriable = reason !== 'refused-target' && status !== 410;
+  return { ok: false, reason, retriable, detail, durationMs, status, response };
+}
+
+/** The first `max` bytes of a response body, as text; reading stops there. */
+function readAtMost(response: IncomingMessage, max: number): Promise<string> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const done = () => {
+      response.removeAllListeners('data');
+      resolve(Buffer.concat(chunks).subarray(0, max).toString('utf8'));
+    };
+    response.on('data', (chunk: Buffer) => {
+      chunks.push(chunk);
+      size += chunk.length;
+      if (size >= max) {
+        response.pause();
+        done();
+      }
+    });
+    response.once('end', done);
+    response.once('error', done);
+    response.once('aborted', done);
+  });
+}
