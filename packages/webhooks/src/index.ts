@@ -14,3 +14,4 @@ export {
   type DeliveryResult,
   type WebhookDelivery,
 } from './deliver';
+export { MAX_ATTEMPTS, nextAttemptAt, RETRY_DELAYS_MS } from './retry';
