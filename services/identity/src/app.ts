@@ -20,20 +20,18 @@ import { AccountLifecycle } from './application/account-lifecycle';
 import { AuditLog } from './application/audit-log';
 import { IdentityAdmin } from './application/identity-admin';
 import { PartnerClientAdmin } from './application/partner-clients';
+import { RecipientDirectory } from './application/recipients';
 import type { IdentityConfig } from './config';
 import { AccountRepository } from './db/account.repository';
 import { identityModels } from './db/models';
 import { sweepExpired } from './db/oidc-adapter';
 import { loadOrCreateProviderKeys } from './db/provider-keys';
 import { ADMIN_PREFIX, adminApiHandler } from './http/admin-api';
-import { originsOf } from './http/request';
+import { INTERNAL_PREFIX, internalApiHandler } from './http/internal-api';
+import { json, originsOf } from './http/request';
 import { ACCOUNT_PAGE_PATH, accountPagesHandler } from './oidc/account-pages';
 import { INTERACTION_PATH, interactionHandler } from './oidc/interactions';
 import { createProvider } from './oidc/provider';
-
-function json(res: ServerResponse, status: number, body: object): void {
-  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-}
 
 /** The provider's endpoints by the first segment of their paths. */
 const OIDC_ROUTES = new Set(['.well-known', 'auth', 'token', 'jwks', 'me', 'session', 'request']);
@@ -43,6 +41,7 @@ function routeOf(path: string): string {
   if (INTERACTION_PATH.test(path)) return 'interaction';
   if (ACCOUNT_PAGE_PATH.test(path)) return 'account-page';
   if (path.startsWith(ADMIN_PREFIX)) return 'admin-api';
+  if (path.startsWith(INTERNAL_PREFIX)) return 'internal-api';
   if (path === '/healthz' || path === '/readyz') return 'health';
   const segment = path.split('/')[1] ?? '';
   return OIDC_ROUTES.has(segment) ? `oidc-${segment.replace(/^\./, '')}` : 'other';
@@ -170,6 +169,11 @@ export async function createApp(
     trustProxy,
     allowedOrigins: originsOf(config.WEB_REDIRECT_URIS),
   });
+  const internalApi = internalApiHandler({
+    secret: config.INTERNAL_API_SECRET,
+    recipients: new RecipientDirectory({ tenants: models.tenants, accounts }),
+    logger,
+  });
   handle = (req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const match = INTERACTION_PATH.exec(path);
@@ -177,6 +181,7 @@ export async function createApp(
     const page = ACCOUNT_PAGE_PATH.exec(path);
     if (page) return void accountPages(req, res, page);
     if (path.startsWith(ADMIN_PREFIX)) return void adminApi(req, res);
+    if (path.startsWith(INTERNAL_PREFIX)) return void internalApi(req, res);
     // The same answers as the other services' (the kit's HTTP server).
     if (path === '/healthz') return json(res, 200, { status: 'ok' });
     if (path === '/readyz') {

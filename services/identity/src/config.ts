@@ -42,6 +42,11 @@ export const identityConfigSchema = baseConfigSchema
      * headers (secure cookies, the issuer's URLs). Only when the proxy sets them.
      */
     TRUST_PROXY: z.stringbool().default(false),
+    /**
+     * What Kollegia's own services present to the internal API (`/internal/v1/`: the notifier's
+     * recipients, with their addresses). Unset, that API is off.
+     */
+    INTERNAL_API_SECRET: z.string().min(32, 'at least 32 characters').optional(),
     /** How often expired sessions, codes and tokens are removed (the embedded engine has no TTL). */
     OIDC_SWEEP_INTERVAL_MS: z.coerce
       .number()

@@ -26,15 +26,23 @@ export function gatewaySecretOf(config: {
 const digest = (value: string) => createHash('sha256').update(value).digest();
 
 /**
+ * Whether a presented credential is the shared secret, compared in constant time (of their
+ * digests, so neither length nor content leaks through timing).
+ */
+export function secretMatcher(secret: string): (presented: string | undefined) => boolean {
+  const expected = digest(secret);
+  return (presented) => presented !== undefined && timingSafeEqual(digest(presented), expected);
+}
+
+/**
  * Answers a GraphQL request only when it carries the gateway's credential (compared in constant
  * time); anyone else gets 403 `FORBIDDEN` before the request is read — no schema, no SDL, no
  * data, whatever token they hold.
  */
 export function onlyFromGateway(secret: string): RequestHandler {
-  const expected = digest(secret);
+  const matches = secretMatcher(secret);
   return (req, res, next) => {
-    const presented = req.header(GATEWAY_CREDENTIAL_HEADER);
-    if (presented !== undefined && timingSafeEqual(digest(presented), expected)) {
+    if (matches(req.header(GATEWAY_CREDENTIAL_HEADER))) {
       next();
       return;
     }

@@ -10,7 +10,7 @@ import {
 
 import type { UpdateQuery } from 'mongoose';
 
-import type { Account } from '../domain/account';
+import type { Account, PersonRole } from '../domain/account';
 import type { AccountDocument, AccountModel } from './account.model';
 
 function toAccount(document: AccountDocument): Account {
@@ -85,6 +85,30 @@ export class AccountRepository {
   async page(tenantId: string, page: PageRequest): Promise<Page<Account>> {
     const found = await paginate(this.byTenant, tenantId, {}, 'email', 1, page);
     return { ...found, items: found.items.map(toAccount) };
+  }
+
+  /**
+   * The accounts of a tenant that can be told something: enabled, not pending, matching every
+   * filter given (a role they hold, the organisation they speak for, one of the persons they
+   * are), by login; at most `limit`.
+   */
+  async recipients(
+    tenantId: string,
+    filter: { role?: PersonRole; organizationId?: string; personIds?: string[] },
+    limit: number,
+  ): Promise<Account[]> {
+    const documents = await this.byTenant
+      .find(tenantId, {
+        disabled: false,
+        passwordHash: { $exists: true },
+        ...(filter.role ? { roles: filter.role } : {}),
+        ...(filter.organizationId ? { organizationId: filter.organizationId } : {}),
+        ...(filter.personIds ? { personId: { $in: filter.personIds } } : {}),
+      })
+      .sort({ email: 1 })
+      .limit(limit)
+      .lean<AccountDocument[]>();
+    return documents.map(toAccount);
   }
 
   /** The account of a login with its password hash (none while pending), for sign-in. */

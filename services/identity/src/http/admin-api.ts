@@ -15,7 +15,7 @@ import { z } from 'zod';
 
 import type { AccountLifecycle, Caller } from '../application/account-lifecycle';
 import type { PartnerClientAdmin } from '../application/partner-clients';
-import { clientIp, readBody } from './request';
+import { clientIp, error, json, readBody } from './request';
 
 /** What a browser may send cross-origin: the bearer token and a JSON body. */
 const ALLOWED_HEADERS = 'authorization, content-type';
@@ -32,17 +32,6 @@ const STATUS: Record<DomainError['code'], number> = {
   BAD_USER_INPUT: 400,
   CONFLICT: 409,
 };
-
-function json(res: ServerResponse, status: number, body: unknown): void {
-  res
-    .writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' })
-    .end(JSON.stringify(body));
-}
-
-/** The kit's error shape (json-errors.ts): a message and a code clients branch on. */
-function error(res: ServerResponse, status: number, message: string, extensions: object): void {
-  json(res, status, { errors: [{ message, extensions }] });
-}
 
 const invitationInput = z.strictObject({
   email: z.string(),

@@ -1,4 +1,4 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** The body of a request, or undefined when it is longer than `maxBytes`. */
 export async function readBody(
@@ -28,4 +28,20 @@ export function clientIp(req: IncomingMessage, trustProxy: boolean): string | un
 /** The origins of URLs, each once: the web board's, from its redirect URIs. */
 export function originsOf(urls: readonly string[]): string[] {
   return [...new Set(urls.map((url) => new URL(url).origin))];
+}
+
+export function json(res: ServerResponse, status: number, body: unknown): void {
+  res
+    .writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' })
+    .end(JSON.stringify(body));
+}
+
+/** The kit's error shape (json-errors.ts): a message and a code clients branch on. */
+export function error(
+  res: ServerResponse,
+  status: number,
+  message: string,
+  extensions: object,
+): void {
+  json(res, status, { errors: [{ message, extensions }] });
 }

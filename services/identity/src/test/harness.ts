@@ -22,12 +22,19 @@ export const REDIRECT_URI = 'http://127.0.0.1:5173/callback';
 export const POST_LOGOUT_URI = 'http://127.0.0.1:5173/';
 
 /** Boots the identity service in-process against the real database, in its own database. */
-export function startIdentity(label: string, options: { clock?: () => Date } = {}) {
+export function startIdentity(
+  label: string,
+  options: { clock?: () => Date; env?: Record<string, string> } = {},
+) {
   return startService({
     ns: testNamespace(label),
     // The harness signs dev tokens for GraphQL services; the provider signs its own.
     auth: devAuth(mkdtempSync(join(tmpdir(), 'kollegia-auth-'))),
-    env: { WEB_REDIRECT_URIS: REDIRECT_URI, WEB_POST_LOGOUT_REDIRECT_URIS: POST_LOGOUT_URI },
+    env: {
+      WEB_REDIRECT_URIS: REDIRECT_URI,
+      WEB_POST_LOGOUT_REDIRECT_URIS: POST_LOGOUT_URI,
+      ...options.env,
+    },
     create: (settings) => createApp(identityConfigSchema.parse(settings), options),
   });
 }
