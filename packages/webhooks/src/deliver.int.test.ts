@@ -96,6 +96,19 @@ describe('deliverWebhook', () => {
     expect(hook.received).toHaveLength(1);
   });
 
+  it('should count a 2xx whose body is still coming at the time limit as delivered', async () => {
+    const hook = await receiver((req, res) => {
+      res.writeHead(202, { 'content-type': 'text/plain' });
+      res.write('принято');
+      // …and the rest never comes.
+    });
+    const result = await deliverWebhook(
+      { url: hook.url, id: 'msg_8', body: event, secrets: [newWebhookSecret()] },
+      { ...development, timeoutMs: 300 },
+    );
+    expect(result).toMatchObject({ ok: true, status: 202, response: 'принято' });
+  });
+
   it('should read no more of an answer than its limit', async () => {
     const hook = await receiver((req, res) => {
       res.writeHead(200, { 'content-type': 'text/plain' });

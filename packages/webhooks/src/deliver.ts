@@ -18,7 +18,10 @@ export interface WebhookDelivery {
 }
 
 export interface DeliveryLimits extends TargetPolicy {
-  /** The whole attempt, from connecting to the end of the response's head (default 10 s). */
+  /**
+   * The whole attempt, from connecting to the end of the response's head (default 10 s); a body
+   * still coming then is cut, and the status decides.
+   */
   timeoutMs?: number;
   /** How much of the response body is read, at most; the rest is not (default 4 KiB). */
   maxResponseBytes?: number;
@@ -96,8 +99,11 @@ export async function deliverWebhook(
       // A new connection per attempt: no socket outlives the check of where it goes.
       agent: false,
     });
+    // The status, once the response's head has come: a 2xx whose body is slow is still delivered.
+    let answered: { status: number; body: () => string } | undefined;
     const timer = setTimeout(() => {
-      settle(failure('timeout', `no answer within ${timeoutMs} ms`, elapsed()));
+      if (answered) settle(judge(answered.status, answered.body(), elapsed()));
+      else settle(failure('timeout', `no answer within ${timeoutMs} ms`, elapsed()));
       req.destroy();
     }, timeoutMs);
     req.once('error', (error) => {
@@ -108,20 +114,25 @@ export async function deliverWebhook(
       }
     });
     req.once('response', (response: IncomingMessage) => {
-      void readAtMost(response, maxBytes).then((body) => {
-        const status = response.statusCode ?? 0;
+      const status = response.statusCode ?? 0;
+      const reading = readAtMost(response, maxBytes);
+      answered = { status, body: reading.soFar };
+      void reading.done.then((body) => {
         req.destroy();
-        if (status >= 200 && status < 300) {
-          settle({ ok: true, status, durationMs: elapsed(), response: body });
-        } else if (status >= 300 && status < 400) {
-          settle(failure('redirect', `answered ${status} (not followed)`, elapsed(), status, body));
-        } else {
-          settle(failure('http-status', `answered ${status}`, elapsed(), status, body));
-        }
+        settle(judge(status, body, elapsed()));
       });
     });
     req.end(delivery.body);
   });
+}
+
+/** What a status says: 2xx delivered, 3xx a redirect not followed, anything else a failure. */
+function judge(status: number, body: string, durationMs: number): DeliveryResult {
+  if (status >= 200 && status < 300) return { ok: true, status, durationMs, response: body };
+  if (status >= 300 && status < 400) {
+    return failure('redirect', `answered ${status} (not followed)`, durationMs, status, body);
+  }
+  return failure('http-status', `answered ${status}`, durationMs, status, body);
 }
 
 function failure(
@@ -135,25 +146,33 @@ function failure(
   return { ok: false, reason, retriable, detail, durationMs, status, response };
 }
 
-/** The first `max` bytes of a response body, as text; reading stops there. */
-function readAtMost(response: IncomingMessage, max: number): Promise<string> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const done = () => {
+/**
+ * Reads the first `max` bytes of a response body, as text; reading stops there. `done` when the body
+ * ended or the limit was reached; `soFar` what has come until now.
+ */
+function readAtMost(
+  response: IncomingMessage,
+  max: number,
+): { done: Promise<string>; soFar: () => string } {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  const soFar = () => Buffer.concat(chunks).subarray(0, max).toString('utf8');
+  const done = new Promise<string>((resolve) => {
+    const finish = () => {
       response.removeAllListeners('data');
-      resolve(Buffer.concat(chunks).subarray(0, max).toString('utf8'));
+      resolve(soFar());
     };
     response.on('data', (chunk: Buffer) => {
       chunks.push(chunk);
       size += chunk.length;
       if (size >= max) {
         response.pause();
-        done();
+        finish();
       }
     });
-    response.once('end', done);
-    response.once('error', done);
-    response.once('aborted', done);
+    response.once('end', finish);
+    response.once('error', finish);
+    response.once('aborted', finish);
   });
+  return { done, soFar };
 }
