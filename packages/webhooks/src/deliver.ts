@@ -106,7 +106,8 @@ export async function deliverWebhook(
       else settle(failure('timeout', `no answer within ${timeoutMs} ms`, elapsed()));
       req.destroy();
     }, timeoutMs);
-    req.once('error', (error) => {
+    // `on`, not `once`: destroying the request after it settled may emit a second error.
+    req.on('error', (error) => {
       if (error instanceof TargetRefused) {
         settle(failure('refused-target', error.message, elapsed()));
       } else {
@@ -171,7 +172,7 @@ function readAtMost(
       }
     });
     response.once('end', finish);
-    response.once('error', finish);
+    response.on('error', finish);
     response.once('aborted', finish);
   });
   return { done, soFar };
