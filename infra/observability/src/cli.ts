@@ -18,9 +18,9 @@ import {
 import {
   ensurePrometheus,
   localScrapeConfig,
-  observabilityDir,
   prometheusApi,
   promtool,
+  promtoolChecks,
   startPrometheus,
   PROMETHEUS_VERSION,
   type PrometheusTools,
@@ -42,11 +42,7 @@ function say(line: string): void {
 /** promtool on the committed files and on the config `snapshot` runs; false when one fails. */
 function check(tools: PrometheusTools, generatedConfig: string): boolean {
   let ok = true;
-  for (const args of [
-    ['check', 'rules', join(observabilityDir, 'alerts.yml')],
-    ['check', 'config', '--syntax-only', join(observabilityDir, 'prometheus.yml')],
-    ['check', 'config', generatedConfig],
-  ]) {
+  for (const args of promtoolChecks(generatedConfig)) {
     const result = promtool(tools, args);
     say(`promtool ${args.join(' ')}: ${result.ok ? 'ok' : 'FAILED'}`);
     if (!result.ok) process.stderr.write(`${result.output}\n`);

@@ -6,7 +6,13 @@ import { readSettings } from '@kollegia/local-stack';
 import { parse as parseYaml } from 'yaml';
 
 import { legend, readDashboard, renderPanel, rowsOf, substitute } from './dashboard';
-import { cachedPrometheus, localScrapeConfig, observabilityDir, promtool } from './prometheus';
+import {
+  cachedPrometheus,
+  localScrapeConfig,
+  observabilityDir,
+  promtool,
+  promtoolChecks,
+} from './prometheus';
 
 const dashboard = readDashboard();
 
@@ -83,11 +89,7 @@ describe('the text dashboard', () => {
       try {
         const generated = join(dir, 'prometheus.yml');
         writeFileSync(generated, JSON.stringify(localScrapeConfig()));
-        for (const args of [
-          ['check', 'rules', join(observabilityDir, 'alerts.yml')],
-          ['check', 'config', '--syntax-only', join(observabilityDir, 'prometheus.yml')],
-          ['check', 'config', generated],
-        ])
+        for (const args of promtoolChecks(generated))
           expect({ args, ...promtool(tools, args) }).toMatchObject({ args, ok: true });
         // And promtool does refuse a broken rule (the checks above are not empty).
         const broken = join(dir, 'broken.yml');

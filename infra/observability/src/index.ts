@@ -5,6 +5,7 @@ export {
   observabilityDir,
   prometheusApi,
   promtool,
+  promtoolChecks,
   startPrometheus,
   PROMETHEUS_VERSION,
   type PrometheusTools,

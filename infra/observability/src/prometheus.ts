@@ -3,7 +3,7 @@ import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import { ensureGoBuild, StackError, type StackSettings } from '@kollegia/local-stack';
+import { ensureGoBuild, StackError, tail, type StackSettings } from '@kollegia/local-stack';
 import { parse as parseYaml } from 'yaml';
 
 /** The Prometheus release built from the Go module proxy; bumping it builds a new cache entry. */
@@ -104,7 +104,7 @@ export async function startPrometheus(
   };
   for (let attempt = 0; ; attempt++) {
     if (child.exitCode !== null)
-      throw new StackError(`Prometheus exited at start:\n${lastLines(options.log)}`);
+      throw new StackError(`Prometheus exited at start:\n${tail(options.log, 15)}`);
     try {
       if ((await fetch(`${url}/-/ready`)).ok) return { url, stop };
     } catch {
@@ -112,15 +112,19 @@ export async function startPrometheus(
     }
     if (attempt > 120) {
       await stop();
-      throw new StackError(`Prometheus was not ready after 60 s:\n${lastLines(options.log)}`);
+      throw new StackError(`Prometheus was not ready after 60 s:\n${tail(options.log, 15)}`);
     }
     await sleep(500);
   }
 }
 
-/** The end of Prometheus's log, for an error (the log goes with the run's directory). */
-function lastLines(log: string): string {
-  return readFileSync(log, 'utf8').trimEnd().split('\n').slice(-15).join('\n');
+/** The promtool checks: the alert rules, the committed scrape config and a generated one. */
+export function promtoolChecks(generatedConfig: string): string[][] {
+  return [
+    ['check', 'rules', join(observabilityDir, 'alerts.yml')],
+    ['check', 'config', '--syntax-only', join(observabilityDir, 'prometheus.yml')],
+    ['check', 'config', generatedConfig],
+  ];
 }
 
 /** GET a Prometheus API path; its `data`, or an error with Prometheus's own message. */

@@ -90,9 +90,9 @@ export async function createRuntime(service: string, config: BaseConfig): Promis
   const kafka = createKafka({ clientId: service, brokers: config.KAFKA_BROKERS, logger });
   const producer = createProducer(kafka);
   await producer.connect();
-  const consumers: { name: string; runner: ConsumerRunner }[] = [];
-  const consumerGroups: WatchedGroup[] = [];
-  const consumerLag = watchConsumerLag({ metrics, kafka, groups: () => consumerGroups, logger });
+  // Each consumer's group and topics are what the lag watcher reads.
+  const consumers: (WatchedGroup & { name: string; runner: ConsumerRunner })[] = [];
+  const consumerLag = watchConsumerLag({ metrics, kafka, groups: () => consumers, logger });
   // Stopped in this order by `shutdown.run()`: steps added later by `serve` and consumers run first.
   const closing: { name: string; run: () => Promise<void> }[] = [];
 
@@ -142,8 +142,7 @@ export async function createRuntime(service: string, config: BaseConfig): Promis
         tracer: tracing.tracer,
       });
       await runner.start();
-      consumers.push({ name: purpose, runner });
-      consumerGroups.push({ groupId, topics });
+      consumers.push({ name: purpose, runner, groupId, topics });
       closing.unshift({ name: `consumer ${purpose}`, run: () => runner.stop() });
       return runner;
     },

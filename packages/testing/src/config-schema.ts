@@ -4,6 +4,7 @@ import { join } from 'node:path';
 export interface ServiceConfigSchema {
   safeParse(input: unknown): {
     success: boolean;
+    data?: Record<string, unknown>;
     error?: { issues: { path: PropertyKey[]; message: string }[] };
   };
   shape: Record<string, unknown>;

@@ -7,6 +7,7 @@ import { organizationUpdated } from '@kollegia/events/testing';
 import {
   backupDatabases,
   BackupError,
+  collectionFile,
   MANIFEST_FILE,
   replayConsumerGroups,
   restoreBackup,
@@ -178,7 +179,7 @@ describe('backup and restore of a service database', () => {
       damage(copy);
       return copy;
     };
-    const organizations = `${encodeURIComponent(ns.dbName)}/organizations.bson`;
+    const organizations = collectionFile(ns.dbName, 'organizations');
     const cases: [string, (copy: string) => void, RegExp][] = [
       ['unfinished', (copy) => rmSync(join(copy, MANIFEST_FILE)), /no manifest\.json/],
       [

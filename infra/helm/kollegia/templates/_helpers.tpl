@@ -54,6 +54,11 @@ helm.sh/chart: {{ printf "%s-%s" .root.Chart.Name .root.Chart.Version }}
 {{- default (include "kollegia.internalUrl" .) $public | trimSuffix "/" -}}
 {{- end -}}
 
+{{/* Where a service's /metrics listens: its port plus metrics.portOffset (its METRICS_PORT). */}}
+{{- define "kollegia.metricsPort" -}}
+{{- add (include "kollegia.service" . | fromJson).port .root.Values.metrics.portOffset -}}
+{{- end -}}
+
 {{- define "kollegia.secretName" -}}
 {{- default (printf "%s-secrets" (include "kollegia.fullname" .)) .Values.secrets.existingSecret -}}
 {{- end -}}
@@ -130,7 +135,7 @@ secret ones (MONGO_URL, GATEWAY_SECRET) come from the Secret in the Deployment i
 {{- $_ := set $env "WEB_TIME_ZONE" $root.Values.timeZone -}}
 {{- end -}}
 {{- if $root.Values.metrics.enabled -}}
-{{- $_ := set $env "METRICS_PORT" (toString (add $svc.port $root.Values.metrics.portOffset)) -}}
+{{- $_ := set $env "METRICS_PORT" (include "kollegia.metricsPort" (dict "root" $root "name" $name)) -}}
 {{- end -}}
 {{- /* Traces follow the journey gateway → subgraphs → Kafka; the provider and the board are not traced. */ -}}
 {{- if or $subgraph (eq $name "gateway") -}}

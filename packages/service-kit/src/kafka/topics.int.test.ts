@@ -22,15 +22,17 @@ afterAll(async () => {
   await admin.disconnect();
 });
 
-/** The topic's own `retention.ms` (set on the topic), or undefined when it has the broker's. */
-async function ownRetention(topic: string): Promise<string | undefined> {
+/** A setting of the topic's own (set on the topic), or undefined when it has the broker's. */
+async function ownSetting(topic: string, name: string): Promise<string | undefined> {
   const { resources } = await admin.describeConfigs({
     resources: [{ type: ConfigResourceTypes.TOPIC, name: topic }],
     includeSynonyms: false,
   });
-  const entry = resources[0]!.configEntries.find((e) => e.configName === 'retention.ms');
+  const entry = resources[0]!.configEntries.find((e) => e.configName === name);
   return entry && !entry.isDefault ? entry.configValue : undefined;
 }
+
+const ownRetention = (topic: string) => ownSetting(topic, 'retention.ms');
 
 describe('ensureTopics on the real broker', () => {
   it('should create the directory topics with their events kept forever and the others with the broker’s retention', async () => {
@@ -65,11 +67,6 @@ describe('ensureTopics on the real broker', () => {
     await ensureTopics(kafka, [organizations], { ...options, topicPrefix: prefix });
 
     expect(await ownRetention(organizations)).toBe('-1');
-    const { resources } = await admin.describeConfigs({
-      resources: [{ type: ConfigResourceTypes.TOPIC, name: organizations }],
-      includeSynonyms: false,
-    });
-    const maxBytes = resources[0]!.configEntries.find((e) => e.configName === 'max.message.bytes');
-    expect(maxBytes?.configValue).toBe('2000000');
+    expect(await ownSetting(organizations, 'max.message.bytes')).toBe('2000000');
   });
 });
